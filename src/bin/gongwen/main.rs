@@ -1,0 +1,281 @@
+//! The `gongwen` command: a thin shell over the library.
+
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use gongwen::{Format, Options, OutputFormat};
+
+/// Exit codes, documented in `--help` and the README.
+const EXIT_OK: u8 = 0;
+const EXIT_WARNINGS: u8 = 1;
+const EXIT_FAILED: u8 = 2;
+
+#[derive(Parser)]
+#[command(
+    name = "gongwen",
+    version,
+    about = "Turn Chinese government notices (HTML, PDF, DOCX, OFD, text) into clean, structured data",
+    after_help = "Exit codes: 0 all inputs converted cleanly; 1 converted, with warnings; 2 an input failed (or bad usage)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert notices to JSON, Markdown or text.
+    Convert(ConvertArgs),
+    /// Normalize text from stdin to stdout (punctuation width, digits, whitespace).
+    Normalize(NormalizeArgs),
+}
+
+#[derive(Args)]
+struct ConvertArgs {
+    /// Input files; `-` reads stdin.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 't', value_enum, default_value_t = To::Json)]
+    to: To,
+    /// Input format; `auto` sniffs the content.
+    #[arg(long, short = 'f', value_enum, default_value_t = From::Auto)]
+    from: From,
+    /// Write here instead of stdout (a directory when several inputs are given).
+    #[arg(long, short = 'o')]
+    output: Option<PathBuf>,
+    /// Dump one stage instead of the finished document (the first tool for a wrong output).
+    #[arg(long, value_enum, default_value_t = Emit::Document)]
+    emit: Emit,
+    /// Password for encrypted PDFs.
+    #[arg(long)]
+    password: Option<String>,
+    #[command(flatten)]
+    rules: RuleFlags,
+}
+
+#[derive(Args)]
+struct NormalizeArgs {
+    #[command(flatten)]
+    rules: RuleFlags,
+}
+
+/// Switches for normalization rules.
+#[derive(Args, Clone, Copy)]
+struct RuleFlags {
+    /// Keep half-width punctuation in Chinese text.
+    #[arg(long)]
+    keep_punctuation: bool,
+    /// Keep full-width letters and digits.
+    #[arg(long)]
+    keep_fullwidth: bool,
+    /// Keep whitespace as it is.
+    #[arg(long)]
+    keep_whitespace: bool,
+    /// Keep straight quotes.
+    #[arg(long)]
+    keep_quotes: bool,
+    /// Keep line breaks inside paragraphs.
+    #[arg(long)]
+    keep_line_breaks: bool,
+}
+
+impl RuleFlags {
+    fn options(self) -> gongwen::NormalizeOptions {
+        let mut o = gongwen::NormalizeOptions::default();
+        o.punctuation = !self.keep_punctuation;
+        o.ascii_alnum = !self.keep_fullwidth;
+        o.whitespace = !self.keep_whitespace;
+        o.quotes = !self.keep_quotes;
+        o.join_lines = !self.keep_line_breaks;
+        o
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum To {
+    Json,
+    Jsonl,
+    Md,
+    Text,
+}
+
+impl To {
+    fn format(self) -> OutputFormat {
+        match self {
+            To::Json => OutputFormat::Json,
+            To::Jsonl => OutputFormat::Jsonl,
+            To::Md => OutputFormat::Markdown,
+            To::Text => OutputFormat::Text,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum From {
+    Auto,
+    Html,
+    Text,
+    Pdf,
+    Docx,
+    Ofd,
+}
+
+impl From {
+    fn format(self) -> Option<Format> {
+        match self {
+            From::Auto => None,
+            From::Html => Some(Format::Html),
+            From::Text => Some(Format::Text),
+            From::Pdf => Some(Format::Pdf),
+            From::Docx => Some(Format::Docx),
+            From::Ofd => Some(Format::Ofd),
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum Emit {
+    /// Raw blocks straight from the reader.
+    Blocks,
+    /// Blocks after normalization.
+    Normalized,
+    /// The parsed document.
+    Document,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Convert(args) => convert(&args),
+        Command::Normalize(args) => normalize(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) if is_broken_pipe(&err) => ExitCode::from(EXIT_OK),
+        Err(err) => {
+            eprintln!("gongwen: {err:#}");
+            ExitCode::from(EXIT_FAILED)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn convert(args: &ConvertArgs) -> anyhow::Result<u8> {
+    let many = args.inputs.len() > 1;
+    let mut worst = EXIT_OK;
+    for input in &args.inputs {
+        match convert_one(args, input, many) {
+            Ok(warned) => {
+                if warned {
+                    worst = worst.max(EXIT_WARNINGS);
+                }
+            }
+            Err(err) if is_broken_pipe(&err) => return Err(err),
+            Err(err) => {
+                eprintln!("gongwen: {}: {err:#}", input.display());
+                worst = EXIT_FAILED;
+            }
+        }
+    }
+    Ok(worst)
+}
+
+/// Convert one input; returns whether the document carries warnings.
+fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<bool> {
+    let bytes = read_input(input)?;
+    let mut options = Options::default();
+    options.read.format = args.from.format();
+    options.read.password = args.password.clone();
+    options.read.file_name = (input != Path::new("-")).then(|| input.display().to_string());
+    options.normalize = args.rules.options();
+    let mut out = open_output(args, input, many)?;
+    let warned = match args.emit {
+        Emit::Blocks => {
+            let ex = gongwen::read::read(&bytes, &options.read)?;
+            write_blocks(&ex, &mut out)?;
+            !ex.warnings.is_empty()
+        }
+        Emit::Normalized => {
+            let ex = gongwen::extract(&bytes, &options)?;
+            write_blocks(&ex, &mut out)?;
+            !ex.warnings.is_empty()
+        }
+        Emit::Document => {
+            let doc = gongwen::convert(&bytes, &options)?;
+            gongwen::render::render(&doc, args.to.format(), &mut out)?;
+            !doc.warnings.is_empty()
+        }
+    };
+    out.flush()?;
+    Ok(warned)
+}
+
+fn write_blocks(ex: &gongwen::read::Extracted, out: &mut dyn Write) -> anyhow::Result<()> {
+    for block in &ex.blocks {
+        serde_json::to_writer(&mut *out, block)?;
+        out.write_all(b"\n")?;
+    }
+    for warning in &ex.warnings {
+        serde_json::to_writer(&mut *out, &serde_json::json!({ "warning": warning }))?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+fn read_input(input: &Path) -> anyhow::Result<Vec<u8>> {
+    if input == Path::new("-") {
+        let mut buf = Vec::new();
+        io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read stdin")?;
+        return Ok(buf);
+    }
+    std::fs::read(input).with_context(|| format!("cannot read {}", input.display()))
+}
+
+fn open_output(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<Box<dyn Write>> {
+    let Some(path) = &args.output else {
+        return Ok(Box::new(io::BufWriter::new(io::stdout().lock())));
+    };
+    let target = if many || path.is_dir() {
+        std::fs::create_dir_all(path)
+            .with_context(|| format!("cannot create output directory {}", path.display()))?;
+        let stem = input
+            .file_stem()
+            .map_or_else(|| "stdin".into(), |s| s.to_os_string());
+        path.join(stem).with_extension(args.to.format().extension())
+    } else {
+        path.clone()
+    };
+    let file = std::fs::File::create(&target)
+        .with_context(|| format!("cannot create {}", target.display()))?;
+    Ok(Box::new(io::BufWriter::new(file)))
+}
+
+fn normalize(args: &NormalizeArgs) -> anyhow::Result<u8> {
+    let mut input = String::new();
+    io::stdin()
+        .read_to_string(&mut input)
+        .context("stdin is not UTF-8 text")?;
+    let options = args.rules.options();
+    let mut out = io::stdout().lock();
+    for line in input.split_inclusive('\n') {
+        let (body, end) = match line.strip_suffix('\n') {
+            Some(body) => (body, "\n"),
+            None => (line, ""),
+        };
+        write!(out, "{}{end}", gongwen::normalize::text(body, &options))?;
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}

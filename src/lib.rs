@@ -1,0 +1,79 @@
+//! gongwen (公文) turns Chinese government notices into clean, structured data.
+//!
+//! The pipeline runs one way:
+//!
+//! ```text
+//! &[u8] ─read::read─▶ Extracted (raw Blocks) ─normalize::blocks─▶ Blocks ─parse::parse─▶ Document ─render::*─▶ bytes
+//! ```
+//!
+//! - [`read`] knows file formats (HTML, text, PDF, DOCX, OFD) and nothing about notices; it is
+//!   the only stage that can fail.
+//! - [`normalize`] knows characters: punctuation width, full-width digits, whitespace, line wraps.
+//! - [`parse`] knows notices (GB/T 9704 parts, the 一、→（一）→1.→（1）→① hierarchy, signature,
+//!   contacts, inspection facts), not formats.
+//! - [`render`] writes a [`Document`] as JSON, JSON Lines, Markdown or plain text.
+//!
+//! [`convert`] runs the whole pipeline:
+//!
+//! ```
+//! let notice = "关于巡察整改进展情况的通报\n\n一、提高政治站位\n\n全面落实整改。\n";
+//! let doc = gongwen::convert(notice.as_bytes(), &gongwen::Options::default())?;
+//! assert_eq!(doc.schema, "gongwen/1");
+//! assert!(!doc.blocks.is_empty());
+//! # Ok::<(), gongwen::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod error;
+pub mod model;
+pub mod normalize;
+pub mod options;
+pub mod parse;
+pub mod read;
+pub mod render;
+
+pub use error::{Error, Limit, Result};
+pub use model::{Block, BlockKind, Document, Format, Meta, Section};
+pub use options::{Limits, NormalizeOptions, Options, ParseOptions, ReadOptions};
+pub use render::OutputFormat;
+
+use sha2::{Digest, Sha256};
+
+/// Convert one input to a structured document: read, normalize, parse.
+///
+/// # Errors
+/// Only reading fails: see [`read::read`].
+pub fn convert(bytes: &[u8], options: &Options) -> Result<Document> {
+    let extracted = extract(bytes, options)?;
+    Ok(parse::parse(extracted, &options.parse))
+}
+
+/// Read and normalize, stopping before the parser (the `--emit normalized` stage).
+///
+/// # Errors
+/// As [`read::read`].
+pub fn extract(bytes: &[u8], options: &Options) -> Result<read::Extracted> {
+    let mut extracted = read::read(bytes, &options.read)?;
+    extracted.blocks = normalize::blocks(std::mem::take(&mut extracted.blocks), &options.normalize);
+    fill_source(&mut extracted.source, bytes, &options.read);
+    Ok(extracted)
+}
+
+/// Fill the facts every format shares: path, size, hash.
+fn fill_source(source: &mut model::Source, bytes: &[u8], opts: &ReadOptions) {
+    source.path = opts.file_name.clone();
+    source.bytes = bytes.len() as u64;
+    source.sha256 = sha256_hex(bytes);
+}
+
+/// Lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}

@@ -1,0 +1,245 @@
+//! Readers: bytes in, raw blocks out.
+//!
+//! A reader knows one file format and nothing about notices. Every reader has the same
+//! signature, `fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted>`, and returns the
+//! same [`Block`] type, so every format reaches the same parser. [`read`] sniffs the format and
+//! dispatches; [`sniff`] is public so callers can ask what a file is without reading it.
+
+use crate::error::{Error, Limit, Result};
+use crate::model::{Block, Diagnostic, EncodingInfo, Format, Meta, Source};
+use crate::options::ReadOptions;
+
+pub(crate) mod charset;
+pub mod docx;
+pub mod html;
+pub mod layout;
+pub mod ofd;
+pub mod pdf;
+pub mod text;
+pub(crate) mod zipped;
+
+/// What a reader hands to the normalizer and parser.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct Extracted {
+    /// The format that was read.
+    pub format: Option<Format>,
+    /// Body blocks in reading order (plus `meta_field` blocks found around the body).
+    pub blocks: Vec<Block>,
+    /// Metadata the file format itself carries (HTML `<meta>`, PDF Info, DOCX core properties).
+    pub meta: Meta,
+    /// Facts about the file (encoding, pages, producer …). `path`, `bytes` and `sha256` are
+    /// filled in by [`crate::convert`].
+    pub source: Source,
+    /// What the reader was unsure about.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Extracted {
+    /// An empty result for `format`.
+    pub fn new(format: Format) -> Self {
+        Extracted {
+            format: Some(format),
+            source: Source {
+                format: Some(format),
+                ..Default::default()
+            },
+            ..Default::default()
+        }
+    }
+
+    /// Record the encoding decision.
+    pub fn set_encoding(&mut self, info: EncodingInfo) {
+        self.source.encoding = Some(info);
+    }
+}
+
+/// Read `bytes` in the format forced by `opts.format`, or in the sniffed one.
+///
+/// # Errors
+/// [`Error::Empty`] for empty input, [`Error::LimitExceeded`] when the input is over
+/// `opts.limits.input_bytes`, [`Error::UnknownFormat`] when the format cannot be told, and the
+/// reader's own errors.
+pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
+    if bytes.is_empty() {
+        return Err(Error::Empty);
+    }
+    if bytes.len() as u64 > opts.limits.input_bytes {
+        return Err(Error::limit(Limit::InputBytes, opts.limits.input_bytes));
+    }
+    let format = match opts.format {
+        Some(f) => f,
+        None => sniff(bytes, opts.file_name.as_deref())?,
+    };
+    read_as(format, bytes, opts)
+}
+
+/// Read `bytes` as `format`, without sniffing.
+pub fn read_as(format: Format, bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
+    match format {
+        Format::Html => html::read(bytes, opts),
+        Format::Text => text::read(bytes, opts),
+        Format::Pdf => pdf::read(bytes, opts),
+        Format::Docx => docx::read(bytes, opts),
+        Format::Ofd => ofd::read(bytes, opts),
+    }
+}
+
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Tell the format of `bytes` from its content, with the file name as a hint.
+///
+/// Content wins over the extension: a PDF saved as `.html` is read as PDF. Zip containers are
+/// told apart by their entries (`word/document.xml` → DOCX, `OFD.xml` → OFD).
+///
+/// # Errors
+/// [`Error::UnsupportedFormat`] for recognised formats gongwen does not read (Word 97 `.doc`,
+/// WPS, RTF), [`Error::UnknownFormat`] otherwise.
+pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
+    let ext = file_name
+        .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()))
+        .unwrap_or_default();
+    let head = &bytes[..bytes.len().min(1024)];
+    if find(head, b"%PDF-").is_some() {
+        return Ok(Format::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return sniff_zip(bytes, &ext);
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        let what = if ext == "wps" {
+            "WPS Office (.wps)"
+        } else {
+            "Word 97-2003 (.doc) or another OLE file"
+        };
+        return Err(Error::UnsupportedFormat {
+            format: what.to_string(),
+            suggestion:
+                "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`"
+                    .to_string(),
+        });
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Err(Error::UnsupportedFormat {
+            format: "RTF".to_string(),
+            suggestion:
+                "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`"
+                    .to_string(),
+        });
+    }
+    if looks_like_html(head) {
+        return Ok(Format::Html);
+    }
+    if looks_like_text(head) {
+        return Ok(match ext.as_str() {
+            "html" | "htm" | "shtml" | "xhtml" => Format::Html,
+            _ => Format::Text,
+        });
+    }
+    Err(Error::UnknownFormat {
+        hint: Some(describe_magic(head, &ext)),
+    })
+}
+
+fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
+    // Entry names sit in the central directory; scanning for them is cheaper than opening the
+    // archive and works on truncated files, where the reader will then give a precise error.
+    if find(bytes, b"word/document.xml").is_some() {
+        return Ok(Format::Docx);
+    }
+    if find(bytes, b"OFD.xml").is_some() {
+        return Ok(Format::Ofd);
+    }
+    match ext {
+        "docx" | "docm" | "dotx" | "dotm" => Ok(Format::Docx),
+        "ofd" => Ok(Format::Ofd),
+        _ => Err(Error::UnknownFormat {
+            hint: Some("a zip archive that is neither DOCX nor OFD".to_string()),
+        }),
+    }
+}
+
+fn looks_like_html(head: &[u8]) -> bool {
+    let lower: Vec<u8> = head.iter().take(512).map(u8::to_ascii_lowercase).collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta",
+        b"<div",
+        b"<table",
+        b"<p>",
+        b"<p ",
+    ]
+    .iter()
+    .any(|tag| find(&lower, tag).is_some())
+}
+
+/// True when the head has no NUL bytes outside a UTF-16 BOM'd text and few control bytes.
+fn looks_like_text(head: &[u8]) -> bool {
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+        .count();
+    !head.contains(&0) && controls * 100 <= head.len()
+}
+
+fn describe_magic(head: &[u8], ext: &str) -> String {
+    let hex: Vec<String> = head.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    if ext.is_empty() {
+        format!("starts with {}", hex.join(" "))
+    } else {
+        format!("starts with {}, extension .{ext}", hex.join(" "))
+    }
+}
+
+/// Position of `needle` in `haystack`.
+pub(crate) fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || haystack.len() < needle.len() {
+        return None;
+    }
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sniffed(bytes: &[u8], name: Option<&str>) -> Option<Format> {
+        sniff(bytes, name).ok()
+    }
+
+    #[test]
+    fn sniffs_by_content_before_extension() {
+        assert_eq!(sniffed(b"%PDF-1.7\n", Some("a.html")), Some(Format::Pdf));
+        assert_eq!(
+            sniffed(b"<!DOCTYPE html><html>", Some("a.txt")),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            sniffed("根据省委统一部署".as_bytes(), None),
+            Some(Format::Text)
+        );
+        assert_eq!(
+            sniffed("根据".as_bytes(), Some("x.htm")),
+            Some(Format::Html)
+        );
+    }
+
+    #[test]
+    fn rejects_ole_with_a_suggestion() {
+        let err = sniff(OLE_MAGIC, Some("a.doc")).unwrap_err();
+        assert_eq!(err.code(), "unsupported_format");
+        assert!(err.to_string().contains("convert-to docx"));
+    }
+
+    #[test]
+    fn binary_garbage_is_unknown() {
+        let err = sniff(&[0u8, 1, 2, 3, 0, 0, 0xff], None).unwrap_err();
+        assert_eq!(err.code(), "unknown_format");
+    }
+}

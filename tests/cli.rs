@@ -1,0 +1,41 @@
+//! The command line: exit codes and error messages.
+
+use std::process::Command;
+
+fn gongwen() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_gongwen"))
+}
+
+#[test]
+fn empty_input_fails_with_exit_2_and_names_the_file() {
+    let dir = std::env::temp_dir().join(format!("gongwen-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.html");
+    std::fs::write(&empty, b"").unwrap();
+    let out = gongwen().args(["convert"]).arg(&empty).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("empty.html") && err.contains("empty"), "{err}");
+}
+
+#[test]
+fn text_on_stdin_converts_to_json() {
+    use std::io::Write;
+    let mut child = gongwen()
+        .args(["convert", "-", "--to", "json"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("通报\n正文".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema"], "gongwen/1");
+    assert_eq!(v["source"]["format"], "text");
+}
