@@ -13,7 +13,10 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, meta: &mut Meta, _warnings: &mut Ve
             return true;
         }
         let key = block.key.clone().unwrap_or_default();
-        meta.extra.push(MetaField { key, value: block.text.clone() });
+        meta.extra.push(MetaField {
+            key,
+            value: block.text.clone(),
+        });
         false
     });
 }
