@@ -19,9 +19,16 @@ pub fn assert_valid(validator: &jsonschema::Validator, path: &Path) -> serde_jso
         .unwrap_or_else(|e| panic!("{} does not convert: {e}", path.display()));
     let json = gongwen::render::to_string(&doc, gongwen::OutputFormat::Json);
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let errors: Vec<String> =
-        validator.iter_errors(&value).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-    assert!(errors.is_empty(), "{} does not validate:\n{}", path.display(), errors.join("\n"));
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{} does not validate:\n{}",
+        path.display(),
+        errors.join("\n")
+    );
     value
 }
 
@@ -29,7 +36,10 @@ pub fn assert_valid(validator: &jsonschema::Validator, path: &Path) -> serde_jso
 fn every_sample_validates() {
     let validator = validator();
     let mut seen = 0;
-    for entry in std::fs::read_dir(util::root().join("samples")).unwrap().flatten() {
+    for entry in std::fs::read_dir(util::root().join("samples"))
+        .unwrap()
+        .flatten()
+    {
         let path = entry.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if !matches!(ext, "html" | "txt" | "pdf" | "docx" | "ofd") {
@@ -57,8 +67,14 @@ fn the_schema_rejects_what_it_should() {
     let mut value = serde_json::to_value(&doc).unwrap();
     assert!(validator.is_valid(&value));
     value["schema"] = "gongwen/0".into();
-    assert!(!validator.is_valid(&value), "a wrong schema id must not validate");
+    assert!(
+        !validator.is_valid(&value),
+        "a wrong schema id must not validate"
+    );
     value["schema"] = "gongwen/1".into();
     value["source"]["sha256"] = "xyz".into();
-    assert!(!validator.is_valid(&value), "a malformed hash must not validate");
+    assert!(
+        !validator.is_valid(&value),
+        "a malformed hash must not validate"
+    );
 }

@@ -2,5 +2,6 @@
 
 mod util;
 
+mod batch;
 mod cli;
 mod schema;

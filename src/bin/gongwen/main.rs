@@ -8,6 +8,8 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gongwen::{Format, Options, OutputFormat};
 
+mod batch;
+
 /// Exit codes, documented in `--help` and the README.
 const EXIT_OK: u8 = 0;
 const EXIT_WARNINGS: u8 = 1;
@@ -31,6 +33,8 @@ enum Command {
     Convert(ConvertArgs),
     /// Normalize text from stdin to stdout (punctuation width, digits, whitespace).
     Normalize(NormalizeArgs),
+    /// Convert many inputs in parallel to JSON Lines (one record per input, errors included).
+    Batch(batch::BatchArgs),
 }
 
 #[derive(Args)]
@@ -65,7 +69,7 @@ struct NormalizeArgs {
 
 /// Switches for normalization rules.
 #[derive(Args, Clone, Copy)]
-struct RuleFlags {
+pub(crate) struct RuleFlags {
     /// Keep half-width punctuation in Chinese text.
     #[arg(long)]
     keep_punctuation: bool,
@@ -84,7 +88,7 @@ struct RuleFlags {
 }
 
 impl RuleFlags {
-    fn options(self) -> gongwen::NormalizeOptions {
+    pub(crate) fn options(self) -> gongwen::NormalizeOptions {
         let mut o = gongwen::NormalizeOptions::default();
         o.punctuation = !self.keep_punctuation;
         o.ascii_alnum = !self.keep_fullwidth;
@@ -115,7 +119,7 @@ impl To {
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
-enum From {
+pub(crate) enum From {
     Auto,
     Html,
     Text,
@@ -125,7 +129,7 @@ enum From {
 }
 
 impl From {
-    fn format(self) -> Option<Format> {
+    pub(crate) fn format(self) -> Option<Format> {
         match self {
             From::Auto => None,
             From::Html => Some(Format::Html),
@@ -152,6 +156,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Convert(args) => convert(&args),
         Command::Normalize(args) => normalize(&args),
+        Command::Batch(args) => batch::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,0 +1,578 @@
+//! Batch conversion: many inputs, in parallel, one record per input, nothing lost.
+//!
+//! [`run`] takes a stream of [`Job`]s, converts them on a rayon pool and hands one [`Record`] per
+//! job to a sink, in input order (a bounded reorder buffer) or in completion order. Memory stays
+//! flat in the number of inputs: at most `window` documents are in flight or buffered at once.
+//! A failing input becomes an error record; the run goes on.
+
+use std::collections::BTreeMap;
+use std::io;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::model::Document;
+use crate::options::Options;
+
+mod inputs;
+mod resume;
+mod warc;
+
+pub use inputs::{collect_paths, shard, InputError};
+pub use resume::{done_keys, repair_tail, DoneKey};
+pub use warc::{warc_jobs, WarcError};
+
+/// Where a job's bytes come from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A file on disk (read inside the worker, so reading is parallel too).
+    Path(PathBuf),
+    /// Bytes already in memory (stdin worker mode, WARC records).
+    Bytes(Vec<u8>),
+    /// The input could not even be produced (a damaged WARC, a bad worker line); it becomes
+    /// an error record with this code and message.
+    Failed {
+        /// Stable error code.
+        code: String,
+        /// Human-readable message.
+        message: String,
+    },
+}
+
+/// One unit of work.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Name written into the record (`source.path`).
+    pub name: String,
+    /// The input.
+    pub source: Source,
+    /// A URL to put into `meta.url` when the document has none (WARC records).
+    pub url: Option<String>,
+    /// A charset from outside the file (WARC HTTP `Content-Type`).
+    pub http_charset: Option<String>,
+}
+
+impl Job {
+    /// A job reading a file.
+    pub fn path(path: PathBuf) -> Self {
+        Job {
+            name: path.display().to_string(),
+            source: Source::Path(path),
+            url: None,
+            http_charset: None,
+        }
+    }
+
+    /// A job over bytes in memory.
+    pub fn bytes(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        Job {
+            name: name.into(),
+            source: Source::Bytes(bytes),
+            url: None,
+            http_charset: None,
+        }
+    }
+}
+
+/// Order of the output records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// The order of the inputs (stable across runs and thread counts).
+    #[default]
+    Input,
+    /// As soon as each finishes.
+    Completion,
+}
+
+/// Options of a batch run.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct BatchOptions {
+    /// Worker threads. Default: all cores (`0` means the same).
+    pub jobs: usize,
+    /// Output order. Default: input order.
+    pub order: Order,
+    /// Give up on one input after this long (its record says `timeout`). Default: none.
+    pub timeout: Option<Duration>,
+    /// Skip inputs larger than this many bytes (their record says `limit_exceeded`). Default: none
+    /// (the reader's `Limits::input_bytes` still applies).
+    pub max_bytes: Option<u64>,
+    /// Most documents in flight or waiting to be written. Default: 8 × jobs.
+    pub window: usize,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            jobs: 0,
+            order: Order::Input,
+            timeout: None,
+            max_bytes: None,
+            window: 0,
+        }
+    }
+}
+
+/// The outcome of one input.
+#[derive(Debug)]
+pub enum Record {
+    /// Converted.
+    Ok {
+        /// The job's name.
+        name: String,
+        /// Input size in bytes.
+        bytes: u64,
+        /// The document.
+        document: Box<Document>,
+    },
+    /// Failed; nothing else was produced for it.
+    Failed(ErrorRecord),
+}
+
+/// The JSON error record: `{"path":…, "sha256":…, "error":{"code":…, "message":…}}`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorRecord {
+    /// The job's name.
+    pub path: String,
+    /// SHA-256 of the input when it could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+    /// What went wrong.
+    pub error: ErrorInfo,
+}
+
+/// Code and message of a failed input.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorInfo {
+    /// Stable code (see [`Error::code`]).
+    pub code: String,
+    /// Human-readable message.
+    pub message: String,
+}
+
+impl Record {
+    /// The job's name.
+    pub fn name(&self) -> &str {
+        match self {
+            Record::Ok { name, .. } => name,
+            Record::Failed(e) => &e.path,
+        }
+    }
+
+    /// Write the record as one JSON line.
+    pub fn write_jsonl(&self, out: &mut dyn io::Write) -> io::Result<()> {
+        match self {
+            Record::Ok { document, .. } => crate::render::jsonl(document, out),
+            Record::Failed(e) => {
+                serde_json::to_writer(&mut *out, e)?;
+                out.write_all(b"\n")
+            }
+        }
+    }
+}
+
+/// Counts of a finished run.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Inputs converted.
+    pub ok: u64,
+    /// Inputs converted with warnings (also counted in `ok`).
+    pub warned: u64,
+    /// Inputs that failed.
+    pub failed: u64,
+    /// Inputs skipped (resume).
+    pub skipped: u64,
+    /// Bytes of input converted.
+    pub bytes: u64,
+    /// Wall time.
+    pub seconds: f64,
+    /// True when the run was interrupted before all inputs were done.
+    pub interrupted: bool,
+}
+
+impl Summary {
+    /// One line for humans: `ok 98, failed 2, skipped 0, 3.1 s, 31.6 files/s, 12.0 MB/s`.
+    pub fn line(&self) -> String {
+        let secs = self.seconds.max(1e-9);
+        let files = (self.ok + self.failed) as f64;
+        format!(
+            "ok {}, failed {}, skipped {}, warnings {}, {:.2} s, {:.1} files/s, {:.1} MB/s{}",
+            self.ok,
+            self.failed,
+            self.skipped,
+            self.warned,
+            self.seconds,
+            files / secs,
+            self.bytes as f64 / 1e6 / secs,
+            if self.interrupted {
+                " (interrupted)"
+            } else {
+                ""
+            }
+        )
+    }
+}
+
+/// Convert every job, handing one record per job to `sink`.
+///
+/// `cancel` stops the run early (Ctrl-C): no new job starts, finished ones are still written.
+///
+/// # Errors
+/// Only the sink's errors (a full disk, a closed pipe) stop the run.
+pub fn run(
+    jobs: impl Iterator<Item = Job>,
+    options: &Options,
+    batch: &BatchOptions,
+    cancel: &AtomicBool,
+    sink: &mut dyn FnMut(Record) -> io::Result<()>,
+) -> io::Result<Summary> {
+    let threads = if batch.jobs == 0 {
+        rayon::current_num_threads()
+    } else {
+        batch.jobs
+    };
+    let window = if batch.window == 0 {
+        threads * 8
+    } else {
+        batch.window
+    }
+    .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| io::Error::other(format!("cannot start {threads} worker threads: {e}")))?;
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    let (tx, rx) = mpsc::channel::<(usize, Record)>();
+    let mut jobs = jobs.enumerate().peekable();
+    let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
+    let mut next_out = 0usize;
+    let mut in_flight = 0usize;
+    let mut result = Ok(());
+    pool.in_place_scope(|scope| {
+        loop {
+            while in_flight + pending.len() < window && !cancel.load(Ordering::Relaxed) {
+                let Some((index, job)) = jobs.next() else {
+                    break;
+                };
+                let tx = tx.clone();
+                in_flight += 1;
+                scope.spawn(move |_| {
+                    let record = convert_job(job, options, batch);
+                    // The receiver outlives the scope; a send error only means we are unwinding.
+                    let _ = tx.send((index, record));
+                });
+            }
+            if in_flight == 0 {
+                break;
+            }
+            let Ok((index, record)) = rx.recv() else {
+                break;
+            };
+            in_flight -= 1;
+            if result.is_err() {
+                continue;
+            }
+            match batch.order {
+                Order::Completion => result = emit(record, &mut summary, sink),
+                Order::Input => {
+                    pending.insert(index, record);
+                    while let Some(record) = pending.remove(&next_out) {
+                        next_out += 1;
+                        result = emit(record, &mut summary, sink);
+                        if result.is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    });
+    summary.interrupted = cancel.load(Ordering::Relaxed) && jobs.peek().is_some();
+    summary.seconds = started.elapsed().as_secs_f64();
+    result.map(|()| summary)
+}
+
+fn emit(
+    record: Record,
+    summary: &mut Summary,
+    sink: &mut dyn FnMut(Record) -> io::Result<()>,
+) -> io::Result<()> {
+    match &record {
+        Record::Ok {
+            bytes, document, ..
+        } => {
+            summary.ok += 1;
+            summary.bytes += bytes;
+            if !document.warnings.is_empty() {
+                summary.warned += 1;
+            }
+        }
+        Record::Failed(_) => summary.failed += 1,
+    }
+    sink(record)
+}
+
+/// Convert one job; never panics outward (a panic in a reader becomes an error record).
+pub fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> Record {
+    let name = job.name.clone();
+    if let Source::Failed { code, message } = &job.source {
+        let error = ErrorInfo {
+            code: code.clone(),
+            message: message.clone(),
+        };
+        return Record::Failed(ErrorRecord {
+            path: name,
+            sha256: None,
+            error,
+        });
+    }
+    let bytes = match load(&job, batch) {
+        Ok(bytes) => bytes,
+        Err(e) => return failed(name, None, &e),
+    };
+    let sha = crate::sha256_hex(&bytes);
+    let mut opts = options.clone();
+    opts.read.file_name = Some(job.name.clone());
+    if job.http_charset.is_some() {
+        opts.read.http_charset = job.http_charset.clone();
+    }
+    let size = bytes.len() as u64;
+    let outcome = match batch.timeout {
+        None => guarded(&bytes, &opts),
+        Some(limit) => with_deadline(bytes, opts, limit),
+    };
+    match outcome {
+        Ok(mut document) => {
+            if document.meta.url.is_none() {
+                document.meta.url = job.url;
+            }
+            Record::Ok {
+                name,
+                bytes: size,
+                document: Box::new(document),
+            }
+        }
+        Err(e) => failed(name, Some(sha), &e),
+    }
+}
+
+fn load(job: &Job, batch: &BatchOptions) -> Result<Vec<u8>, Error> {
+    let size = match &job.source {
+        Source::Path(p) => std::fs::metadata(p)?.len(),
+        Source::Bytes(b) => b.len() as u64,
+        Source::Failed { .. } => 0,
+    };
+    if let Some(max) = batch.max_bytes {
+        if size > max {
+            return Err(Error::limit(crate::Limit::InputBytes, max));
+        }
+    }
+    match &job.source {
+        Source::Path(p) => Ok(std::fs::read(p)?),
+        Source::Bytes(b) => Ok(b.clone()),
+        Source::Failed { message, .. } => Err(Error::Io(io::Error::other(message.clone()))),
+    }
+}
+
+/// Run the pipeline, turning a panic (a bug, never expected) into an error record instead of
+/// taking down the whole batch.
+fn guarded(bytes: &[u8], opts: &Options) -> Result<Document, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert(bytes, opts)))
+        .unwrap_or_else(|_| {
+            Err(Error::Malformed {
+                format: crate::Format::Text,
+                reason: "internal error (panic) while converting; please report this file".into(),
+            })
+        })
+}
+
+/// Run the conversion on its own thread and stop waiting after `limit`. Rust cannot kill a
+/// thread, so a timed-out conversion runs on detached until the reader's own limits stop it;
+/// the batch moves on at once.
+fn with_deadline(bytes: Vec<u8>, opts: Options, limit: Duration) -> Result<Document, Error> {
+    let (tx, rx) = mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("gongwen-convert".into())
+        .spawn(move || {
+            let _ = tx.send(guarded(&bytes, &opts));
+        });
+    if let Err(e) = spawned {
+        return Err(Error::Io(e));
+    }
+    match rx.recv_timeout(limit) {
+        Ok(result) => result,
+        Err(_) => Err(Error::Timeout {
+            seconds: limit.as_secs().max(1),
+        }),
+    }
+}
+
+fn failed(path: String, sha256: Option<String>, e: &Error) -> Record {
+    Record::Failed(ErrorRecord {
+        path,
+        sha256,
+        error: ErrorInfo {
+            code: e.code().to_string(),
+            message: e.to_string(),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(order: Order, jobs: usize) -> Vec<String> {
+        let inputs: Vec<Job> = (0..40)
+            .map(|i| {
+                if i % 7 == 3 {
+                    Job::bytes(format!("bad{i}"), Vec::new())
+                } else {
+                    Job::bytes(format!("ok{i}"), format!("通报{i}\n正文").into_bytes())
+                }
+            })
+            .collect();
+        let batch = BatchOptions {
+            jobs,
+            order,
+            window: 4,
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        let summary = run(
+            inputs.into_iter(),
+            &Options::default(),
+            &batch,
+            &AtomicBool::new(false),
+            &mut |r| {
+                out.push(r.name().to_string());
+                Ok(())
+            },
+        )
+        .unwrap();
+        assert_eq!(summary.ok + summary.failed, 40);
+        assert_eq!(summary.failed, 6);
+        out
+    }
+
+    #[test]
+    fn input_order_is_stable_across_thread_counts() {
+        let one = names(Order::Input, 1);
+        let two = names(Order::Input, 2);
+        assert_eq!(one, two);
+        assert_eq!(one[3], "bad3");
+        assert_eq!(one.len(), 40);
+    }
+
+    #[test]
+    fn completion_order_loses_nothing() {
+        let mut got = names(Order::Completion, 2);
+        got.sort();
+        let mut want = names(Order::Input, 1);
+        want.sort();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn cancel_stops_new_work() {
+        let jobs = (0..100).map(|i| Job::bytes(format!("f{i}"), b"x\n".to_vec()));
+        let cancel = AtomicBool::new(true);
+        let summary = run(
+            jobs,
+            &Options::default(),
+            &BatchOptions::default(),
+            &cancel,
+            &mut |_| Ok(()),
+        )
+        .unwrap();
+        assert_eq!(summary.ok, 0);
+        assert!(summary.interrupted);
+    }
+
+    #[test]
+    fn oversized_input_is_an_error_record() {
+        let batch = BatchOptions {
+            max_bytes: Some(3),
+            ..Default::default()
+        };
+        match convert_job(
+            Job::bytes("big", b"0123456789".to_vec()),
+            &Options::default(),
+            &batch,
+        ) {
+            Record::Failed(e) => assert_eq!(e.error.code, "limit_exceeded"),
+            Record::Ok { .. } => panic!("should fail"),
+        }
+    }
+}
+
+/// Parse one worker-mode input line: `{"path": …}` or `{"name": …, "bytes_b64": …}`.
+/// A bad line becomes a job that fails with code `bad_request`, so the stream stays one record
+/// per line.
+pub fn job_from_line(line: &str) -> Job {
+    use base64::Engine as _;
+    let bad = |message: String| Job {
+        name: truncated(line),
+        source: Source::Failed {
+            code: "bad_request".into(),
+            message,
+        },
+        url: None,
+        http_charset: None,
+    };
+    let value: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => return bad(format!("not a JSON object: {e}")),
+    };
+    let name = value.get("name").and_then(|v| v.as_str());
+    if let Some(path) = value.get("path").and_then(|v| v.as_str()) {
+        let mut job = Job::path(PathBuf::from(path));
+        if let Some(name) = name {
+            job.name = name.to_string();
+        }
+        return job;
+    }
+    match (name, value.get("bytes_b64").and_then(|v| v.as_str())) {
+        (Some(name), Some(b64)) => match base64::engine::general_purpose::STANDARD.decode(b64) {
+            Ok(bytes) => Job::bytes(name, bytes),
+            Err(e) => Job {
+                name: name.to_string(),
+                ..bad(format!("bytes_b64 is not base64: {e}"))
+            },
+        },
+        _ => bad("expected {\"path\": …} or {\"name\": …, \"bytes_b64\": …}".to_string()),
+    }
+}
+
+fn truncated(line: &str) -> String {
+    line.chars().take(80).collect()
+}
+
+#[cfg(test)]
+mod worker_tests {
+    use super::*;
+
+    #[test]
+    fn worker_lines() {
+        assert!(matches!(
+            job_from_line(r#"{"path":"a.pdf"}"#).source,
+            Source::Path(_)
+        ));
+        let j = job_from_line(r#"{"name":"x.txt","bytes_b64":"6YCa5oql"}"#);
+        assert_eq!(j.name, "x.txt");
+        assert!(matches!(j.source, Source::Bytes(ref b) if b == "通报".as_bytes()));
+        assert!(matches!(
+            job_from_line("nope").source,
+            Source::Failed { .. }
+        ));
+        assert!(matches!(
+            job_from_line(r#"{"name":"x","bytes_b64":"***"}"#).source,
+            Source::Failed { .. }
+        ));
+    }
+}
