@@ -128,7 +128,9 @@ fn resume_after_a_killed_run_gives_the_same_set() {
         .arg(dir.to_str().unwrap())
         .status()
         .unwrap();
-    assert_eq!(status.code(), Some(2));
+    // The three failing inputs sort first (bomb, corrupt, empty) and were already done, so
+    // this run converts only good files.
+    assert_eq!(status.code(), Some(0));
     let key = |v: &serde_json::Value| (record_path(v), v.get("error").is_some());
     let mut want: Vec<_> = records(&full).iter().map(key).collect();
     let mut got: Vec<_> = records(&partial).iter().map(key).collect();
