@@ -105,7 +105,8 @@ fn one_record_per_input_errors_included() {
 #[test]
 fn resume_after_a_killed_run_gives_the_same_set() {
     let dir = mixed_dir("resume");
-    let full = dir.join("full.jsonl");
+    let outs = scratch("resume-out");
+    let full = outs.join("full.jsonl");
     gongwen()
         .args(["batch", "-q", "-o"])
         .arg(&full)
@@ -115,7 +116,7 @@ fn resume_after_a_killed_run_gives_the_same_set() {
     // Simulate a run killed after three records, in the middle of writing the fourth.
     let text = std::fs::read_to_string(&full).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    let partial = dir.join("partial.jsonl");
+    let partial = outs.join("partial.jsonl");
     let torn = &lines[3][..lines[3].len() / 2];
     std::fs::write(
         &partial,

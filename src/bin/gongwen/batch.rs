@@ -166,6 +166,10 @@ fn make_jobs(args: &BatchArgs) -> anyhow::Result<(Jobs, Option<u64>)> {
         "no inputs: give files, directories, @list.txt, or --stdin-jsonl"
     );
     let mut paths = batch::collect_paths(&args.inputs, args.glob.as_deref())?;
+    // Writing the output into a scanned directory must not make it an input of the next run.
+    if let Some(out) = args.output.as_ref().and_then(|o| o.canonicalize().ok()) {
+        paths.retain(|p| p.canonicalize().map_or(true, |c| c != out));
+    }
     if let Some(spec) = &args.shard {
         paths = batch::shard(paths, spec)?;
     }
