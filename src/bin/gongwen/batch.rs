@@ -58,8 +58,13 @@ pub struct BatchArgs {
     /// Input format for every input; `auto` sniffs each.
     #[arg(long, short = 'f', value_enum, default_value_t = From::Auto)]
     from: From,
+    /// Password for encrypted PDFs (tried on every PDF).
+    #[arg(long)]
+    password: Option<String>,
     #[command(flatten)]
     rules: RuleFlags,
+    #[command(flatten)]
+    limits: crate::limits::LimitFlags,
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +84,8 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<u8> {
     let mut options = Options::default();
     options.read.format = args.from.format();
     options.normalize = args.rules.options();
+    options.read.password = args.password.clone();
+    args.limits.apply(&mut options.read.limits);
     let mut batch = BatchOptions::default();
     batch.jobs = args.jobs;
     batch.order = if args.order == OrderArg::Input {

@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use gongwen::{Format, Options, OutputFormat};
 
 mod batch;
+mod limits;
 
 /// Exit codes, documented in `--help` and the README.
 const EXIT_OK: u8 = 0;
@@ -59,6 +60,8 @@ struct ConvertArgs {
     password: Option<String>,
     #[command(flatten)]
     rules: RuleFlags,
+    #[command(flatten)]
+    limits: limits::LimitFlags,
 }
 
 #[derive(Args)]
@@ -203,6 +206,7 @@ fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<b
     options.read.password = args.password.clone();
     options.read.file_name = (input != Path::new("-")).then(|| input.display().to_string());
     options.normalize = args.rules.options();
+    args.limits.apply(&mut options.read.limits);
     let mut out = open_output(args, input, many)?;
     let warned = match args.emit {
         Emit::Blocks => {
