@@ -4,4 +4,6 @@ mod util;
 
 mod batch;
 mod cli;
+mod determinism;
+mod malformed;
 mod schema;

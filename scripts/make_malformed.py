@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Write the hand-made malformed inputs of tests/fixtures/malformed/ and their manifest.
+
+Each case is built from first principles (no real document inside), so the files are small and
+their expected outcome is decided by design, not observed: `expected.tsv` lists
+`file<TAB>outcome<TAB>why`, where outcome is an error code (see docs/schema.md) or `ok`
+(converted, possibly with warnings); `a|b` allows either where both are right (stated why).
+Re-run after changing a case: python3 scripts/make_malformed.py
+"""
+
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+import zlib
+
+OUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests", "fixtures", "malformed")
+cases = []
+
+
+def write(name, data, outcome, why):
+    with open(os.path.join(OUT, name), "wb") as fh:
+        fh.write(data)
+    cases.append((name, outcome, why))
+
+
+def pdf(objects, root=1, trailer_extra=""):
+    """A classic PDF with a correct xref table over the given object bodies (1-based)."""
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(f"{i} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for off in offsets:
+        out.write(f"{off:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R {trailer_extra}>>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def stream(content, extra=b""):
+    return b"<< /Length %d %s>>\nstream\n" % (len(content), extra) + content + b"\nendstream"
+
+
+def hello_pdf():
+    content = b"BT /F1 12 Tf 72 720 Td (Hello gongwen) Tj ET"
+    return pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        stream(content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ])
+
+
+def zipped(entries):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+DOCX_TYPES = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+DOCX_DOC = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>关于巡察整改进展情况的通报</w:t></w:r></w:p></w:body></w:document>'.encode()
+
+
+def main():
+    shutil.rmtree(OUT, ignore_errors=True)
+    os.makedirs(OUT)
+    # Any format.
+    write("empty.bin", b"", "empty", "zero bytes")
+    write("one-byte.bin", b"\x00", "unknown_format", "a single NUL byte is no format")
+    write("garbage.bin", bytes((i * 73 + 11) % 256 for i in range(4096)), "unknown_format", "binary noise with NULs")
+    write("ole.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "unsupported_format", "Word 97 (OLE) is named and a conversion suggested")
+    # PDF.
+    good = hello_pdf()
+    write("hello.pdf", good, "ok", "control: the well-formed base of the PDF cases")
+    write("wrong-magic.pdf", b"%PDX" + good[4:].replace(b"%PDF", b"%PDX"), "unknown_format", "no %PDF- header anywhere")
+    for pct in (10, 50, 90):
+        cut = good[: len(good) * pct // 100]
+        write(f"truncated-{pct}.pdf", cut, "malformed|ok",
+              "truncated: no xref/trailer; a repairing reader may still find the page (ok) or give up (malformed), never hang")
+    write("xref-past-eof.pdf", good.replace(b"startxref\n", b"startxref\n9").rsplit(b"%%EOF", 1)[0] + b"%%EOF\n", "ok|malformed",
+          "startxref points past the end; objects are still scannable")
+    cyclic = pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>",
+        b"<< /Type /Pages /Parent 3 0 R /Kids [2 0 R] /Count 1 >>",
+    ])
+    write("cyclic-pages.pdf", cyclic, "malformed|ok", "the page tree contains itself; must terminate (no pages to read)")
+    loop = pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> /XObject << /X1 5 0 R >> >> /Contents 4 0 R >>",
+        stream(b"BT /F1 12 Tf 72 720 Td (outside the loop) Tj ET /X1 Do"),
+        stream(b"/X1 Do", b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X1 5 0 R >> >> "),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+    write("xobject-loop.pdf", loop, "ok", "a form XObject that draws itself; the text outside the loop is read")
+    deep = b"[" * 10000 + b"]" * 10000
+    write("deep-array.pdf", pdf([b"<< /Type /Catalog /Pages 2 0 R /Deep " + deep + b" >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]),
+          "malformed|ok", "10 000 nested arrays: must not overflow the stack")
+    big = zlib.compress(b"\x00" * (64 << 20), 9)
+    write("stream-bomb.pdf", pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        stream(big, b"/Filter /FlateDecode "),
+    ]), "ok|limit_exceeded", "64 MiB of zeros in a 64 KB stream: bounded by the stream limit or read as an empty page")
+    if shutil.which("qpdf"):
+        src = os.path.join(OUT, "hello.pdf")
+        dst = os.path.join(OUT, "encrypted-password.pdf")
+        subprocess.run(["qpdf", "--encrypt", "secret-user", "secret-owner", "256", "--", src, dst], check=True)
+        cases.append(("encrypted-password.pdf", "encrypted", "AES-256 with a user password (made by qpdf)"))
+        dst = os.path.join(OUT, "encrypted-empty-password.pdf")
+        subprocess.run(["qpdf", "--encrypt", "", "owner-only", "128", "--use-aes=y", "--", src, dst], check=True)
+        cases.append(("encrypted-empty-password.pdf", "ok", "AES-128 with an empty user password: opened without asking"))
+    # DOCX.
+    good_docx = zipped([("[Content_Types].xml", DOCX_TYPES), ("word/document.xml", DOCX_DOC)])
+    write("hello.docx", good_docx, "ok", "control: the well-formed base of the DOCX cases")
+    write("truncated.docx", good_docx[: len(good_docx) // 2], "malformed", "zip cut in half: no central directory")
+    write("not-xml.docx", zipped([("[Content_Types].xml", DOCX_TYPES), ("word/document.xml", b"this is <not> xml <<< &&")]), "malformed",
+          "document.xml is not XML")
+    write("missing-document.docx", zipped([("[Content_Types].xml", DOCX_TYPES), ("word/styles.xml", b"<w:styles/>")]), "malformed",
+          "a .docx without word/document.xml")
+    write("bomb.docx", zipped([("[Content_Types].xml", DOCX_TYPES), ("word/document.xml", b"<" + b"a" * (100 << 20))]), "limit_exceeded",
+          "100 MB inflated from ~100 KB: compression-ratio limit")
+    nested = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + \
+        b"<w:sdt><w:sdtContent>" * 10000 + b"</w:sdtContent></w:sdt>" * 10000 + b"</w:body></w:document>"
+    write("deep-nesting.docx", zipped([("[Content_Types].xml", DOCX_TYPES), ("word/document.xml", nested)]), "limit_exceeded",
+          "10 000 nested elements: XML depth limit")
+    billion = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>' + \
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>'
+    write("entities.docx", zipped([("[Content_Types].xml", DOCX_TYPES), ("word/document.xml", billion)]), "ok|malformed",
+          "internal entity definitions are never expanded (no billion laughs); the text is dropped or the part rejected")
+    # OFD.
+    ofd_xml = b'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>'
+    write("missing-ofd-xml.ofd", zipped([("Doc_0/Document.xml", b"<ofd:Document/>")]), "malformed", "an .ofd zip without OFD.xml")
+    write("docbody-nowhere.ofd", zipped([("OFD.xml", ofd_xml)]), "malformed", "DocRoot points to a part that does not exist")
+    write("not-xml.ofd", zipped([("OFD.xml", b"<ofd:OFD <<< not xml")]), "malformed", "OFD.xml is not XML")
+    write("bomb.ofd", zipped([("OFD.xml", ofd_xml), ("Doc_0/Document.xml", b" " * (100 << 20))]), "limit_exceeded",
+          "100 MB Document.xml from ~100 KB")
+    write("truncated.ofd", zipped([("OFD.xml", ofd_xml)])[:60], "malformed", "zip cut short")
+    # HTML and text.
+    gbk = "<html><head><meta charset=\"utf-8\"><title>通报</title></head><body><p>根据省委统一部署，省委第三巡视组对广州市花都区进行了巡视。</p></body></html>".encode("gbk")
+    write("utf8-declared-gbk.html", gbk, "ok", "declared UTF-8, bytes GBK: decoded as GB18030 with a warning, never a panic")
+    write("deep-nesting.html", b"<html><body>" + b"<div>" * 10000 + "正文".encode() + b"</div>" * 10000 + b"</body></html>", "ok",
+          "10 000 nested divs: bounded walk, the text survives")
+    write("invalid-utf8.html", b'<html><head><meta charset="utf-8"></head><body><p>\xff\xfe\xfd ok</p></body></html>', "ok",
+          "invalid UTF-8 declared UTF-8: U+FFFD and an undecodable_bytes warning")
+    write("nul-in-text.txt", "通报\x00正文".encode(), "ok|unknown_format", "a NUL inside text: either read as text or refused as binary")
+    with open(os.path.join(OUT, "expected.tsv"), "w", encoding="utf-8") as fh:
+        fh.write("# file\toutcome\twhy  (generated by scripts/make_malformed.py)\n")
+        for name, outcome, why in cases:
+            fh.write(f"{name}\t{outcome}\t{why}\n")
+    print(f"{len(cases)} cases in {OUT}")
+
+
+if __name__ == "__main__":
+    main()
