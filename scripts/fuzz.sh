@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Run every fuzz target for SECONDS each (default 300) with corpora seeded from samples/ and
+# tests/fixtures/; crashes land in fuzz/artifacts/<target>/. Needs cargo-fuzz
+# (`cargo install cargo-fuzz`); on the stable toolchain RUSTC_BOOTSTRAP=1 enables the sanitizer flags.
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+seconds=${1:-300}
+shift || true
+targets=${*:-read_html read_text read_pdf read_docx read_ofd normalize convert}
+export RUSTC_BOOTSTRAP=1
+for t in $targets; do
+  mkdir -p "corpus/$t"
+  case $t in
+    read_html) exts="html" ;; read_text|normalize) exts="txt" ;; read_pdf) exts="pdf" ;;
+    read_docx) exts="docx" ;; read_ofd) exts="ofd" ;; *) exts="html txt pdf docx ofd" ;;
+  esac
+  for e in $exts; do
+    find ../samples ../tests/fixtures -name "*.$e" -size -1M -exec cp -n {} "corpus/$t/" \; 2>/dev/null || true
+  done
+  [ -d ../../shared/seeds ] && [ "$t" = normalize -o "$t" = read_text ] && cp -n ../../shared/seeds/* "corpus/$t/" 2>/dev/null || true
+  echo "== $t for ${seconds}s"
+  cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 2>&1 | tail -n 4
+done
