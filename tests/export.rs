@@ -1,0 +1,1 @@
+//! Dataset export round trips.
