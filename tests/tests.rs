@@ -3,5 +3,6 @@
 mod util;
 
 mod cli;
+#[cfg(feature = "export")]
 mod export;
 mod notice;

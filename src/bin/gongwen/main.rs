@@ -31,6 +31,41 @@ enum Command {
     Convert(ConvertArgs),
     /// Normalize text from stdin to stdout (punctuation width, digits, whitespace).
     Normalize(NormalizeArgs),
+    /// Export many notices as a research dataset (documents, figures, problems).
+    Export(ExportArgs),
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// Input files.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Dataset format: a directory of CSV files, one SQLite file, or JSON Lines.
+    #[arg(long, value_enum)]
+    format: DatasetFormat,
+    /// Output: a directory for csv (documents.csv, figures.csv, problems.csv), a file otherwise.
+    #[arg(long, short = 'o', required = true)]
+    output: PathBuf,
+    /// Input format; `auto` sniffs the content.
+    #[arg(long, short = 'f', value_enum, default_value_t = From::Auto)]
+    from: From,
+}
+
+#[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum DatasetFormat {
+    Csv,
+    Sqlite,
+    Jsonl,
+}
+
+impl DatasetFormat {
+    fn format(self) -> gongwen::export::ExportFormat {
+        match self {
+            DatasetFormat::Csv => gongwen::export::ExportFormat::Csv,
+            DatasetFormat::Sqlite => gongwen::export::ExportFormat::Sqlite,
+            DatasetFormat::Jsonl => gongwen::export::ExportFormat::Jsonl,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -152,6 +187,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Convert(args) => convert(&args),
         Command::Normalize(args) => normalize(&args),
+        Command::Export(args) => export(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -260,6 +296,34 @@ fn open_output(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<B
     let file = std::fs::File::create(&target)
         .with_context(|| format!("cannot create {}", target.display()))?;
     Ok(Box::new(io::BufWriter::new(file)))
+}
+
+/// Convert every input and write one dataset; a bad input is reported and skipped.
+fn export(args: &ExportArgs) -> anyhow::Result<u8> {
+    let mut data = gongwen::export::Dataset::new();
+    let mut worst = EXIT_OK;
+    for input in &args.inputs {
+        let mut options = Options::default();
+        options.read.format = args.from.format();
+        options.read.file_name = Some(input.display().to_string());
+        let converted = read_input(input)
+            .and_then(|bytes| gongwen::convert(&bytes, &options).map_err(anyhow::Error::from));
+        match converted {
+            Ok(doc) => {
+                if !doc.warnings.is_empty() {
+                    worst = worst.max(EXIT_WARNINGS);
+                }
+                data.add(&doc);
+            }
+            Err(err) => {
+                eprintln!("gongwen: {}: {err:#}", input.display());
+                worst = EXIT_FAILED;
+            }
+        }
+    }
+    gongwen::export::write(&data, args.format.format(), &args.output)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    Ok(worst)
 }
 
 fn normalize(args: &NormalizeArgs) -> anyhow::Result<u8> {

@@ -161,7 +161,13 @@ fn block_figures(t: &str, index: u32, out: &mut Vec<Figure>) {
         {
             continue;
         }
-        let stage = stage(before, after_full);
+        // The stage reads the clause up to the next number, not the next number's verbs.
+        // When another count follows in the clause (`12个问题已完成整改10个`), the verbs after
+        // this one are that count's.
+        let next_count = after_full
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        let stage = stage(before, if next_count { "" } else { after.as_str() });
         let Some(label) = label(topic, stage, unit) else {
             continue;
         };
@@ -314,6 +320,10 @@ mod tests {
             ("每月开展一次通报，三个月来新签约项目79个。", &[]),
             ("问责区管干部11人次。", &[("people_held_accountable", 11.0)]),
             ("查出仍沿用旧名称的规章制度2个。", &[]),
+            (
+                "巡察反馈的12个问题已完成整改10个。",
+                &[("problems_found", 12.0), ("problems_rectified", 10.0)],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(labels(text), l(want), "{text}");
