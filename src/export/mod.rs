@@ -344,7 +344,8 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Write `data` in `format` to `out` (a directory for CSV, a file otherwise).
+/// Write `data` in `format` to `out` (a directory for CSV, a file otherwise; missing parent
+/// directories are created).
 ///
 /// # Errors
 /// See [`ExportError`].
@@ -353,6 +354,11 @@ pub fn write(
     format: ExportFormat,
     out: &std::path::Path,
 ) -> Result<(), ExportError> {
+    if format != ExportFormat::Csv {
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+    }
     match format {
         ExportFormat::Csv => csv::write_dir(data, out),
         ExportFormat::Sqlite => sqlite::write(data, out),

@@ -14,7 +14,7 @@
 //! the FTS table depends on the reader's SQLite: the bundled 3.50 answers it by a scan, but
 //! 3.40 (what Python 3.11's `sqlite3` ships, for one) returns no rows. So for two-character
 //! words such as `整改` query the `body` column of the plain `documents` table, which works with
-//! every SQLite; it is a scan, about a second per few hundred MB of text:
+//! every SQLite (a full scan of the text):
 //!
 //! ```sql
 //! SELECT id, title FROM documents WHERE body LIKE '%整改%';
