@@ -182,7 +182,15 @@ fn problem(
             }
         }
     };
-    for &i in &node.content {
+    // A `第二方面问题，…` line ends the problem: what follows belongs to the next 方面 (it sits
+    // under this heading only because a paragraph cannot close a section).
+    let cutoff = node
+        .content
+        .iter()
+        .copied()
+        .find(|&i| block(blocks, i).is_some_and(|b| is_aspect(&b.text)))
+        .unwrap_or(u32::MAX);
+    for &i in node.content.iter().filter(|&&i| i < cutoff) {
         let Some(b) = block(blocks, i) else { continue };
         if b.kind == BlockKind::Heading {
             continue;
@@ -219,13 +227,31 @@ fn problem(
         }
     }
     flush(&mut current, &mut p);
+    // Numbered actions under a problem (`（二）关于民生…问题` → `1.加大基础教育投入。`) are
+    // its measures.
+    let aspect_of = |i: u32| {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| aspects.get(i))
+            .cloned()
+            .flatten()
+    };
+    let own_aspect = aspect_of(node.block);
+    let same_aspect = |c: &&Section| c.block < cutoff && aspect_of(c.block) == own_aspect;
+    for child in node.children.iter().filter(same_aspect) {
+        let (title, _) = split_run_in(&child.title);
+        let title = title.split('。').next().unwrap_or("").trim().to_string();
+        if !title.is_empty() {
+            measures.push(title);
+        }
+    }
     p.measures = measures;
     let (status, status_text) = p
         .rectification
         .as_deref()
         .map(first_sentence)
         .and_then(status)
-        .or_else(|| status(&node.title))
+        .or_else(|| status(&p.title))
         .unzip();
     p.status = status;
     p.status_text = status_text;
@@ -263,8 +289,11 @@ fn enumerate(text: &str) -> Vec<String> {
         .captures_iter(text)
         .filter_map(|c| c.get(1).map(|m| (m.start(), m.end())))
         .collect();
-    // A lone `一是` is not an enumeration.
-    if starts.len() < 2 {
+    // A paragraph that opens with a lone `一是` (one measure per paragraph, as seed 003 writes
+    // them) is one item; a lone `一是` inside a paragraph is not an enumeration.
+    let leading = text.len() - text.trim_start().len();
+    let opens = starts.first().is_some_and(|s| s.0 == leading);
+    if starts.len() < 2 && !opens {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -312,10 +341,11 @@ fn first_sentence(text: &str) -> &str {
 }
 
 fn status(text: &str) -> Option<(ProblemStatus, String)> {
-    STATUS
-        .as_ref()?
-        .iter()
-        .find_map(|(re, s)| re.find(text).map(|m| (*s, m.as_str().to_string())))
+    STATUS.as_ref()?.iter().find_map(|(re, s)| {
+        // Status phrases are pure Chinese: spaces in them are extraction noise.
+        re.find(text)
+            .map(|m| (*s, m.as_str().split_whitespace().collect::<String>()))
+    })
 }
 
 #[cfg(test)]
@@ -528,6 +558,39 @@ mod tests {
             ["找准定位。", "重点扶持。", "做好园区挖潜工作。"]
         );
         assert_eq!(ps[2].measures, ["加强整治。", "加大力度。"]);
+    }
+
+    #[test]
+    fn measures_from_paragraphs_and_child_headings() {
+        // Seed 003: one `一是…` paragraph per measure. Seed 001: numbered actions under a
+        // problem, and a `第四方面问题` line that starts the next 方面 inside the last action.
+        let d = doc(&[
+            (1, "二、", "坚持动真碰硬"),
+            (2, "（一）", "“示范引领作用发挥不够”方面"),
+            (3, "1.", "关于“贯彻新发展理念不到位”问题"),
+            (0, "", "一是持续深入学习。"),
+            (0, "", "二是锚定新定位。"),
+            (2, "（二）", "关于一些干部担当作为精气神不足问题"),
+            (3, "1.", "健全激励干部担当作为机制。一是提升考核精准度。"),
+            (3, "2.", "提高干部依法行政能力。"),
+            (
+                0,
+                "",
+                "第四方面问题，上次巡视、审计等监督发现问题整改不够彻底",
+            ),
+            (3, "1.", "持续抓好上次巡视反馈意见整改工作。"),
+        ]);
+        let ps = problems(&d);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(
+            ps[0].category.as_deref(),
+            Some("“示范引领作用发挥不够”方面")
+        );
+        assert_eq!(ps[0].measures, ["持续深入学习。", "锚定新定位。"]);
+        assert_eq!(
+            ps[1].measures,
+            ["健全激励干部担当作为机制", "提高干部依法行政能力"]
+        );
     }
 
     #[test]
