@@ -82,6 +82,14 @@ const KEYWORDS: &[(&str, Topic)] = &[
 /// How far after the unit the naming noun may start, in chars.
 const AFTER_WINDOW: usize = 12;
 
+/// How far (bytes) a count's clause is read on each side: enough for the verbs and nouns that
+/// label it, short enough to keep a block without punctuation linear.
+const CLAUSE_WINDOW: usize = 240;
+
+/// Most figures kept per document: real notices state a few dozen; the bound keeps output
+/// small on adversarial input.
+const MAX_FIGURES: usize = 10_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stage {
     Stated,
@@ -110,6 +118,9 @@ pub(super) fn figures(blocks: &[Block]) -> Vec<Figure> {
         if matches!(block.kind, BlockKind::MetaField | BlockKind::Table) {
             continue;
         }
+        if out.len() >= MAX_FIGURES {
+            break;
+        }
         let index = u32::try_from(index).unwrap_or(u32::MAX);
         block_figures(&block.text, index, &mut out);
     }
@@ -124,15 +135,21 @@ fn block_figures(t: &str, index: u32, out: &mut Vec<Figure>) {
         t.contains("巡视") || t.contains("巡察") || (t.contains("反馈") && !t.contains("审计"));
     // The topic and unit of the previous figure in the current sentence.
     let mut carried: Option<(usize, Topic, String)> = None;
+    let mut cursor = text::CharCursor::new(t);
+    let mut quotes = Quotes::default();
     for caps in re.captures_iter(t) {
+        if out.len() >= MAX_FIGURES {
+            return;
+        }
         let (Some(all), Some(num), Some(unit)) = (caps.get(0), caps.get(1), caps.get(2)) else {
             continue;
         };
-        let sentence_start = text::bounds(t, all.start(), all.end(), text::is_sentence_end).0;
+        quotes.advance(t, all.start());
+        let sentence_start = quotes.sentence_start;
         if carried.as_ref().is_some_and(|c| c.0 != sentence_start) {
             carried = None;
         }
-        if skipped(t, all.start(), all.end(), num.as_str()) {
+        if quotes.inside() || skipped(t, all.start(), all.end(), num.as_str()) {
             continue;
         }
         let Some(value) = numeral::number(&num.as_str().split_whitespace().collect::<String>())
@@ -140,7 +157,8 @@ fn block_figures(t: &str, index: u32, out: &mut Vec<Figure>) {
             continue;
         };
         let unit = unit.as_str();
-        let (clause_start, clause_end) = text::bounds(t, all.start(), all.end(), is_clause_end);
+        let (clause_start, clause_end) =
+            text::bounds_within(t, all.start(), all.end(), is_clause_end, CLAUSE_WINDOW);
         let before = t.get(clause_start..all.start()).unwrap_or("");
         let after_full = t.get(all.end()..clause_end).unwrap_or("");
         let after: String = after_full
@@ -178,8 +196,8 @@ fn block_figures(t: &str, index: u32, out: &mut Vec<Figure>) {
             sentence: text::sentence(t, all.start(), all.end()),
             block: index,
             span: Span {
-                start: text::char_offset(t, all.start()),
-                end: text::char_offset(t, all.end()),
+                start: cursor.at(all.start()),
+                end: cursor.at(all.end()),
             },
         });
     }
@@ -209,11 +227,43 @@ fn skipped(t: &str, start: usize, end: usize, num: &str) -> bool {
     {
         return true;
     }
-    let prefix = t.get(..start).unwrap_or("");
-    let open = |o: char, c: char| {
-        prefix.chars().filter(|&x| x == o).count() > prefix.chars().filter(|&x| x == c).count()
-    };
-    open('“', '”') || open('《', '》') || open('「', '」')
+    false
+}
+
+/// Open quotes and book-title marks before a position, and where the current sentence
+/// started, tracked incrementally (one pass over the block however many counts it holds).
+#[derive(Default)]
+struct Quotes {
+    scanned: usize,
+    depth: [i64; 3],
+    sentence_start: usize,
+}
+
+impl Quotes {
+    const PAIRS: [(char, char); 3] = [('“', '”'), ('《', '》'), ('「', '」')];
+
+    fn advance(&mut self, t: &str, to: usize) {
+        let base = self.scanned;
+        for (i, c) in t.get(base..to).unwrap_or("").char_indices() {
+            if text::is_sentence_end(c) {
+                self.sentence_start = base + i + c.len_utf8();
+            }
+            for (k, (open, close)) in Self::PAIRS.iter().enumerate() {
+                if let Some(d) = self.depth.get_mut(k) {
+                    if c == *open {
+                        *d += 1;
+                    } else if c == *close {
+                        *d -= 1;
+                    }
+                }
+            }
+        }
+        self.scanned = self.scanned.max(to);
+    }
+
+    fn inside(&self) -> bool {
+        self.depth.iter().any(|&d| d > 0)
+    }
 }
 
 /// The topic whose keyword starts earliest in `s` (longest keyword at a tie).

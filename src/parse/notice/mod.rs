@@ -28,6 +28,12 @@ const OPENING_SEARCH: usize = 40;
 /// How many blocks from the end are searched for the closing date when no signature was parsed.
 const CLOSING_SEARCH: usize = 12;
 
+/// Longest block (bytes) joined to a wrapped opening sentence.
+const MAX_CONTINUATION: usize = 2000;
+
+/// Longest block (bytes) that can be a date-only closing line (`二〇二二年六月三十日` plus spaces).
+const MAX_DATE_LINE: usize = 120;
+
 /// The notice facts of `doc`, or `None` when it is not an inspection notice.
 pub(crate) fn notice(doc: &Document) -> Option<Notice> {
     let title = doc_title(doc);
@@ -79,15 +85,20 @@ struct Opening {
 fn opening(blocks: &[Block]) -> Option<Opening> {
     let limit = blocks.len().min(OPENING_SEARCH);
     let window = blocks.get(..limit)?;
+    // A group named in passing (`省委第三巡视组指出…`) is not the opening: that sentence also
+    // dates the inspection or names whom it inspected.
     let pos = window.iter().position(|b| {
-        b.kind != BlockKind::Heading && GROUP.as_ref().is_some_and(|re| re.is_match(&b.text))
+        b.kind != BlockKind::Heading
+            && GROUP.as_ref().is_some_and(|re| re.is_match(&b.text))
+            && (!date::find_dates(&b.text).is_empty()
+                || TARGET.as_ref().is_some_and(|re| re.is_match(&b.text)))
     })?;
     let mut text = window.get(pos)?.text.trim().to_string();
     // A wrapped opening sentence (text read from PDF lines) continues in the next block; the
     // feedback clause is what usually falls over the edge.
     if !text.contains("反馈") {
         if let Some(next) = blocks.get(pos + 1) {
-            if next.kind == BlockKind::Paragraph {
+            if next.kind == BlockKind::Paragraph && next.text.len() <= MAX_CONTINUATION {
                 text.push_str(next.text.trim());
             }
         }
@@ -271,6 +282,7 @@ fn report_date(doc: &Document) -> Option<String> {
         .iter()
         .rev()
         .take(CLOSING_SEARCH)
+        .filter(|b| b.text.trim().len() <= MAX_DATE_LINE)
         .find_map(|b| date::parse_date(&b.text).and_then(|d| d.iso(None)))
 }
 

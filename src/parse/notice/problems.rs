@@ -68,17 +68,17 @@ pub(super) fn problems(doc: &Document) -> Vec<Problem> {
     out
 }
 
-/// For each block, the latest 方面 paragraph before it within its level-1 part.
-fn aspect_paragraphs(blocks: &[Block]) -> Vec<Option<String>> {
-    let mut current: Option<String> = None;
+/// For each block, the index of the latest 方面 paragraph before it within its level-1 part.
+fn aspect_paragraphs(blocks: &[Block]) -> Vec<Option<usize>> {
+    let mut current: Option<usize> = None;
     let mut out = Vec::with_capacity(blocks.len());
-    for b in blocks {
+    for (i, b) in blocks.iter().enumerate() {
         if b.kind == BlockKind::Heading && b.level == Some(1) {
             current = None;
         }
-        out.push(current.clone());
+        out.push(current);
         if b.kind == BlockKind::Paragraph && is_aspect(&b.text) {
-            current = Some(clean_title(&b.text));
+            current = Some(i);
         }
     }
     out
@@ -91,7 +91,7 @@ fn is_aspect(text: &str) -> bool {
 fn walk<'a>(
     node: &'a Section,
     blocks: &[Block],
-    aspects: &[Option<String>],
+    aspects: &[Option<usize>],
     ancestors: &mut Vec<&'a Section>,
     out: &mut Vec<Problem>,
 ) {
@@ -133,7 +133,7 @@ fn block(blocks: &[Block], index: u32) -> Option<&Block> {
 fn problem(
     node: &Section,
     blocks: &[Block],
-    aspects: &[Option<String>],
+    aspects: &[Option<usize>],
     ancestors: &[&Section],
 ) -> Problem {
     // Ancestors below the level-1 part, outermost first.
@@ -142,11 +142,16 @@ fn problem(
         .iter()
         .find(|a| is_aspect(&a.title))
         .map(|a| clean_title(&a.title));
-    let aspect_paragraph = usize::try_from(node.block)
-        .ok()
-        .and_then(|i| aspects.get(i))
-        .cloned()
-        .flatten();
+    let aspect_of = |i: u32| -> Option<usize> {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| aspects.get(i))
+            .copied()
+            .flatten()
+    };
+    let aspect_paragraph = aspect_of(node.block)
+        .and_then(|i| blocks.get(i))
+        .map(|b| clean_title(&b.text));
     let grouping = inner.first().map(|a| clean_title(&a.title));
     let category = aspect_heading.or(aspect_paragraph).or(grouping.clone());
     let parent = inner
@@ -199,7 +204,9 @@ fn problem(
         if let Some(caps) = labelled {
             flush(&mut current, &mut p);
             let label = caps.get(1).map_or("", |m| m.as_str()).to_string();
-            let rest = caps.get(0).map_or(b.text.as_str(), |m| &b.text[m.end()..]);
+            let rest = caps
+                .get(0)
+                .map_or(b.text.as_str(), |m| b.text.get(m.end()..).unwrap_or(""));
             if !label.contains("原因") {
                 let found = if b.items.is_empty() {
                     enumerate(rest)
@@ -229,13 +236,6 @@ fn problem(
     flush(&mut current, &mut p);
     // Numbered actions under a problem (`（二）关于民生…问题` → `1.加大基础教育投入。`) are
     // its measures.
-    let aspect_of = |i: u32| {
-        usize::try_from(i)
-            .ok()
-            .and_then(|i| aspects.get(i))
-            .cloned()
-            .flatten()
-    };
     let own_aspect = aspect_of(node.block);
     let same_aspect = |c: &&Section| c.block < cutoff && aspect_of(c.block) == own_aspect;
     for child in node.children.iter().filter(same_aspect) {
