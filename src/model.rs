@@ -593,7 +593,7 @@ pub struct Notice {
     /// The on-site period.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
-    /// When the findings were handed over (ISO).
+    /// When the findings were handed over (ISO; `YYYY-MM` when the notice states only the month).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feedback_date: Option<String>,
     /// The report (signature) date (ISO).

@@ -56,6 +56,7 @@ const KEYWORDS: &[(&str, Topic)] = &[
     ("信访举报", Topic::Petitions),
     ("信访", Topic::Petitions),
     ("整改措施", Topic::Measures),
+    ("整改任务", Topic::Measures),
     ("措施", Topic::Measures),
     ("举措", Topic::Measures),
     ("建章立制", Topic::Rules),
@@ -149,7 +150,10 @@ fn block_figures(t: &str, index: u32, out: &mut Vec<Figure>) {
         if carried.as_ref().is_some_and(|c| c.0 != sentence_start) {
             carried = None;
         }
-        if quotes.inside() || skipped(t, all.start(), all.end(), num.as_str()) {
+        if quotes.inside()
+            || skipped(t, all.start(), all.end(), num.as_str())
+            || compound(unit.as_str(), t.get(all.end()..).unwrap_or(""))
+        {
             continue;
         }
         let Some(value) = numeral::number(&num.as_str().split_whitespace().collect::<String>())
@@ -168,7 +172,17 @@ fn block_figures(t: &str, index: u32, out: &mut Vec<Figure>) {
             .collect();
         let topic = first_keyword(&after)
             .or_else(|| last_keyword(before))
-            .or_else(|| carried.as_ref().filter(|c| c.2 == unit).map(|c| c.1));
+            .or_else(|| carried.as_ref().filter(|c| c.2 == unit).map(|c| c.1))
+            // `巡察反馈的问题中，已完成整改20个`: the noun sits in an earlier clause.
+            .or_else(|| {
+                let mut lo = clause_start
+                    .saturating_sub(CLAUSE_WINDOW)
+                    .max(sentence_start);
+                while lo < clause_start && !t.is_char_boundary(lo) {
+                    lo += 1;
+                }
+                t.get(lo..clause_start).and_then(last_keyword)
+            });
         let Some(topic) = topic else { continue };
         if topic == Topic::Problems && !inspection_context {
             continue;
@@ -228,6 +242,19 @@ fn skipped(t: &str, start: usize, end: usize, num: &str) -> bool {
         return true;
     }
     false
+}
+
+/// A unit that is really the first character of a noun: `两项目` (two projects), `条例`, `条件`,
+/// `名单`, `人员`.
+fn compound(unit: &str, after: &str) -> bool {
+    let Some(next) = after.chars().next() else {
+        return false;
+    };
+    let word: String = unit.chars().chain(std::iter::once(next)).collect();
+    [
+        "项目", "条例", "条款", "条件", "名单", "名额", "个人", "人员", "次数", "份额", "件事",
+    ]
+    .contains(&word.as_str())
 }
 
 /// Open quotes and book-title marks before a position, and where the current sentence
@@ -304,6 +331,10 @@ fn stage(before: &str, after: &str) -> Stage {
 
 fn label(topic: Topic, stage: Stage, unit: &str) -> Option<&'static str> {
     let people = matches!(unit, "人" | "名" | "人次");
+    // Problems are counted in 个/项/条/件/宗/起, never in people or times.
+    if topic == Topic::Problems && !matches!(unit, "个" | "项" | "条" | "件" | "宗" | "起") {
+        return None;
+    }
     Some(match (topic, stage) {
         (Topic::Problems, Stage::Stated) => "problems_found",
         (Topic::Problems, Stage::Completed) => "problems_rectified",
@@ -321,7 +352,9 @@ fn label(topic: Topic, stage: Stage, unit: &str) -> Option<&'static str> {
         (Topic::Petitions, Stage::InProgress) => "petitions_in_progress",
         (Topic::Petitions, _) if !people => "petitions_received",
         (Topic::Meetings, _) if matches!(unit, "次" | "场") => "meetings_held",
-        (Topic::Cases, _) if matches!(unit, "件" | "起" | "宗" | "个") => "cases_filed",
+        (Topic::Cases, _) if matches!(unit, "件" | "起" | "宗" | "个" | "人" | "名") => {
+            "cases_filed"
+        }
         (Topic::Disciplined, _) if people => "people_disciplined",
         (Topic::OrgHandled, _) if people => "people_organizationally_handled",
         (Topic::Accountable, _) if people => "people_held_accountable",
@@ -370,6 +403,20 @@ mod tests {
             ("每月开展一次通报，三个月来新签约项目79个。", &[]),
             ("问责区管干部11人次。", &[("people_held_accountable", 11.0)]),
             ("查出仍沿用旧名称的规章制度2个。", &[]),
+            ("②对“假协议”等问题的整改情况：巡察报告指出的两项目分别为考核项目。", &[]),
+            (
+                "巡察反馈的问题中，已完成整改20个，正在整改3个。",
+                &[("problems_rectified", 20.0), ("problems_in_progress", 3.0)],
+            ),
+            (
+                "细化整改任务86项；给予党纪政务处分3人，组织处理5人，立案审查调查4人。",
+                &[
+                    ("measures_planned", 86.0),
+                    ("people_disciplined", 3.0),
+                    ("people_organizationally_handled", 5.0),
+                    ("cases_filed", 4.0),
+                ],
+            ),
             (
                 "巡察反馈的12个问题已完成整改10个。",
                 &[("problems_found", 12.0), ("problems_rectified", 10.0)],
