@@ -428,6 +428,15 @@ mod tests {
     }
 
     #[test]
+    fn hostile_blocks_are_capped() {
+        let block = "巡察反馈问题1个，".repeat(30_000);
+        let blocks = vec![Block::paragraph(block)];
+        assert_eq!(figures(&blocks).len(), MAX_FIGURES);
+        let no_punctuation = vec![Block::paragraph(format!("{}问题3个", "字".repeat(200_000)))];
+        assert_eq!(figures(&no_punctuation).len(), 0, "no inspection context");
+    }
+
+    #[test]
     fn spans_are_char_offsets() {
         let t = "  目前，巡视反馈的40个具体问题";
         let mut out = Vec::new();

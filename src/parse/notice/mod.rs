@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date::{self, DateMatch};
+use super::numeral;
 use crate::model::{Block, BlockKind, Document, InspectionKind, Inspector, Notice, Period};
 
 mod figures;
@@ -163,8 +164,7 @@ fn kind(title: &str, opening: &str) -> InspectionKind {
     }
 }
 
-static FOLLOW_SPECIAL: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"专项巡[视察]|巡[视察]组?专项|专项检查").ok());
+static FOLLOW_SPECIAL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"专项巡[视察]").ok());
 
 /// `对<target>进行了巡视` / `对<target>开展了巡察“回头看”`, after the group.
 static TARGET: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -201,24 +201,50 @@ fn is_range_connector(between: &str) -> bool {
     )
 }
 
+/// A month-only period end right after a date: `至5月`.
+static MONTH_END: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:至|到|—|–|-|－|~|～)\s*(([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?)(?:[^0-9０-９一二三四五六七八九十日号]|$)").ok()
+});
+
 /// The on-site period: the first two dates joined by `至`, the end year inferred from the start
-/// (and rolled over when the end falls earlier in the year, `12月1日至1月31日`).
+/// (and rolled over when the end falls earlier in the year, `12月1日至1月31日`). Month-only
+/// ends (`2021年4月至5月`) stay `YYYY-MM`.
 fn period(text: &str) -> Option<Period> {
     let dates = date::find_dates(text);
-    let (a, b) = dates.windows(2).find_map(|w| match w {
+    let pair = dates.windows(2).find_map(|w| match w {
         [a, b] => {
             let between = text.get(a.end..b.start)?;
             is_range_connector(between).then_some((*a, *b))
         }
         _ => None,
-    })?;
-    let start = a.iso(None);
+    });
+    // `2021年4月至5月`: a bare month is too weak for `find_dates`, but after a range connector
+    // it is the end of the period.
+    let (a, b) = match pair {
+        Some(p) => p,
+        None => dates.iter().find_map(|a| {
+            let caps = MONTH_END.as_ref()?.captures(text.get(a.end..)?)?;
+            let all = caps.get(1)?;
+            let month = numeral::number(caps.get(2)?.as_str())
+                .and_then(|m| u32::try_from(m).ok())
+                .filter(|m| (1..=12).contains(m))?;
+            let b = DateMatch {
+                year: None,
+                month,
+                day: None,
+                start: a.end,
+                end: a.end + all.end(),
+            };
+            Some((*a, b))
+        })?,
+    };
+    let start = partial_iso(&a, None);
     let end_year = b.year.or_else(|| {
         let y = a.year?;
         let rolls = (b.month, b.day.unwrap_or(1)) < (a.month, a.day.unwrap_or(1));
         Some(if rolls { y + 1 } else { y })
     });
-    let end = b.iso(end_year);
+    let end = partial_iso(&b, end_year);
     Some(Period {
         start,
         end,
@@ -300,7 +326,7 @@ mod tests {
     #[allow(clippy::type_complexity)]
     fn opening_sentence_facts() {
         // (text, group, parent, target, start, end, feedback)
-        let cases: [(&str, &str, &str, &str, &str, &str, Option<&str>); 5] = [
+        let cases: [(&str, &str, &str, &str, &str, &str, Option<&str>); 6] = [
             (
                 "根据省委统一部署,2020年10月13日至12月13日,省委第三巡视组对广州市花都区进行了巡视。2021年1月26日,省委巡视组向花都区委反馈了巡视意见。",
                 "省委第三巡视组", "省委", "广州市花都区", "2020-10-13", "2020-12-13", Some("2021-01-26"),
@@ -318,6 +344,10 @@ mod tests {
                 "市委第二巡察组", "市委", "某局党组", "2020-12-01", "2021-01-31", None,
             ),
             (
+                "2021年4月至5月，县委第一巡察组对某镇党委开展了为期两个月的巡察。7月3日，县委第一巡察组反馈了意见。",
+                "县委第一巡察组", "县委", "某镇党委", "2021-04", "2021-05", Some("2021-07-03"),
+            ),
+            (
                 "2023 年 7 月 7 日至 9 月 7 日，中央第十二巡视组对某省进行了常规巡视；10月28日，中央巡视组向某省委反馈了巡视意见。",
                 "中央第十二巡视组", "中央", "某省", "2023-07-07", "2023-09-07", Some("2023-10-28"),
             ),
@@ -329,6 +359,8 @@ mod tests {
             assert_eq!(insp.parent.as_deref(), Some(parent), "{text}");
             assert_eq!(n.target.as_deref(), Some(tgt), "{text}");
             let p = n.period.unwrap();
+            assert!(text.contains(&p.text), "{text}");
+            assert!(p.text.ends_with(['日', '月']), "{}", p.text);
             assert_eq!(p.start.as_deref(), Some(start), "{text}");
             assert_eq!(p.end.as_deref(), Some(end), "{text}");
             assert_eq!(n.feedback_date.as_deref(), fb, "{text}");
@@ -350,7 +382,7 @@ mod tests {
             (k.name.as_str(), k.follow_up, k.special),
             ("巡视", false, true)
         );
-        let k = kind("", "区委第六巡察组对区空港委党组进行巡察");
+        let k = kind("", "区委第六巡察组对区空港委党组进行巡察，成立专项检查小组");
         assert_eq!(
             (k.name.as_str(), k.follow_up, k.special),
             ("巡察", false, false)

@@ -593,6 +593,25 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Any heading shape and any text: no panic, and every problem points at a heading.
+        #[test]
+        fn never_panics(
+            lines in proptest::collection::vec(
+                (0u8..6, "[一二三1-9（）.、关于针对对问题的整改情况方面原因分析：是，。“”]{0,40}"),
+                0..30,
+            )
+        ) {
+            let lines: Vec<(u8, &str, &str)> =
+                lines.iter().map(|(l, t)| (*l, "1.", t.as_str())).collect();
+            let d = doc(&lines);
+            for p in problems(&d) {
+                proptest::prop_assert_eq!(d.blocks[p.block as usize].kind, BlockKind::Heading);
+            }
+            let _ = super::super::notice(&d);
+        }
+    }
+
     #[test]
     fn statuses() {
         let cases = [
