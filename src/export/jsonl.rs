@@ -5,13 +5,30 @@ use std::io::Write;
 
 use serde_json::{Map, Value};
 
-use super::{Dataset, ExportError};
+use std::collections::HashMap;
+
+use super::{Dataset, ExportError, FigureRow, ProblemRow};
 
 /// Write one line per document.
 ///
 /// # Errors
 /// I/O or JSON errors.
 pub fn write(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
+    // Group rows by document once, so the output is linear in the dataset.
+    let mut figures_of: HashMap<&str, Vec<&FigureRow>> = HashMap::new();
+    for f in &data.figures {
+        figures_of
+            .entry(f.document_id.as_str())
+            .or_default()
+            .push(f);
+    }
+    let mut problems_of: HashMap<&str, Vec<&ProblemRow>> = HashMap::new();
+    for p in &data.problems {
+        problems_of
+            .entry(p.document_id.as_str())
+            .or_default()
+            .push(p);
+    }
     for doc in &data.documents {
         let mut obj = match serde_json::to_value(doc)? {
             Value::Object(m) => m,
@@ -24,19 +41,21 @@ pub fn write(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
             }
             other => other,
         };
-        let figures: Vec<Value> = data
-            .figures
+        let figures: Vec<Value> = figures_of
+            .get(doc.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default()
             .iter()
-            .filter(|f| f.document_id == doc.id)
             .map(serde_json::to_value)
             .collect::<Result<Vec<_>, _>>()?
             .into_iter()
             .map(rows)
             .collect();
-        let problems: Vec<Value> = data
-            .problems
+        let problems: Vec<Value> = problems_of
+            .get(doc.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default()
             .iter()
-            .filter(|p| p.document_id == doc.id)
             .map(serde_json::to_value)
             .collect::<Result<Vec<_>, _>>()?
             .into_iter()

@@ -192,6 +192,8 @@ pub struct Dataset {
     pub problems: Vec<ProblemRow>,
     /// Body text per document (same order as `documents`), for the SQLite full-text index.
     pub bodies: Vec<String>,
+    /// Ids already added (duplicates are skipped in constant time).
+    seen: std::collections::HashSet<String>,
 }
 
 impl Dataset {
@@ -205,7 +207,7 @@ impl Dataset {
     pub fn add(&mut self, doc: &Document) -> String {
         let body = body_text(doc);
         let id = document_id(doc, &body);
-        if self.documents.iter().any(|d| d.id == id) {
+        if !self.seen.insert(id.clone()) {
             return id;
         }
         let notice = doc.notice.as_ref();
@@ -369,5 +371,46 @@ pub fn write(
             std::io::Write::flush(&mut w)?;
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Format, Options};
+
+    fn convert(text: &str) -> Document {
+        let mut options = Options::default();
+        options.read.format = Some(Format::Text);
+        crate::convert(text.as_bytes(), &options).unwrap()
+    }
+
+    #[test]
+    fn rows_and_duplicates() {
+        let notice =
+            convert("区委第六巡察组对区空港委党组进行巡察。\n巡察反馈的12个问题已完成整改10个。\n");
+        let other = convert("关于做好春节期间安全生产工作的通知\n各单位：\n");
+        let mut data = Dataset::new();
+        let id = data.add(&notice);
+        assert_eq!(data.add(&notice), id, "same bytes, same id");
+        data.add(&other);
+        assert_eq!(data.documents.len(), 2);
+        assert_eq!(id.len(), ID_LEN);
+        let d = &data.documents[0];
+        assert!(d.is_notice);
+        assert_eq!(d.kind.as_deref(), Some("巡察"));
+        assert_eq!(d.figure_count, 2);
+        assert!(!data.documents[1].is_notice);
+        assert_eq!(data.documents[1].kind, None);
+        let labels: Vec<(&str, u32, f64)> = data
+            .figures
+            .iter()
+            .map(|f| (f.label.as_str(), f.seq, f.value))
+            .collect();
+        assert_eq!(
+            labels,
+            [("problems_found", 1, 12.0), ("problems_rectified", 2, 10.0)]
+        );
+        assert!(data.figures.iter().all(|f| f.document_id == id));
     }
 }
