@@ -12,6 +12,8 @@
 //! - [`parse`] knows notices (GB/T 9704 parts, the 一、→（一）→1.→（1）→① hierarchy, signature,
 //!   contacts, inspection facts), not formats.
 //! - [`render`] writes a [`Document`] as JSON, JSON Lines, Markdown or plain text.
+//! - `export` (feature `export`, on by default) turns many documents into a research dataset:
+//!   CSV, SQLite with a full-text index, or JSON Lines (see `docs/dataset.md`).
 //!
 //! [`convert`] runs the whole pipeline:
 //!
@@ -28,6 +30,8 @@
 
 pub mod batch;
 pub mod error;
+#[cfg(feature = "export")]
+pub mod export;
 pub mod model;
 pub mod normalize;
 pub mod options;

@@ -593,7 +593,7 @@ pub struct Notice {
     /// The on-site period.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
-    /// When the findings were handed over (ISO).
+    /// When the findings were handed over (ISO; `YYYY-MM` when the notice states only the month).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feedback_date: Option<String>,
     /// The report (signature) date (ISO).
@@ -677,6 +677,10 @@ pub struct Problem {
     /// The 方面 (category heading) it belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
+    /// The enclosing problem heading, when problems are nested (`1.关于…问题` above `①对…`)
+    /// and it is not the category.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub parent: Option<String>,
     /// 原因分析, when stated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<String>,

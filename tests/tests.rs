@@ -5,5 +5,8 @@ mod util;
 mod batch;
 mod cli;
 mod determinism;
+#[cfg(feature = "export")]
+mod export;
 mod malformed;
+mod notice;
 mod schema;

@@ -127,12 +127,21 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
                     .to_string(),
         });
     }
-    if matches!(ext.as_str(), "pdf" | "docx" | "docm" | "dotx" | "dotm" | "ofd") {
+    if matches!(
+        ext.as_str(),
+        "pdf" | "docx" | "docm" | "dotx" | "dotm" | "ofd"
+    ) {
         // A binary format's name on text content is usually a saved error page or a broken
         // download: converting it as a notice would be wrong, so say so instead.
-        let kind = if looks_like_html(head) { "HTML" } else { "text or unknown data" };
+        let kind = if looks_like_html(head) {
+            "HTML"
+        } else {
+            "text or unknown data"
+        };
         return Err(Error::UnknownFormat {
-            hint: Some(format!("named .{ext} but the content is {kind}; use --from to force a format")),
+            hint: Some(format!(
+                "named .{ext} but the content is {kind}; use --from to force a format"
+            )),
         });
     }
     if looks_like_html(head) {
@@ -247,9 +256,17 @@ mod tests {
 
     #[test]
     fn a_binary_name_on_text_content_is_refused() {
-        let err = sniff(b"<html><body>404 Not Found</body></html>", Some("notice.pdf")).unwrap_err();
+        let err = sniff(
+            b"<html><body>404 Not Found</body></html>",
+            Some("notice.pdf"),
+        )
+        .unwrap_err();
         assert_eq!(err.code(), "unknown_format");
-        assert!(err.to_string().contains("named .pdf but the content is HTML"), "{err}");
+        assert!(
+            err.to_string()
+                .contains("named .pdf but the content is HTML"),
+            "{err}"
+        );
     }
 
     #[test]

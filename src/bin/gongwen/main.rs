@@ -36,6 +36,41 @@ enum Command {
     Normalize(NormalizeArgs),
     /// Convert many inputs in parallel to JSON Lines (one record per input, errors included).
     Batch(batch::BatchArgs),
+    /// Export many notices as a research dataset (documents, figures, problems).
+    Export(ExportArgs),
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// Input files, directories (recursive) or `@list.txt` files.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Dataset format: a directory of CSV files, one SQLite file, or JSON Lines.
+    #[arg(long, value_enum)]
+    format: DatasetFormat,
+    /// Output: a directory for csv (documents.csv, figures.csv, problems.csv), a file otherwise.
+    #[arg(long, short = 'o', required = true)]
+    output: PathBuf,
+    /// Input format; `auto` sniffs the content.
+    #[arg(long, short = 'f', value_enum, default_value_t = From::Auto)]
+    from: From,
+}
+
+#[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
+enum DatasetFormat {
+    Csv,
+    Sqlite,
+    Jsonl,
+}
+
+impl DatasetFormat {
+    fn format(self) -> gongwen::export::ExportFormat {
+        match self {
+            DatasetFormat::Csv => gongwen::export::ExportFormat::Csv,
+            DatasetFormat::Sqlite => gongwen::export::ExportFormat::Sqlite,
+            DatasetFormat::Jsonl => gongwen::export::ExportFormat::Jsonl,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -160,6 +195,7 @@ fn main() -> ExitCode {
         Command::Convert(args) => convert(&args),
         Command::Normalize(args) => normalize(&args),
         Command::Batch(args) => batch::run(&args),
+        Command::Export(args) => export(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -269,6 +305,50 @@ fn open_output(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<B
     let file = std::fs::File::create(&target)
         .with_context(|| format!("cannot create {}", target.display()))?;
     Ok(Box::new(io::BufWriter::new(file)))
+}
+
+/// Convert every input and write one dataset; a bad input is reported and skipped.
+fn export(args: &ExportArgs) -> anyhow::Result<u8> {
+    let inputs: Vec<String> = args
+        .inputs
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let paths = gongwen::batch::collect_paths(&inputs, None)?;
+    let mut options = Options::default();
+    options.read.format = args.from.format();
+    let jobs = paths.into_iter().map(gongwen::batch::Job::path);
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut data = gongwen::export::Dataset::new();
+    let summary = gongwen::batch::run(
+        jobs,
+        &options,
+        &gongwen::batch::BatchOptions::default(),
+        &cancel,
+        &mut |record| {
+            match record {
+                gongwen::batch::Record::Ok { document, .. } => {
+                    data.add(&document);
+                }
+                gongwen::batch::Record::Failed(e) => {
+                    eprintln!(
+                        "gongwen: {}: {} ({})",
+                        e.path, e.error.message, e.error.code
+                    )
+                }
+            }
+            Ok(())
+        },
+    )?;
+    gongwen::export::write(&data, args.format.format(), &args.output)
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
+    Ok(if summary.failed > 0 {
+        EXIT_FAILED
+    } else if summary.warned > 0 {
+        EXIT_WARNINGS
+    } else {
+        EXIT_OK
+    })
 }
 
 fn normalize(args: &NormalizeArgs) -> anyhow::Result<u8> {
