@@ -6,7 +6,8 @@
 //! `Fallback` repeats the same content for older readers), fields show their result except
 //! page-number fields, and each numbered paragraph starts with the label `numbering.xml` gives
 //! it. Text boxes (`w:txbxContent`) become blocks of their own, placed right after the
-//! paragraph that anchors them. Tables are built by [`super::table`].
+//! paragraph that anchors them. Tables are built by [`super::table`]; a nested table becomes a
+//! block of its own right after the table that holds it.
 
 use std::collections::HashMap;
 
@@ -14,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::numbering::{Numbering, Suffix};
 use super::styles::{ParaProps, RunProps, Styles};
-use super::table::{table_block, table_text, TableBuild, VMerge};
+use super::table::{table_block, TableBuild, VMerge};
 use super::xml::{attr, local, reference, Xml};
 use crate::error::Result;
 use crate::model::{Block, Hints};
@@ -190,9 +191,10 @@ impl State<'_> {
         self.prop(e);
         let tag = match name {
             b"p" => {
-                let mut p = Para::default();
-                p.run_eff = self.styles.run(None);
-                self.paras.push(p);
+                self.paras.push(Para {
+                    run_eff: self.styles.run(None),
+                    ..Para::default()
+                });
                 Tag::P
             }
             b"pPr" if self.top() == Some(Tag::P) => Tag::PPr,
@@ -433,8 +435,10 @@ impl State<'_> {
         if !body.trim().is_empty() {
             if let Some(l) = &label {
                 text.push_str(&l.text);
-                let cjk_end = l.text.chars().last().is_some_and(|c| !c.is_ascii());
-                if l.suffix != Suffix::Nothing && !cjk_end {
+                // Word draws a tab or space after the label; a label that ends in CJK
+                // punctuation (`一、`, `（一）`) needs no separator in plain text.
+                let punct_end = l.text.chars().last().is_some_and(is_cjk_punct);
+                if l.suffix != Suffix::Nothing && !punct_end {
                     text.push(' ');
                 }
                 hints.auto_numbered = true;
@@ -482,24 +486,28 @@ impl State<'_> {
     }
 
     fn end_table(&mut self) {
-        let Some(t) = self.tables.pop() else { return };
-        let table = t.finish();
-        if table.rows.iter().all(|r| r.is_empty()) {
+        let Some(mut t) = self.tables.pop() else {
             return;
+        };
+        let nested = std::mem::take(&mut t.nested);
+        let table = t.finish();
+        let mut blocks = Vec::with_capacity(1 + nested.len());
+        if table.rows.iter().any(|r| !r.is_empty()) {
+            blocks.push(table_block(table));
         }
+        blocks.extend(nested);
         match self.containers.last() {
             Some(Container::Cell) => {
-                let text = table_text(&table);
-                if let Some(c) = self.tables.last_mut().and_then(|t| t.cell()) {
-                    c.paras.push(text);
+                if let Some(outer) = self.tables.last_mut() {
+                    outer.nested.extend(blocks);
                 }
             }
             Some(Container::TextBox) => {
                 if let Some(outer) = self.paras.last_mut() {
-                    outer.boxes.push(table_block(table));
+                    outer.boxes.extend(blocks);
                 }
             }
-            None => self.blocks.push(table_block(table)),
+            None => self.blocks.extend(blocks),
         }
     }
 }
@@ -524,6 +532,11 @@ fn fill_run_hints(h: &mut Hints, s: &Stats, para_default: &RunProps) {
         .map(|(v, _)| *v as f32 / 2.0);
     h.bold = s.bold * 2 > s.total;
     h.red = s.red * 2 > s.total;
+}
+
+/// CJK symbols and punctuation (U+3000–U+303F) and full-width forms (U+FF00–U+FFEF).
+fn is_cjk_punct(c: char) -> bool {
+    ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
 /// Red-ish: a strong red channel and weak green and blue (`FF0000`, `C00000`, `E60012`).
@@ -644,7 +657,7 @@ mod tests {
                 <w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>
         </w:tbl><w:p><w:r><w:t>after</w:t></w:r></w:p>"#;
         let blocks = body(xml);
-        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks.len(), 3);
         let t = blocks[0].table.as_ref().unwrap();
         let got: Vec<Vec<(&str, u32, u32)>> = t
             .rows
@@ -659,10 +672,13 @@ mod tests {
             got,
             vec![
                 vec![("名称", 2, 1), ("备注\n二行", 1, 2)],
-                vec![("a", 1, 1), ("n1\tn2", 1, 1)]
+                vec![("a", 1, 1), ("", 1, 1)]
             ]
         );
-        assert_eq!(blocks[1].text, "after");
+        // The nested table follows the table that holds it.
+        assert_eq!(blocks[1].kind, crate::model::BlockKind::Table);
+        assert_eq!(blocks[1].text, "n1\tn2");
+        assert_eq!(blocks[2].text, "after");
     }
 
     #[test]

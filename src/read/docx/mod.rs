@@ -15,7 +15,8 @@
 //! label exactly as Word draws it (`一、`, `（一）`, `2.1.`), with `hints.auto_numbered` set when
 //! the label came from `numbering.xml`. Heading levels (outline level or `Heading N`/`标题 N`
 //! style), alignment, dominant font, size, bold and red are hints for the parser. Tables
-//! become `table` blocks; a nested table's text goes into the cell that holds it.
+//! become `table` blocks; a nested table becomes a table block of its own, right after the
+//! table that holds it (its cell keeps only its own paragraphs).
 //!
 //! # Errors
 //! [`Error::Malformed`] for an unreadable zip, a missing `word/document.xml` or invalid XML in

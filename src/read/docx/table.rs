@@ -28,6 +28,8 @@ pub(crate) struct TableBuild {
     pub(crate) rows: Vec<(u32, Vec<CellBuild>)>,
     /// `gridBefore` of the row being read.
     pub(crate) grid_before: u32,
+    /// Tables nested in this one, finished, in document order.
+    pub(crate) nested: Vec<Block>,
 }
 
 impl TableBuild {

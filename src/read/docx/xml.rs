@@ -69,10 +69,8 @@ impl<'a> Xml<'a> {
                     return Err(Error::limit(Limit::XmlDepth, self.max_depth));
                 }
             }
-            Event::Empty(_) => {
-                if self.depth + 1 > self.max_depth {
-                    return Err(Error::limit(Limit::XmlDepth, self.max_depth));
-                }
+            Event::Empty(_) if self.depth + 1 > self.max_depth => {
+                return Err(Error::limit(Limit::XmlDepth, self.max_depth));
             }
             Event::End(_) => self.depth = self.depth.saturating_sub(1),
             Event::Eof => {
