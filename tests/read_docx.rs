@@ -547,3 +547,57 @@ fn damaged_optional_parts_are_warnings() {
         .iter()
         .any(|w| w.code == gongwen::model::Code::DamagedFile));
 }
+
+// ---- peer comparison -----------------------------------------------------------------------
+
+/// Text accuracy of gongwen and `pandoc -t plain` on the samples, measured the same way (see
+/// docs/performance.md). Run with `cargo test read_docx::peer -- --ignored --nocapture`.
+#[test]
+#[ignore = "peer comparison: needs pandoc"]
+fn peer_pandoc_accuracy() {
+    let rule = regex::Regex::new(r"^[\s\-]*$").unwrap();
+    for (prefix, _) in SAMPLES {
+        let Some(mut reference) = seed_body(prefix) else {
+            return;
+        };
+        if *prefix == "000" {
+            // The metadata table is part of this sample's text for both tools.
+            let lines = seed_lines("000").unwrap();
+            reference.splice(0..0, lines[2..=6].iter().cloned());
+        }
+        let path = sample(&format!("{prefix}.docx"));
+        let ours: Vec<String> = read_sample(&format!("{prefix}.docx"))
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        let out = std::process::Command::new("pandoc")
+            .args(["-f", "docx", "-t", "plain", "--wrap=none"])
+            .arg(&path)
+            .output()
+            .expect("pandoc runs");
+        let theirs: String = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| !rule.is_match(l)) // table rules are layout, not text
+            .collect::<Vec<_>>()
+            .join("\n");
+        let want = canon(&reference.join("\n"));
+        eprintln!(
+            "{prefix}.docx: {} chars; CER gongwen {:.3}%, pandoc {:.3}%",
+            want.chars().count(),
+            cer(&want, &canon(&ours.join("\n"))) * 100.0,
+            cer(&want, &canon(&theirs)) * 100.0
+        );
+    }
+}
+
+#[test]
+fn password_protected_docx_is_named_as_such() {
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(512, 0);
+    ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    ole.resize(4096, 0);
+    let err = read_docx(&ole, "secret.docx").unwrap_err();
+    assert_eq!(err.code(), "unsupported_format", "{err}");
+    assert!(err.to_string().contains("password-protected DOCX"), "{err}");
+}

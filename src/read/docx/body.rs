@@ -402,7 +402,7 @@ impl State<'_> {
         }
         p.text.push_str(s);
         let n = s.chars().filter(|c| !c.is_whitespace()).count();
-        p.stats.add(&p.run_eff.clone(), n);
+        p.stats.add(&p.run_eff, n);
     }
 
     fn end_paragraph(&mut self) {
@@ -445,12 +445,11 @@ impl State<'_> {
             }
             text.push_str(body);
         }
-        hints.heading_level = p
-            .props
-            .outline
-            .map(|o| o + 1)
-            .filter(|&l| l <= 9)
-            .or_else(|| styles.heading_level(p.style.as_deref()));
+        // A direct outline level wins over the style's; level 9 means body text.
+        hints.heading_level = match p.props.outline {
+            Some(o) => (o < 9).then_some(o + 1),
+            None => styles.heading_level(p.style.as_deref()),
+        };
         hints.align = p.props.align.or_else(|| styles.align(p.style.as_deref()));
         fill_run_hints(&mut hints, &p.stats, &styles.run(p.style.as_deref()));
         let boxes = std::mem::take(&mut p.boxes);
