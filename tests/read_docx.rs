@@ -601,3 +601,42 @@ fn password_protected_docx_is_named_as_such() {
     assert_eq!(err.code(), "unsupported_format", "{err}");
     assert!(err.to_string().contains("password-protected DOCX"), "{err}");
 }
+
+/// Damaged copies of a sample (truncated archives, flipped bytes, XML cut anywhere) read to a
+/// result or a typed error, never a panic.
+#[test]
+fn damaged_samples_never_panic() {
+    let good = bytes(&sample("003.docx"));
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let opts = ReadOptions::default();
+    for _ in 0..60 {
+        let cut = next(good.len());
+        let _ = gongwen::read::read_as(Format::Docx, &good[..cut], &opts);
+        let mut flipped = good.clone();
+        for _ in 0..8 {
+            let i = next(flipped.len());
+            flipped[i] ^= 1 << next(8);
+        }
+        let _ = gongwen::read::read_as(Format::Docx, &flipped, &opts);
+    }
+    let parts = ["word/document.xml", "word/numbering.xml", "word/styles.xml"];
+    let texts: Vec<String> = parts.iter().map(|p| zip_entry(&good, p).unwrap()).collect();
+    for _ in 0..40 {
+        let which = next(parts.len());
+        let mut entries: Vec<(&str, Vec<u8>)> = parts
+            .iter()
+            .zip(&texts)
+            .map(|(p, t)| (*p, t.clone().into_bytes()))
+            .collect();
+        let cut = next(entries[which].1.len());
+        entries[which].1.truncate(cut);
+        let refs: Vec<(&str, &[u8])> = entries.iter().map(|(p, d)| (*p, d.as_slice())).collect();
+        let _ = gongwen::read::read_as(Format::Docx, &zip_of(&refs), &opts);
+    }
+}

@@ -357,7 +357,8 @@ pub(crate) fn format_number(n: u32, fmt: NumFmt) -> String {
         NumFmt::UpperRoman => roman(n),
         NumFmt::LowerRoman => roman(n).to_lowercase(),
         NumFmt::ChineseCounting => {
-            // Word writes 1–99 with 十 (十一, 三十二) and larger numbers digit by digit (一〇一).
+            // Word writes 1–99 with 十 (十一, 三十二) and larger numbers digit by digit: MS-DOCX
+            // §2.4 lists the sequence as 一, 十, 一〇〇 (chineseCountingThousand: 一, 十, 一百).
             if n < 100 {
                 chinese(n, &CN_SMALL)
             } else {
@@ -525,7 +526,10 @@ mod tests {
             (11, NumFmt::ChineseCounting, "十一"),
             (20, NumFmt::ChineseCounting, "二十"),
             (32, NumFmt::ChineseCounting, "三十二"),
+            (100, NumFmt::ChineseCounting, "一〇〇"),
             (101, NumFmt::ChineseCounting, "一〇一"),
+            (100, NumFmt::ChineseCountingThousand, "一百"),
+            (10, NumFmt::IdeographDigital, "一〇"),
             (101, NumFmt::ChineseCountingThousand, "一百零一"),
             (110, NumFmt::ChineseCountingThousand, "一百一十"),
             (1010, NumFmt::ChineseCountingThousand, "一千零一十"),
