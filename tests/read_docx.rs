@@ -512,6 +512,14 @@ fn size_limits_are_configurable() {
     let err = gongwen::read::read_as(Format::Docx, &data, &opts).unwrap_err();
     assert!(err.to_string().contains("zip-entry-bytes"), "{err}");
     let mut opts = ReadOptions::default();
+    opts.limits.zip_total_bytes = 64;
+    let err = gongwen::read::read_as(Format::Docx, &data, &opts).unwrap_err();
+    assert!(err.to_string().contains("zip-total-bytes"), "{err}");
+    let mut opts = ReadOptions::default();
+    opts.limits.xml_depth = 3;
+    let err = gongwen::read::read_as(Format::Docx, &data, &opts).unwrap_err();
+    assert!(err.to_string().contains("xml-depth"), "{err}");
+    let mut opts = ReadOptions::default();
     opts.limits.zip_entries = 0;
     let err = gongwen::read::read_as(Format::Docx, &data, &opts).unwrap_err();
     assert!(err.to_string().contains("zip-entries"), "{err}");
