@@ -622,10 +622,45 @@ mod tests {
                 r#"<w:p><w:r><w:t>x</w:t></w:r></w:p><w:p/><w:p><w:r><w:t> </w:t></w:r></w:p>"#,
                 &["x"],
             ),
+            (
+                r#"<w:p><w:hyperlink r:id="rId1"><w:r><w:t>链</w:t></w:r></w:hyperlink><w:smartTag><w:r><w:t>接</w:t></w:r></w:smartTag><w:sdt><w:sdtContent><w:r><w:t>文</w:t></w:r></w:sdtContent></w:sdt></w:p>"#,
+                &["链接文"],
+            ),
+            (
+                // Tracked formatting changes hold the *old* properties; they do not apply.
+                r#"<w:p><w:pPr><w:pPrChange><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:rPr><w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>旧格式</w:t></w:r></w:p>"#,
+                &["旧格式"],
+            ),
         ];
         for (xml, want) in cases {
             assert_eq!(texts(xml), *want, "{xml}");
         }
+    }
+
+    #[test]
+    fn numbering_labels_and_tracked_property_changes() {
+        let numbering = r#"<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
+        let xml = r#"<w:document><w:body>
+          <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>总体情况</w:t></w:r></w:p>
+          <w:p><w:pPr><w:pPrChange><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>正文</w:t></w:r></w:p>
+          <w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Item</w:t></w:r></w:p>
+          <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr><w:r><w:t>无编号</w:t></w:r></w:p>
+        </w:body></w:document>"#;
+        let mut n = Numbering::parse(numbering, 64).unwrap();
+        let blocks = parse(xml, &Styles::default(), &mut n, 64).unwrap();
+        let got: Vec<(&str, bool)> = blocks
+            .iter()
+            .map(|b| (b.text.as_str(), b.hints.auto_numbered))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("一、总体情况", true),
+                ("正文", false),
+                ("1. Item", true),
+                ("无编号", false)
+            ]
+        );
     }
 
     #[test]
