@@ -1,6 +1,6 @@
 //! DOCX reader (`.docx`, `.docm`, `.dotx`, `.dotm`): what Word shows, numbering included.
 //!
-//! The package is opened through the bounded [`Container`](crate::read::zipped) (entry count,
+//! The package is opened through the bounded zip container of `read::zipped` (entry count,
 //! per-entry and total inflated size, compression ratio), every XML part is streamed with
 //! quick-xml under `Limits::xml_depth`, and no DTD entity is ever expanded.
 //!
