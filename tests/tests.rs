@@ -10,3 +10,4 @@ mod export;
 mod malformed;
 mod notice;
 mod schema;
+mod read_docx;

@@ -107,6 +107,15 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
         return sniff_zip(bytes, &ext);
     }
     if bytes.starts_with(OLE_MAGIC) {
+        // A password-protected .docx is an OLE file holding an `EncryptedPackage` stream
+        // (MS-OFFCRYPTO); gongwen cannot decrypt it, so say what it is rather than "Word 97".
+        if find(bytes, &utf16le("EncryptedPackage")).is_some() {
+            return Err(Error::UnsupportedFormat {
+                format: "password-protected DOCX".to_string(),
+                suggestion: "remove the password in Word or LibreOffice and save it as .docx"
+                    .to_string(),
+            });
+        }
         let what = if ext == "wps" {
             "WPS Office (.wps)"
         } else {
@@ -212,6 +221,10 @@ fn describe_magic(head: &[u8], ext: &str) -> String {
     } else {
         format!("starts with {}, extension .{ext}", hex.join(" "))
     }
+}
+
+fn utf16le(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
 }
 
 /// Position of `needle` in `haystack`.
