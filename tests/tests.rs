@@ -9,5 +9,5 @@ mod determinism;
 mod export;
 mod malformed;
 mod notice;
-mod schema;
 mod read_docx;
+mod schema;
