@@ -55,6 +55,58 @@ impl<'a> Container<'a> {
             .map(|n| n.into_owned())
     }
 
+    /// Resolve a reference `href` written inside the part whose folder is `base_dir`.
+    ///
+    /// OFD (like OPC) references are relative to the referencing part, or absolute from the
+    /// package root when they start with `/`. Producers also write root-relative paths without
+    /// the slash, paths relative to an ancestor folder, backslashes, and another letter case;
+    /// each is tried in that order, and last an entry whose path ends with `href` (preferring
+    /// one under `base_dir`), so a package that readers such as ofdrw open is opened here too.
+    pub(crate) fn resolve_from(&self, base_dir: &str, href: &str) -> Option<String> {
+        let href = href.trim().replace('\\', "/");
+        if href.is_empty() {
+            return None;
+        }
+        let base = clean_name(base_dir);
+        let rel = clean_name(&href);
+        if rel.is_empty() {
+            return None;
+        }
+        let mut candidates: Vec<String> = Vec::new();
+        if href.starts_with('/') {
+            candidates.push(rel.clone());
+        }
+        // Relative to the referencing folder, then to each of its ancestors up to the root.
+        let mut dir = base.as_str();
+        loop {
+            candidates.push(if dir.is_empty() {
+                rel.clone()
+            } else {
+                format!("{dir}/{}", href.trim_start_matches('/'))
+            });
+            if dir.is_empty() {
+                break;
+            }
+            dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+        }
+        for c in &candidates {
+            if let Some(found) = self.resolve(c) {
+                return Some(found);
+            }
+        }
+        let tail = format!("/{}", rel.to_lowercase());
+        let prefix = format!("{}/", base.to_lowercase());
+        let mut matches: Vec<String> = self
+            .archive
+            .file_names()
+            .filter_map(|n| n.ok())
+            .filter(|n| format!("/{}", clean_name(n).to_lowercase()).ends_with(&tail))
+            .map(|n| n.into_owned())
+            .collect();
+        matches.sort_by_key(|n| !clean_name(n).to_lowercase().starts_with(&prefix));
+        matches.into_iter().next()
+    }
+
     /// Read one entry fully, within the limits. `Ok(None)` when the entry does not exist.
     pub(crate) fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
         let Some(real) = self.resolve(name) else {
@@ -174,6 +226,43 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn resolve_from_tolerates_odd_references() {
+        let mut buf = Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        for name in [
+            "OFD.xml",
+            "Doc_0/Document.xml",
+            "Doc_0/Pages/Page_0/Content.xml",
+        ] {
+            w.start_file(name, opts).unwrap();
+        }
+        w.finish().unwrap();
+        let z = buf.into_inner();
+        let c = Container::open(&z, Format::Ofd, &Limits::default()).unwrap();
+        let page = Some("Doc_0/Pages/Page_0/Content.xml".to_string());
+        for (base, href, want) in [
+            ("Doc_0", "Pages/Page_0/Content.xml", &page),
+            ("Doc_0", "/Doc_0/Pages/Page_0/Content.xml", &page),
+            ("Doc_0", "Doc_0/Pages/Page_0/Content.xml", &page),
+            ("Doc_0", "pages\\page_0\\content.XML", &page),
+            ("Doc_0", "./Pages/../Pages/Page_0/Content.xml", &page),
+            ("Doc_0/Signs", "../Pages/Page_0/Content.xml", &page),
+            ("", "Page_0/Content.xml", &page),
+            (
+                "",
+                "/Doc_0/Document.xml",
+                &Some("Doc_0/Document.xml".to_string()),
+            ),
+            ("Doc_0", "Pages/Page_9/Content.xml", &None),
+            ("Doc_0", "", &None),
+            ("Doc_0", "/", &None),
+        ] {
+            assert_eq!(&c.resolve_from(base, href), want, "{base} + {href}");
+        }
     }
 
     #[test]
