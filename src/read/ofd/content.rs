@@ -252,11 +252,12 @@ pub(super) fn units(text: &str, transforms: &[(usize, usize, usize)]) -> Vec<Uni
     out
 }
 
-/// An advance guess when the file gives none: CJK and full-width forms one em, others half.
+/// An advance guess when the file gives none: Latin half an em; CJK, full-width forms and the
+/// general punctuation CJK fonts set full width (“ ” — …) one em.
 fn estimated_advance(text: &str, size: f32) -> f32 {
     text.chars()
         .map(|c| {
-            if (c as u32) < 0x2E80 {
+            if (c as u32) < 0x2000 {
                 size * 0.5
             } else {
                 size

@@ -8,9 +8,9 @@
 //!
 //! The reader turns text objects into [`layout::Glyph`]s per page and hands them to the layout
 //! step shared with the PDF reader ([`layout::paragraphs`]), which builds lines and paragraphs and
-//! drops page furniture. Text of template pages shared by several pages (running headers, page
-//! numbers) is passed as known furniture; a template used by one page only (invoices and forms
-//! put their labels there) is body text.
+//! drops page furniture. Text of template pages shared by several pages (running headers), or
+//! sitting only in the top and bottom margins (page numbers), is passed as known furniture; any
+//! other template used by one page only (invoices and forms put their labels there) is body text.
 //!
 //! Signatures are reported in `source.signatures`; annotations and attachments are not read.
 //!
@@ -194,7 +194,7 @@ fn read_pages(
                     g
                 }
             };
-            if uses.get(&id).copied().unwrap_or(0) > 1 {
+            if uses.get(&id).copied().unwrap_or(0) > 1 || in_margins(&glyphs, page.height) {
                 page.furniture.extend(glyphs);
             } else if foreground {
                 after.extend(glyphs);
@@ -229,6 +229,18 @@ fn page_node(
             Ok(None)
         }
     }
+}
+
+/// Share of the page height at the top and at the bottom that is margin, not text area (GB/T
+/// 9704 puts the text area 37 mm below the top of a 297 mm page and page numbers below it).
+const MARGIN_BAND: f32 = 0.12;
+
+/// True when every glyph sits in the top or bottom margin band: a template used by one page
+/// that only holds a header or a page number is furniture, while one holding a form's labels is
+/// not.
+fn in_margins(glyphs: &[Glyph], height: f32) -> bool {
+    let (top, bottom) = (height * MARGIN_BAND, height * (1.0 - MARGIN_BAND));
+    !glyphs.is_empty() && glyphs.iter().all(|g| g.y < top || g.y - g.size > bottom)
 }
 
 /// The templates a page uses, in order, with whether each is drawn in front of the page.
@@ -325,12 +337,15 @@ fn doc_info(info: &Node, ex: &mut Extracted) {
 }
 
 /// An OFD date or timestamp as ISO 8601: `2020-01-25`, `2020-01-25 15:31:56`,
-/// `2020-01-25T15:31:56`, `2020/1/5`, and ASN.1 GeneralizedTime `20220903054127Z` (what seal
-/// software writes). `None` when it is none of these.
+/// `2020-01-25T15:31:56`, `2020/1/5`, and ASN.1 GeneralizedTime `20220903054127Z` or
+/// `20200723130907.763Z` (what seal software writes; fractions are dropped). `None` when it is none of these.
 pub(super) fn iso_datetime(s: &str) -> Option<String> {
     let s = s.trim();
     let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-    let (y, mo, d, rest) = if digits.len() >= 8 && digits.len() == s.trim_end_matches('Z').len() {
+    let after_digits = s.get(digits.len()..).unwrap_or_default();
+    let generalized = digits.len() >= 8
+        && (after_digits.is_empty() || after_digits.starts_with(['Z', '.', '+', '-']));
+    let (y, mo, d, rest) = if generalized {
         // GeneralizedTime: YYYYMMDD[HHMMSS]Z.
         let n = |a: usize, b: usize| digits.get(a..b).and_then(|v| v.parse::<u32>().ok());
         let time = match (n(8, 10), n(10, 12), n(12, 14)) {
@@ -383,6 +398,7 @@ mod tests {
             ("2020-01-25T15:31:56", Some("2020-01-25T15:31:56")),
             ("20220903054127Z", Some("2022-09-03T05:41:27")),
             ("20220903", Some("2022-09-03")),
+            ("20200723130907.763Z", Some("2020-07-23T13:09:07")),
             ("2020-13-01", None),
             ("yesterday", None),
             ("", None),
