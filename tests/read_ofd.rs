@@ -539,3 +539,20 @@ fn non_standard_paths_resolve() {
     let ex = read_bytes(&package(ofd.as_bytes(), doc.as_bytes(), PAGE_XML)).unwrap();
     assert_eq!(text_of(&ex), "整改通报");
 }
+
+#[test]
+fn page_and_operation_limits_warn_and_stop_early() {
+    let bytes = util::bytes(&util::sample("003.ofd"));
+    let full = read_bytes(&bytes).unwrap();
+    let mut opts = ReadOptions::default();
+    opts.limits.pages = 2;
+    let ex = read::read(&bytes, &opts).unwrap();
+    assert_eq!(ex.source.pages, Some(13), "the declared count");
+    assert!(ex.blocks.iter().all(|b| b.origin.page <= Some(2)));
+    assert!(ex.warnings.iter().any(|w| w.code == Code::LimitReached));
+    let mut opts = ReadOptions::default();
+    opts.limits.ops_per_page = 50;
+    let ex = read::read(&bytes, &opts).unwrap();
+    assert!(ex.warnings.iter().any(|w| w.code == Code::LimitReached));
+    assert!(text_of(&ex).chars().count() < text_of(&full).chars().count());
+}

@@ -16,6 +16,8 @@ use super::Warn;
 /// How deep `PageBlock`s may nest. Real files nest a few levels; the cap only stops a crafted
 /// file from recursing as deep as the XML depth limit allows.
 const MAX_BLOCK_DEPTH: usize = 64;
+/// Most glyphs one `CGTransform` group may stand for.
+const MAX_GROUP_GLYPHS: usize = 256;
 /// Used when a text object has no usable `Size` (3.5 mm ≈ 10 pt).
 const DEFAULT_SIZE: f32 = 3.5;
 
@@ -53,14 +55,61 @@ pub(super) struct Ctx<'a> {
     pub(super) composites: &'a HashMap<String, Node>,
     pub(super) styles: &'a mut Styles,
     pub(super) warn: &'a mut Warn,
-    /// Most glyphs taken from one page (`Limits::ops_per_page`).
-    pub(super) max_glyphs: u64,
+    /// Most operations (objects visited plus glyphs made) on one page
+    /// (`Limits::ops_per_page`): composite objects can draw the same unit many times, so the
+    /// work is bounded, not only the output.
+    pub(super) max_ops: u64,
+    /// Operations so far.
+    pub(super) ops: u64,
     /// Which page (or template) is read, for messages.
     pub(super) what: String,
     /// Set once a warning about this page was given, so one bad page gives one warning each.
     pub(super) warned_depth: bool,
     pub(super) warned_limit: bool,
     pub(super) warned_glyph_only: bool,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(
+        fonts: &'a HashMap<String, Font>,
+        composites: &'a HashMap<String, Node>,
+        styles: &'a mut Styles,
+        warn: &'a mut Warn,
+        max_ops: u64,
+        what: String,
+    ) -> Self {
+        Ctx {
+            fonts,
+            composites,
+            styles,
+            warn,
+            max_ops,
+            ops: 0,
+            what,
+            warned_depth: false,
+            warned_limit: false,
+            warned_glyph_only: false,
+        }
+    }
+
+    /// Count one operation; false (after one warning) once the page is over its budget.
+    fn tick(&mut self) -> bool {
+        self.ops += 1;
+        if self.ops <= self.max_ops {
+            return true;
+        }
+        if !self.warned_limit {
+            self.warned_limit = true;
+            self.warn.push(Diagnostic::new(
+                Code::LimitReached,
+                format!(
+                    "{}: more than {} operations; the rest of the page skipped",
+                    self.what, self.max_ops
+                ),
+            ));
+        }
+        false
+    }
 }
 
 /// The glyphs of a page or template content part (`<Page>` root), in drawing order.
@@ -77,6 +126,9 @@ pub(super) fn glyphs(page: &Node, ctx: &mut Ctx<'_>) -> Vec<Glyph> {
 /// Walk the graphic objects under `parent`; `outer` maps `parent`'s space to the page.
 fn objects(parent: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm, depth: usize) {
     for child in &parent.children {
+        if !ctx.tick() {
+            return;
+        }
         match child.name.as_str() {
             "TextObject" => text_object(child, ctx, out, outer),
             "PageBlock" | "CompositeObject" if depth >= MAX_BLOCK_DEPTH => too_deep(ctx),
@@ -298,7 +350,8 @@ fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm) 
             "CGTransform" => {
                 let n = |k: &str| child.attr(k).and_then(|v| v.trim().parse::<usize>().ok());
                 if let (Some(pos), Some(count)) = (n("CodePosition"), n("CodeCount")) {
-                    let glyphs = n("GlyphCount").unwrap_or(count);
+                    // Real groups are a few glyphs; the cap keeps a crafted count from looping.
+                    let glyphs = n("GlyphCount").unwrap_or(count).min(MAX_GROUP_GLYPHS);
                     transforms.push((pos, count, glyphs));
                 }
             }
@@ -330,17 +383,7 @@ fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm) 
                     && dy.iter().any(|v| *v != 0.0);
                 let mut k = 0usize; // index of the next delta, one per glyph
                 for unit in units {
-                    if out.len() as u64 >= ctx.max_glyphs {
-                        if !ctx.warned_limit {
-                            ctx.warned_limit = true;
-                            ctx.warn.push(Diagnostic::new(
-                                Code::LimitReached,
-                                format!(
-                                    "{}: more than {} glyphs; the rest of the page skipped",
-                                    ctx.what, ctx.max_glyphs
-                                ),
-                            ));
-                        }
+                    if !ctx.tick() {
                         return;
                     }
                     let (mut adv_x, mut adv_y) = (0.0f32, 0.0f32);
@@ -489,22 +532,29 @@ mod tests {
     }
 
     fn page_glyphs(xml_text: &str) -> (Vec<Glyph>, Warn) {
+        page_glyphs_with(xml_text, &[])
+    }
+
+    fn page_glyphs_with(xml_text: &str, units: &[&str]) -> (Vec<Glyph>, Warn) {
         let node = xml::parse(xml_text.as_bytes(), 256).unwrap();
         let fonts = HashMap::new();
-        let composites = HashMap::new();
+        let composites: HashMap<String, Node> = units
+            .iter()
+            .map(|u| {
+                let n = xml::parse(u.as_bytes(), 256).unwrap();
+                (n.attr("ID").unwrap().to_string(), n)
+            })
+            .collect();
         let mut styles = Styles::default();
         let mut warn = Vec::new();
-        let mut ctx = Ctx {
-            fonts: &fonts,
-            composites: &composites,
-            styles: &mut styles,
-            warn: &mut warn,
-            max_glyphs: 1000,
-            what: "page 1".into(),
-            warned_depth: false,
-            warned_limit: false,
-            warned_glyph_only: false,
-        };
+        let mut ctx = Ctx::new(
+            &fonts,
+            &composites,
+            &mut styles,
+            &mut warn,
+            1000,
+            "page 1".into(),
+        );
         let g = glyphs(&node, &mut ctx);
         (g, warn)
     }
@@ -575,6 +625,36 @@ mod tests {
         let (g, w) = page_glyphs(&deep);
         assert!(g.is_empty());
         assert_eq!(w[0].code, Code::LimitReached);
+    }
+
+    #[test]
+    fn composite_objects_draw_their_unit_and_self_reference_is_bounded() {
+        let unit = r#"<CompositeGraphicUnit ID="U"><Content>
+            <TextObject Boundary="4 6 10 10" Size="4"><TextCode X="0" Y="2">合</TextCode></TextObject>
+            <CompositeObject ResourceID="U" Boundary="0 0 1 1"/><CompositeObject ResourceID="U" Boundary="0 0 1 1"/>
+            </Content></CompositeGraphicUnit>"#;
+        let (g, w) = page_glyphs_with(
+            r#"<Page><Content><Layer><CompositeObject ResourceID="U" Boundary="10 20 100 100" CTM="0.5 0 0 0.5 0 0"/>
+               <CompositeObject ResourceID="missing" Boundary="0 0 1 1"/></Layer></Content></Page>"#,
+            &[unit],
+        );
+        // Unit point (0, 2) in a text box at (4, 6) → (4, 8), scaled by 0.5 → (2, 4), then
+        // offset by the composite's box (10, 20).
+        assert_eq!((g[0].x, g[0].y, g[0].size), (12.0, 24.0, 2.0));
+        assert!(g.len() < 1000);
+        assert!(w.iter().any(|w| w.code == Code::LimitReached), "{w:?}");
+    }
+
+    #[test]
+    fn huge_glyph_counts_do_not_loop() {
+        let (g, _) = page_glyphs(
+            r#"<Page><Content><Layer><TextObject Boundary="0 0 1 1" Size="3">
+               <CGTransform CodePosition="0" CodeCount="1" GlyphCount="99999999999"><Glyphs>1</Glyphs></CGTransform>
+               <TextCode X="0" Y="1" DeltaX="g 99999999999 1">甲乙</TextCode></TextObject></Layer></Content></Page>"#,
+        );
+        // 甲 stands for at most MAX_GROUP_GLYPHS glyphs of advance 1 each.
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[1].x, MAX_GROUP_GLYPHS as f32);
     }
 
     #[test]

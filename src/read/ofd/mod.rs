@@ -25,7 +25,7 @@ mod package;
 mod sign;
 mod xml;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Diagnostic, Format, MetaField};
@@ -42,6 +42,8 @@ type Warn = Vec<Diagnostic>;
 
 /// Page size used when neither the page nor the document gives one (A4, mm).
 const A4: [f32; 4] = [0.0, 0.0, 210.0, 297.0];
+/// Most furniture glyphs kept per page.
+const MAX_FURNITURE: usize = 4096;
 /// Most `CustomData` entries copied into `meta.extra`.
 const MAX_CUSTOM_DATA: usize = 256;
 
@@ -93,7 +95,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
         ));
     };
     let doc = pkg.xml_required(&doc_path, "the document root (DocRoot)")?;
-    let info = package::document(&mut pkg, &doc, &doc_path, &mut warn)?;
+    let mut info = package::document(&mut pkg, &doc, &doc_path, &mut warn)?;
 
     if let Some(loc) = body.child_text("Signatures") {
         match pkg.resolve_from("", &loc) {
@@ -106,8 +108,9 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     }
 
     let mut styles = Styles::default();
-    let pages = read_pages(&mut pkg, &info, &mut styles, &mut warn)?;
-    ex.source.pages = Some(pages.len() as u32);
+    let pages = read_pages(&mut pkg, &mut info, &mut styles, &mut warn)?;
+    // The declared page count, even when the page limit stopped the reading early.
+    ex.source.pages = Some(info.pages.len().min(u32::MAX as usize) as u32);
     if !pages.is_empty() && pages.iter().all(|p| p.glyphs.is_empty()) {
         warn.push(Diagnostic::new(
             Code::NoTextLayer,
@@ -125,12 +128,12 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
 /// Read every declared page (up to the page limit) into layout pages.
 fn read_pages(
     pkg: &mut Package<'_>,
-    info: &package::DocumentInfo,
+    info: &mut package::DocumentInfo,
     styles: &mut Styles,
     warn: &mut Warn,
 ) -> Result<Vec<Page>> {
     let max_pages = pkg.limits().pages;
-    let max_glyphs = pkg.limits().ops_per_page;
+    let max_ops = pkg.limits().ops_per_page;
     if info.pages.len() as u64 > max_pages {
         warn.push(Diagnostic::new(
             Code::LimitReached,
@@ -145,13 +148,34 @@ fn read_pages(
     for (i, page) in info.pages.iter().take(max_pages as usize).enumerate() {
         nodes.push(page_node(pkg, page, i + 1, warn)?);
     }
+    // Page-level resources (`PageRes`): resource IDs are unique in a document, so their fonts
+    // and composite units join the document's tables.
+    let mut page_res: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    for (page, node) in info.pages.iter().zip(&nodes) {
+        let (Some(path), Some(node)) = (&page.path, node) else {
+            continue;
+        };
+        let dir = package::parent_dir(path);
+        for res in node.children_named("PageRes") {
+            if let Some(p) = pkg.resolve_from(&dir, res.text.trim()) {
+                if seen.insert(p.clone()) {
+                    page_res.push(p);
+                }
+            }
+        }
+    }
+    for path in page_res {
+        package::read_resources(pkg, &path, info, warn)?;
+    }
     let mut uses: HashMap<String, usize> = HashMap::new();
     for node in nodes.iter().flatten() {
         for id in template_ids(node).into_iter().map(|(id, _)| id) {
             *uses.entry(id).or_default() += 1;
         }
     }
-    let mut cache: HashMap<String, Vec<Glyph>> = HashMap::new();
+    // Template glyphs by ID, with whether they are furniture (decided once per template).
+    let mut cache: HashMap<String, (Vec<Glyph>, bool)> = HashMap::new();
     let mut pages = Vec::with_capacity(nodes.len());
     for (i, node) in nodes.iter().enumerate() {
         let number = i as u32 + 1;
@@ -172,34 +196,35 @@ fn read_pages(
             pages.push(page);
             continue;
         };
-        let mut ctx = Ctx {
-            fonts: &info.fonts,
-            composites: &info.composites,
+        let mut ctx = Ctx::new(
+            &info.fonts,
+            &info.composites,
             styles,
             warn,
-            max_glyphs,
-            what: format!("page {number}"),
-            warned_depth: false,
-            warned_limit: false,
-            warned_glyph_only: false,
-        };
+            max_ops,
+            format!("page {number}"),
+        );
         let own = content::glyphs(node, &mut ctx);
         let (mut before, mut after) = (Vec::new(), Vec::new());
         for (id, foreground) in template_ids(node) {
-            let glyphs = match cache.get(&id) {
-                Some(g) => g.clone(),
-                None => {
-                    let g = template_glyphs(pkg, info, &id, styles, warn, max_glyphs)?;
-                    cache.insert(id.clone(), g.clone());
-                    g
-                }
+            if !cache.contains_key(&id) {
+                let g = template_glyphs(pkg, info, &id, styles, warn, max_ops)?;
+                let furniture =
+                    uses.get(&id).copied().unwrap_or(0) > 1 || in_margins(&g, page.height);
+                cache.insert(id.clone(), (g, furniture));
+            }
+            let Some((glyphs, furniture)) = cache.get(&id) else {
+                continue;
             };
-            if uses.get(&id).copied().unwrap_or(0) > 1 || in_margins(&glyphs, page.height) {
-                page.furniture.extend(glyphs);
+            if *furniture {
+                // A shared template is copied onto every page; headers and page numbers are
+                // short, and the cap keeps a huge template on many pages from multiplying.
+                let room = MAX_FURNITURE.saturating_sub(page.furniture.len());
+                page.furniture.extend(glyphs.iter().take(room).cloned());
             } else if foreground {
-                after.extend(glyphs);
+                after.extend(glyphs.iter().cloned());
             } else {
-                before.extend(glyphs);
+                before.extend(glyphs.iter().cloned());
             }
         }
         page.glyphs = before;
@@ -260,7 +285,7 @@ fn template_glyphs(
     id: &str,
     styles: &mut Styles,
     warn: &mut Warn,
-    max_glyphs: u64,
+    max_ops: u64,
 ) -> Result<Vec<Glyph>> {
     let Some(path) = info.templates.get(id) else {
         warn.push(Diagnostic::new(
@@ -272,17 +297,14 @@ fn template_glyphs(
     let Some(node) = pkg.xml_part(path, warn)? else {
         return Ok(Vec::new());
     };
-    let mut ctx = Ctx {
-        fonts: &info.fonts,
-        composites: &info.composites,
+    let mut ctx = Ctx::new(
+        &info.fonts,
+        &info.composites,
         styles,
         warn,
-        max_glyphs,
-        what: format!("template page {id}"),
-        warned_depth: false,
-        warned_limit: false,
-        warned_glyph_only: false,
-    };
+        max_ops,
+        format!("template page {id}"),
+    );
     Ok(content::glyphs(&node, &mut ctx))
 }
 

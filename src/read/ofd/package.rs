@@ -190,7 +190,7 @@ pub(super) fn document(
 }
 
 /// Add the fonts and composite units of the resource file at `path` (resolved) to `info`.
-fn read_resources(
+pub(super) fn read_resources(
     pkg: &mut Package<'_>,
     path: &str,
     info: &mut DocumentInfo,
