@@ -393,6 +393,42 @@ fn corpus_files_survive_truncation() {
     }
 }
 
+#[test]
+fn damaged_bytes_never_panic() {
+    // Deterministic byte flips and truncations of a sample: any outcome but a panic.
+    let bytes = util::bytes(&util::sample("003.ofd"));
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for round in 0..150 {
+        let mut b = bytes.clone();
+        for _ in 0..(1 + round % 8) {
+            let i = (next() % b.len() as u64) as usize;
+            b[i] = (next() & 0xFF) as u8;
+        }
+        if round % 3 == 0 {
+            b.truncate((next() % b.len() as u64) as usize);
+        }
+        if let Err(e) = read_forced(&b) {
+            assert!(!e.to_string().is_empty());
+        }
+    }
+}
+
+#[test]
+fn damaged_page_xml_never_panics() {
+    // Every prefix of a real page (at a stride) as the page content: a warning, never a panic.
+    for cut in (0..PAGE_XML.len()).step_by(7) {
+        let page = &PAGE_XML.as_bytes()[..cut];
+        let ex = read_bytes(&package(OFD_XML, DOCUMENT_XML, page)).unwrap();
+        assert!(ex.blocks.is_empty() || text_of(&ex) == "整改通报");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Malformed packages, built here with the zip writer.
 

@@ -341,6 +341,8 @@ fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm) 
         red: obj.child("FillColor").is_some_and(is_red),
     };
     let style = ctx.styles.id(style);
+    // ReadDirection 90/270: the text reads top to bottom (or bottom to top).
+    let read_vertical = matches!(obj.attr("ReadDirection").map(str::trim), Some("90" | "270"));
     // Pen position in object space; a TextCode without X or Y continues from the last one.
     let (mut pen_x, mut pen_y) = (0.0f32, 0.0f32);
     let mut transforms: Vec<(usize, usize, usize)> = Vec::new();
@@ -379,8 +381,9 @@ fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm) 
                     .attr("DeltaY")
                     .map(|s| deltas(s, cap))
                     .unwrap_or_default();
-                let vertical = dx.as_ref().is_none_or(|d| d.iter().all(|v| *v == 0.0))
-                    && dy.iter().any(|v| *v != 0.0);
+                let vertical = read_vertical
+                    || (dx.as_ref().is_none_or(|d| d.iter().all(|v| *v == 0.0))
+                        && dy.iter().any(|v| *v != 0.0));
                 let mut k = 0usize; // index of the next delta, one per glyph
                 for unit in units {
                     if !ctx.tick() {
