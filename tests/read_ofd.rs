@@ -527,6 +527,18 @@ fn a_damaged_page_is_a_warning() {
 }
 
 #[test]
+fn a_document_without_pages_is_empty_with_a_warning() {
+    let doc = DOCUMENT_XML.replace(
+        r#"<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/>"#,
+        "",
+    );
+    let ex = read_bytes(&package(OFD_XML, doc, PAGE_XML)).unwrap();
+    assert!(ex.blocks.is_empty());
+    assert_eq!(ex.source.pages, Some(0));
+    assert!(ex.warnings.iter().any(|w| w.code == Code::DamagedFile));
+}
+
+#[test]
 fn zip_bombs_and_deep_xml_hit_limits() {
     let bomb = vec![b' '; 60 << 20];
     let r = read_bytes(&package(OFD_XML, DOCUMENT_XML, &bomb));

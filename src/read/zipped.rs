@@ -7,6 +7,7 @@
 #![allow(dead_code)] // used by the DOCX and OFD readers as they land
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use crate::error::{Error, Limit, Result};
@@ -19,6 +20,9 @@ pub(crate) struct Container<'a> {
     format: Format,
     limits: Limits,
     inflated: Cell<u64>,
+    /// Entry names by lookup key (cleaned, ASCII-lowercased; the first entry wins), so that
+    /// resolving is not a scan of the archive per reference in packages of thousands of parts.
+    by_key: HashMap<String, String>,
 }
 
 impl<'a> Container<'a> {
@@ -29,11 +33,18 @@ impl<'a> Container<'a> {
         if archive.len() as u64 > limits.zip_entries {
             return Err(Error::limit(Limit::ZipEntries, limits.zip_entries));
         }
+        let mut by_key = HashMap::new();
+        for name in archive.file_names().filter_map(|n| n.ok()) {
+            by_key
+                .entry(lookup_key(&name))
+                .or_insert_with(|| name.into_owned());
+        }
         Ok(Container {
             archive,
             format,
             limits: limits.clone(),
             inflated: Cell::new(0),
+            by_key,
         })
     }
 
@@ -47,12 +58,7 @@ impl<'a> Container<'a> {
 
     /// Find an entry name case-insensitively and ignoring a leading `/` or `./`.
     pub(crate) fn resolve(&self, name: &str) -> Option<String> {
-        let want = clean_name(name);
-        self.archive
-            .file_names()
-            .filter_map(|n| n.ok())
-            .find(|n| clean_name(n).eq_ignore_ascii_case(&want))
-            .map(|n| n.into_owned())
+        self.by_key.get(&lookup_key(name)).cloned()
     }
 
     /// Resolve a reference `href` written inside the part whose folder is `base_dir`.
@@ -94,17 +100,18 @@ impl<'a> Container<'a> {
                 return Some(found);
             }
         }
-        let tail = format!("/{}", rel.to_lowercase());
-        let prefix = format!("{}/", base.to_lowercase());
-        let mut matches: Vec<String> = self
-            .archive
-            .file_names()
-            .filter_map(|n| n.ok())
-            .filter(|n| format!("/{}", clean_name(n).to_lowercase()).ends_with(&tail))
-            .map(|n| n.into_owned())
+        let tail = format!("/{}", rel.to_ascii_lowercase());
+        let prefix = format!("{}/", base.to_ascii_lowercase());
+        let mut matches: Vec<(&String, &String)> = self
+            .by_key
+            .iter()
+            // An exact match was tried above (the root is the last candidate).
+            .filter(|(key, _)| key.ends_with(&tail))
             .collect();
-        matches.sort_by_key(|n| !clean_name(n).to_lowercase().starts_with(&prefix));
-        matches.into_iter().next()
+        // Prefer an entry under the referencing folder, then the shortest path; the key
+        // breaks ties so the answer does not depend on hash order.
+        matches.sort_by_key(|(key, _)| (!key.starts_with(&prefix), key.len(), key.as_str()));
+        matches.into_iter().next().map(|(_, name)| name.clone())
     }
 
     /// Read one entry fully, within the limits. `Ok(None)` when the entry does not exist.
@@ -158,6 +165,10 @@ impl<'a> Container<'a> {
         self.inflated.set(self.inflated.get() + read);
         Ok(Some(out))
     }
+}
+
+fn lookup_key(name: &str) -> String {
+    clean_name(name).to_ascii_lowercase()
 }
 
 fn clean_name(name: &str) -> String {

@@ -111,7 +111,12 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     let pages = read_pages(&mut pkg, &mut info, &mut styles, &mut warn)?;
     // The declared page count, even when the page limit stopped the reading early.
     ex.source.pages = Some(info.pages.len().min(u32::MAX as usize) as u32);
-    if !pages.is_empty() && pages.iter().all(|p| p.glyphs.is_empty()) {
+    if pages.is_empty() {
+        warn.push(Diagnostic::new(
+            Code::DamagedFile,
+            format!("{doc_path} declares no pages"),
+        ));
+    } else if pages.iter().all(|p| p.glyphs.is_empty()) {
         warn.push(Diagnostic::new(
             Code::NoTextLayer,
             "no page has text (scanned images?)",
