@@ -159,6 +159,39 @@ fn samples_paragraphs_title_and_signature_match_the_seed() {
     }
 }
 
+/// The heading tree without block indices: one line per heading, indented by depth.
+fn outline(sections: &[gongwen::Section], depth: usize, out: &mut String) {
+    for s in sections {
+        out.push_str(&format!(
+            "{}{} {}{}\n",
+            "  ".repeat(depth),
+            s.level,
+            s.number.as_deref().unwrap_or(""),
+            squeeze(&s.title)
+        ));
+        outline(&s.children, depth + 1, out);
+    }
+}
+
+#[test]
+#[ignore = "needs-merge"]
+fn samples_sections_equal_those_of_the_seed_as_text() {
+    for s in SAMPLES {
+        let Some(seed) = util::seed_path(s.prefix) else {
+            eprintln!("skipped: seed {} is absent", s.prefix);
+            return;
+        };
+        let from_text = gongwen::convert(&util::bytes(&seed), &Options::default()).unwrap();
+        let ofd = util::bytes(&util::sample(&format!("{}.ofd", s.prefix)));
+        let from_ofd = gongwen::convert(&ofd, &Options::default()).unwrap();
+        let (mut want, mut got) = (String::new(), String::new());
+        outline(&from_text.sections, 0, &mut want);
+        outline(&from_ofd.sections, 0, &mut got);
+        assert!(!want.is_empty(), "{}: the seed has headings", s.prefix);
+        assert_eq!(got, want, "{}", s.prefix);
+    }
+}
+
 #[test]
 fn sample_facts_hints_and_seal() {
     let ex = read_path(&util::sample("000.ofd"));
