@@ -404,6 +404,13 @@ fn corpus_other_files_convert_with_text_in_reading_order() {
 }
 
 #[test]
+fn corpus_annotations_are_not_body_text() {
+    let path = shared_or_skip!("corpus/ofd/ofdrw_signout.ofd");
+    // Annots/Page_0/Annotation.xml draws a text note (测试文本注释) over the page.
+    assert!(!text_of(&read_path(&path)).contains("测试文本注释"));
+}
+
+#[test]
 fn corpus_invoice_seal_and_form_labels() {
     let path = shared_or_skip!("corpus/ofd/ofdrw_1.ofd");
     let ex = read_path(&path);

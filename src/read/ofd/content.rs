@@ -285,7 +285,9 @@ pub(super) fn units(text: &str, transforms: &[(usize, usize, usize)]) -> Vec<Uni
             next.next();
         }
         if let Some(&&(pos, count, glyphs)) = next.peek() {
-            if pos == i {
+            // A group as long as its glyph list is a one-to-one mapping (the usual case: the
+            // transform only names glyph indices); only unequal counts join characters.
+            if pos == i && count != glyphs {
                 next.next();
                 let text: String = chars.get(i..i + count).unwrap_or_default().iter().collect();
                 out.push(Unit { text, glyphs });
@@ -526,6 +528,8 @@ mod tests {
         assert_eq!(t("公文", &[]), own(&[("公", 1), ("文", 1)]));
         assert_eq!(t("ffi文", &[(0, 3, 1)]), own(&[("ffi", 1), ("文", 1)]));
         assert_eq!(t("a文", &[(1, 1, 2)]), own(&[("a", 1), ("文", 2)]));
+        // Equal counts map one character to one glyph.
+        assert_eq!(t("公文", &[(0, 2, 2)]), own(&[("公", 1), ("文", 1)]));
         // Out of range and overlapping transforms are ignored.
         assert_eq!(t("ab", &[(1, 5, 1)]), own(&[("a", 1), ("b", 1)]));
         assert_eq!(

@@ -20,25 +20,27 @@ const PT_PER_MM: f32 = 72.0 / 25.4;
 
 /// Set `hints.font`, `font_size` (points), `bold` and `red` on `blocks` from the glyph styles.
 pub(super) fn apply(blocks: &mut [Block], pages: &[Page], styles: &[Style]) {
-    let mut orders: HashMap<u32, (Vec<&Glyph>, usize)> = HashMap::new();
+    let mut orders: HashMap<u32, Order<'_>> = HashMap::new();
     for page in pages {
-        orders.insert(page.number, (reading_order(&page.glyphs), 0));
+        let glyphs = reading_order(&page.glyphs);
+        let used = vec![false; glyphs.len()];
+        orders.insert(
+            page.number,
+            Order {
+                glyphs,
+                used,
+                cursor: 0,
+            },
+        );
     }
     for block in blocks {
-        let Some((glyphs, cursor)) = block.origin.page.and_then(|p| orders.get_mut(&p)) else {
+        let Some(order) = block.origin.page.and_then(|p| orders.get_mut(&p)) else {
             continue;
         };
         let mut found: Vec<&Glyph> = Vec::new();
         for c in block.text.chars().filter(|c| !c.is_whitespace()) {
-            let end = (*cursor + WINDOW).min(glyphs.len());
-            let hit = glyphs
-                .get(*cursor..end)
-                .and_then(|w| w.iter().position(|g| g.text.contains(c)));
-            if let Some(i) = hit {
-                if let Some(g) = glyphs.get(*cursor + i) {
-                    found.push(g);
-                }
-                *cursor += i + 1;
+            if let Some(g) = order.find(c) {
+                found.push(g);
             }
         }
         if found.is_empty() {
@@ -72,6 +74,36 @@ pub(super) fn apply(blocks: &mut [Block], pages: &[Page], styles: &[Style]) {
         }
     }
 }
+
+/// A page's glyphs in reading order, which of them were matched, and where matching goes on.
+struct Order<'a> {
+    glyphs: Vec<&'a Glyph>,
+    used: Vec<bool>,
+    cursor: usize,
+}
+
+impl<'a> Order<'a> {
+    /// The next unused glyph holding `c`: near the cursor first, then (on pages small enough
+    /// for it) anywhere, which resynchronises after columns or a reordered line.
+    fn find(&mut self, c: char) -> Option<&'a Glyph> {
+        let n = self.glyphs.len();
+        let near = self.cursor..(self.cursor + WINDOW).min(n);
+        let far = if n <= MAX_FULL_SCAN { 0..n } else { 0..0 };
+        let hit = near.chain(far).find(|&i| {
+            !self.used.get(i).copied().unwrap_or(true)
+                && self.glyphs.get(i).is_some_and(|g| g.text.contains(c))
+        })?;
+        if let Some(u) = self.used.get_mut(hit) {
+            *u = true;
+        }
+        self.cursor = hit + 1;
+        self.glyphs.get(hit).copied()
+    }
+}
+
+/// Pages with more glyphs than this are only searched near the cursor (the full scan per
+/// character would be quadratic).
+const MAX_FULL_SCAN: usize = 20_000;
 
 /// Glyphs top to bottom, then left to right within a line (baselines closer than a third of
 /// the size are one line). Lines are numbered first so the final sort has a total order.
