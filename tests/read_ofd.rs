@@ -404,6 +404,19 @@ fn corpus_other_files_convert_with_text_in_reading_order() {
 }
 
 #[test]
+fn corpus_plain_signatures_name_the_certificate_subject() {
+    let path = shared_or_skip!("corpus/ofd/ofdrw_testImageOverridePage.ofd");
+    let ex = read_path(&path);
+    // Two `Type="Sign"` PKCS#7 signatures; `openssl asn1parse` shows the first certificate's
+    // issuer CN YNCA_SM2 and subject CN 一部手机办事通设备证书.
+    for sig in &ex.source.signatures {
+        assert_eq!(sig.kind.as_deref(), Some("sign"));
+        assert_eq!(sig.signer.as_deref(), Some("一部手机办事通设备证书"));
+        assert_eq!(sig.date.as_deref(), Some("2022-09-03T05:41:27"));
+    }
+}
+
+#[test]
 fn corpus_annotations_are_not_body_text() {
     let path = shared_or_skip!("corpus/ofd/ofdrw_signout.ofd");
     // Annots/Page_0/Annotation.xml draws a text note (测试文本注释) over the page.

@@ -62,11 +62,13 @@ fn fill_from_signature(
         .child_text("SignatureDateTime")
         .map(|d| iso_datetime(&d).unwrap_or(d));
     // The seal's name sits in the seal file (`Seal/BaseLoc`, V1 seals) or inside the signed
-    // value itself (V4 seals embed the seal in the signature structure).
+    // value itself (V4 seals embed the seal in the signature structure). A plain digital
+    // signature (`Type="Sign"`, PKCS#7) names its signer in the certificate instead.
     let seal_loc = signed.child("Seal").and_then(|s| s.child_text("BaseLoc"));
     let value_loc = sig.child_text("SignedValue");
-    for loc in [seal_loc, value_loc].into_iter().flatten() {
-        let Some(path) = pkg.resolve_from(dir, &loc) else {
+    let mut value = None;
+    for (loc, is_value) in [(seal_loc, false), (value_loc, true)] {
+        let Some(path) = loc.and_then(|loc| pkg.resolve_from(dir, &loc)) else {
             continue;
         };
         if let Some(bytes) = pkg.read_bytes(&path)? {
@@ -74,8 +76,12 @@ fn fill_from_signature(
                 info.signer = Some(name);
                 return Ok(());
             }
+            if is_value {
+                value = Some(bytes);
+            }
         }
     }
+    info.signer = value.as_deref().and_then(certificate_subject);
     Ok(())
 }
 
@@ -92,24 +98,61 @@ pub(super) fn seal_name(der: &[u8]) -> Option<String> {
         .iter()
         .skip(start)
         .find(|(tag, s)| *tag == UTF8 && !s.is_empty())
-        .and_then(|(_, s)| std::str::from_utf8(s).ok())
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+        .and_then(|(tag, s)| decode(*tag, s))
+}
+
+/// The subject common name of the first certificate in a DER structure (a PKCS#7 signature):
+/// the second `commonName` (OID 2.5.4.3) value, since a certificate names its issuer first.
+/// Best effort: `None` when fewer than two names are found.
+pub(super) fn certificate_subject(der: &[u8]) -> Option<String> {
+    let mut items = Vec::new();
+    walk(der, 0, &mut items);
+    let names: Vec<String> = items
+        .windows(2)
+        .filter_map(|w| match w {
+            [(OID, oid), (tag, value)] if oid.as_slice() == COMMON_NAME => decode(*tag, value),
+            _ => None,
+        })
+        .collect();
+    names.into_iter().nth(1)
+}
+
+/// A DER string's text, trimmed; `None` when empty or not decodable.
+fn decode(tag: u8, bytes: &[u8]) -> Option<String> {
+    let text = if tag == BMP {
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .filter_map(|c| match c {
+                [a, b] => Some(u16::from_be_bytes([*a, *b])),
+                _ => None,
+            })
+            .collect();
+        String::from_utf16(&units).ok()?
+    } else {
+        std::str::from_utf8(bytes).ok()?.to_string()
+    };
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
 }
 
 const UTF8: u8 = 0x0C;
 const IA5: u8 = 0x16;
+const PRINTABLE: u8 = 0x13;
+const BMP: u8 = 0x1E;
+const OID: u8 = 0x06;
+/// 2.5.4.3, X.520 commonName.
+const COMMON_NAME: &[u8] = &[0x55, 0x04, 0x03];
 /// Deepest DER nesting followed and most strings collected: seals are shallow and the name
 /// comes early, and a hostile file must not make us walk megabytes of nested headers.
 const MAX_DER_DEPTH: usize = 32;
-const MAX_STRINGS: usize = 64;
+const MAX_STRINGS: usize = 256;
 
 fn walk(mut data: &[u8], depth: usize, out: &mut Vec<(u8, Vec<u8>)>) {
     while out.len() < MAX_STRINGS {
         let Some((tag, body, rest)) = tlv(data) else {
             return;
         };
-        if tag == UTF8 || tag == IA5 {
+        if matches!(tag, UTF8 | IA5 | PRINTABLE | BMP | OID) {
             out.push((tag, body.to_vec()));
         } else if tag & 0x20 != 0 && depth < MAX_DER_DEPTH {
             walk(body, depth + 1, out);
@@ -166,6 +209,49 @@ mod tests {
         let info = [der(0x30, &header), der(IA5, b"id"), der(0x30, &property)].concat();
         let seal = der(0x30, &der(0x30, &info));
         assert_eq!(seal_name(&seal).as_deref(), Some("某某市测试章"));
+    }
+
+    #[test]
+    fn certificate_subject_is_the_second_common_name() {
+        let cn = |v: &str| {
+            der(
+                0x31,
+                &der(
+                    0x30,
+                    &[der(OID, COMMON_NAME), der(UTF8, v.as_bytes())].concat(),
+                ),
+            )
+        };
+        let country = der(
+            0x31,
+            &der(
+                0x30,
+                &[der(OID, &[0x55, 0x04, 0x06]), der(PRINTABLE, b"CN")].concat(),
+            ),
+        );
+        let issuer = der(0x30, &[country.clone(), cn("某某CA")].concat());
+        let subject = der(0x30, &[country, cn("某某局电子签名")].concat());
+        let cert = der(
+            0x30,
+            &der(0x30, &[der(0x02, &[1]), issuer, subject].concat()),
+        );
+        assert_eq!(
+            certificate_subject(&cert).as_deref(),
+            Some("某某局电子签名")
+        );
+        assert_eq!(seal_name(&cert), None);
+        let bmp = der(
+            0x30,
+            &[
+                der(OID, COMMON_NAME),
+                der(BMP, &[0x4E, 0x00]),
+                der(OID, COMMON_NAME),
+                der(BMP, &[0x75, 0x32]),
+            ]
+            .concat(),
+        );
+        assert_eq!(certificate_subject(&bmp).as_deref(), Some("甲"));
+        assert_eq!(certificate_subject(&der(OID, COMMON_NAME)), None);
     }
 
     #[test]
