@@ -50,6 +50,7 @@ impl<'a> Package<'a> {
         };
         self.parse(&bytes).map_err(|e| match e {
             XmlError::TooDeep(n) => Error::limit(Limit::XmlDepth, n),
+            XmlError::TooMany(n) => Error::limit(Limit::OpsPerPage, n),
             XmlError::Syntax(msg) => Error::malformed(
                 Format::Ofd,
                 format!("{what} ({path}) is not well-formed XML: {msg}"),
@@ -81,6 +82,14 @@ impl<'a> Package<'a> {
         match self.parse(&bytes) {
             Ok(node) => Ok(Some(node)),
             Err(XmlError::TooDeep(n)) => Err(Error::limit(Limit::XmlDepth, n)),
+            // Too big a tree for one page's budget: the part is skipped, the rest can be read.
+            Err(XmlError::TooMany(n)) => {
+                warn.push(Diagnostic::new(
+                    Code::LimitReached,
+                    format!("{path} has more than {n} elements; skipped"),
+                ));
+                Ok(None)
+            }
             Err(XmlError::Syntax(msg)) => {
                 warn.push(Diagnostic::new(
                     Code::DamagedFile,
@@ -91,8 +100,10 @@ impl<'a> Package<'a> {
         }
     }
 
+    /// Every element counts as an operation against `ops_per_page`, for resource parts too:
+    /// it bounds the memory of the element tree.
     fn parse(&self, bytes: &[u8]) -> std::result::Result<Node, XmlError> {
-        xml::parse(bytes, self.limits.xml_depth)
+        xml::parse_limited(bytes, self.limits.xml_depth, self.limits.ops_per_page)
     }
 }
 

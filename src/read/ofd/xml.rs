@@ -24,6 +24,8 @@ pub(crate) struct Node {
 pub(crate) enum XmlError {
     /// The nesting went past the limit.
     TooDeep(u64),
+    /// More elements than the limit.
+    TooMany(u64),
     /// Not well-formed (message from quick-xml or our own checks).
     Syntax(String),
 }
@@ -73,7 +75,19 @@ pub(crate) fn decode(bytes: &[u8]) -> Cow<'_, str> {
 }
 
 /// Parse `bytes` into the root element, refusing nesting deeper than `max_depth`.
+#[cfg(test)]
 pub(crate) fn parse(bytes: &[u8], max_depth: u64) -> Result<Node, XmlError> {
+    parse_limited(bytes, max_depth, u64::MAX)
+}
+
+/// Parse `bytes` into the root element, refusing nesting deeper than `max_depth` and more than
+/// `max_nodes` elements (a tree node costs about a hundred bytes, so a part of tiny empty
+/// elements would otherwise grow twenty times its size in memory).
+pub(crate) fn parse_limited(
+    bytes: &[u8],
+    max_depth: u64,
+    max_nodes: u64,
+) -> Result<Node, XmlError> {
     let text = decode(bytes);
     let mut reader = Reader::from_str(&text);
     let config = reader.config_mut();
@@ -81,6 +95,7 @@ pub(crate) fn parse(bytes: &[u8], max_depth: u64) -> Result<Node, XmlError> {
     config.expand_empty_elements = false;
     let mut stack: Vec<Node> = Vec::new();
     let mut root: Option<Node> = None;
+    let mut nodes: u64 = 0;
     loop {
         let event = reader
             .read_event()
@@ -90,13 +105,18 @@ pub(crate) fn parse(bytes: &[u8], max_depth: u64) -> Result<Node, XmlError> {
                 let _ = e;
                 return Err(XmlError::Syntax("content after the root element".into()));
             }
+            Event::Start(_) | Event::Empty(_) if nodes >= max_nodes => {
+                return Err(XmlError::TooMany(max_nodes));
+            }
             Event::Start(e) => {
+                nodes += 1;
                 if stack.len() as u64 >= max_depth {
                     return Err(XmlError::TooDeep(max_depth));
                 }
                 stack.push(element(&e));
             }
             Event::Empty(e) => {
+                nodes += 1;
                 let node = element(&e);
                 match stack.last_mut() {
                     Some(parent) => parent.children.push(node),
@@ -200,6 +220,16 @@ mod tests {
         let deep = "<a>".repeat(50) + &"</a>".repeat(50);
         assert_eq!(parse(deep.as_bytes(), 20), Err(XmlError::TooDeep(20)));
         assert!(parse(deep.as_bytes(), 50).is_ok());
+    }
+
+    #[test]
+    fn element_count_is_bounded() {
+        let many = format!("<a>{}</a>", "<b/>".repeat(100));
+        assert_eq!(
+            parse_limited(many.as_bytes(), 8, 50),
+            Err(XmlError::TooMany(50))
+        );
+        assert!(parse_limited(many.as_bytes(), 8, 101).is_ok());
     }
 
     #[test]
