@@ -129,6 +129,10 @@ fn objects(parent: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm, d
         if !ctx.tick() {
             return;
         }
+        // `Visible="false"` objects are not drawn; their text is not on the page.
+        if child.attr("Visible").is_some_and(|v| v.trim() == "false") {
+            continue;
+        }
         match child.name.as_str() {
             "TextObject" => text_object(child, ctx, out, outer),
             "PageBlock" | "CompositeObject" if depth >= MAX_BLOCK_DEPTH => too_deep(ctx),
@@ -650,6 +654,19 @@ mod tests {
         assert_eq!((g[0].x, g[0].y, g[0].size), (12.0, 24.0, 2.0));
         assert!(g.len() < 1000);
         assert!(w.iter().any(|w| w.code == Code::LimitReached), "{w:?}");
+    }
+
+    #[test]
+    fn invisible_objects_are_skipped() {
+        let (g, _) = page_glyphs(
+            r#"<Page><Content><Layer>
+               <TextObject Boundary="0 0 9 9" Size="3" Visible="false"><TextCode X="0" Y="1">隐</TextCode></TextObject>
+               <PageBlock Visible="false"><TextObject Boundary="0 0 9 9" Size="3"><TextCode X="0" Y="1">藏</TextCode></TextObject></PageBlock>
+               <TextObject Boundary="0 0 9 9" Size="3" Visible="true"><TextCode X="0" Y="1">显</TextCode></TextObject>
+               </Layer></Content></Page>"#,
+        );
+        let texts: Vec<&str> = g.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(texts, vec!["显"]);
     }
 
     #[test]
