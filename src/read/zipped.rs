@@ -7,6 +7,7 @@
 #![allow(dead_code)] // used by the DOCX and OFD readers as they land
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use crate::error::{Error, Limit, Result};
@@ -19,6 +20,9 @@ pub(crate) struct Container<'a> {
     format: Format,
     limits: Limits,
     inflated: Cell<u64>,
+    /// Entry names by lookup key (cleaned, ASCII-lowercased; the first entry wins), so that
+    /// resolving is not a scan of the archive per reference in packages of thousands of parts.
+    by_key: HashMap<String, String>,
 }
 
 impl<'a> Container<'a> {
@@ -29,11 +33,18 @@ impl<'a> Container<'a> {
         if archive.len() as u64 > limits.zip_entries {
             return Err(Error::limit(Limit::ZipEntries, limits.zip_entries));
         }
+        let mut by_key = HashMap::new();
+        for name in archive.file_names().filter_map(|n| n.ok()) {
+            by_key
+                .entry(lookup_key(&name))
+                .or_insert_with(|| name.into_owned());
+        }
         Ok(Container {
             archive,
             format,
             limits: limits.clone(),
             inflated: Cell::new(0),
+            by_key,
         })
     }
 
@@ -47,12 +58,60 @@ impl<'a> Container<'a> {
 
     /// Find an entry name case-insensitively and ignoring a leading `/` or `./`.
     pub(crate) fn resolve(&self, name: &str) -> Option<String> {
-        let want = clean_name(name);
-        self.archive
-            .file_names()
-            .filter_map(|n| n.ok())
-            .find(|n| clean_name(n).eq_ignore_ascii_case(&want))
-            .map(|n| n.into_owned())
+        self.by_key.get(&lookup_key(name)).cloned()
+    }
+
+    /// Resolve a reference `href` written inside the part whose folder is `base_dir`.
+    ///
+    /// OFD (like OPC) references are relative to the referencing part, or absolute from the
+    /// package root when they start with `/`. Producers also write root-relative paths without
+    /// the slash, paths relative to an ancestor folder, backslashes, and another letter case;
+    /// each is tried in that order, and last an entry whose path ends with `href` (preferring
+    /// one under `base_dir`), so a package that readers such as ofdrw open is opened here too.
+    pub(crate) fn resolve_from(&self, base_dir: &str, href: &str) -> Option<String> {
+        let href = href.trim().replace('\\', "/");
+        if href.is_empty() {
+            return None;
+        }
+        let base = clean_name(base_dir);
+        let rel = clean_name(&href);
+        if rel.is_empty() {
+            return None;
+        }
+        let mut candidates: Vec<String> = Vec::new();
+        if href.starts_with('/') {
+            candidates.push(rel.clone());
+        }
+        // Relative to the referencing folder, then to each of its ancestors up to the root.
+        let mut dir = base.as_str();
+        loop {
+            candidates.push(if dir.is_empty() {
+                rel.clone()
+            } else {
+                format!("{dir}/{}", href.trim_start_matches('/'))
+            });
+            if dir.is_empty() {
+                break;
+            }
+            dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+        }
+        for c in &candidates {
+            if let Some(found) = self.resolve(c) {
+                return Some(found);
+            }
+        }
+        let tail = format!("/{}", rel.to_ascii_lowercase());
+        let prefix = format!("{}/", base.to_ascii_lowercase());
+        let mut matches: Vec<(&String, &String)> = self
+            .by_key
+            .iter()
+            // An exact match was tried above (the root is the last candidate).
+            .filter(|(key, _)| key.ends_with(&tail))
+            .collect();
+        // Prefer an entry under the referencing folder, then the shortest path; the key
+        // breaks ties so the answer does not depend on hash order.
+        matches.sort_by_key(|(key, _)| (!key.starts_with(&prefix), key.len(), key.as_str()));
+        matches.into_iter().next().map(|(_, name)| name.clone())
     }
 
     /// Read one entry fully, within the limits. `Ok(None)` when the entry does not exist.
@@ -106,6 +165,10 @@ impl<'a> Container<'a> {
         self.inflated.set(self.inflated.get() + read);
         Ok(Some(out))
     }
+}
+
+fn lookup_key(name: &str) -> String {
+    clean_name(name).to_ascii_lowercase()
 }
 
 fn clean_name(name: &str) -> String {
@@ -174,6 +237,43 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn resolve_from_tolerates_odd_references() {
+        let mut buf = Cursor::new(Vec::new());
+        let mut w = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default();
+        for name in [
+            "OFD.xml",
+            "Doc_0/Document.xml",
+            "Doc_0/Pages/Page_0/Content.xml",
+        ] {
+            w.start_file(name, opts).unwrap();
+        }
+        w.finish().unwrap();
+        let z = buf.into_inner();
+        let c = Container::open(&z, Format::Ofd, &Limits::default()).unwrap();
+        let page = Some("Doc_0/Pages/Page_0/Content.xml".to_string());
+        for (base, href, want) in [
+            ("Doc_0", "Pages/Page_0/Content.xml", &page),
+            ("Doc_0", "/Doc_0/Pages/Page_0/Content.xml", &page),
+            ("Doc_0", "Doc_0/Pages/Page_0/Content.xml", &page),
+            ("Doc_0", "pages\\page_0\\content.XML", &page),
+            ("Doc_0", "./Pages/../Pages/Page_0/Content.xml", &page),
+            ("Doc_0/Signs", "../Pages/Page_0/Content.xml", &page),
+            ("", "Page_0/Content.xml", &page),
+            (
+                "",
+                "/Doc_0/Document.xml",
+                &Some("Doc_0/Document.xml".to_string()),
+            ),
+            ("Doc_0", "Pages/Page_9/Content.xml", &None),
+            ("Doc_0", "", &None),
+            ("Doc_0", "/", &None),
+        ] {
+            assert_eq!(&c.resolve_from(base, href), want, "{base} + {href}");
+        }
     }
 
     #[test]
