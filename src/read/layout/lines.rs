@@ -202,21 +202,27 @@ pub(super) fn build(glyphs: &[G<'_>]) -> Option<Line> {
     })
 }
 
-/// The value with the largest total weight (values within 1 % count as equal).
+/// The value with the largest total weight; values within 1 % of a group's smallest count as
+/// equal. Sorting keeps it O(n log n) however many distinct values there are.
 pub(super) fn dominant(items: impl Iterator<Item = (f32, usize)>) -> f32 {
-    let mut acc: Vec<(f32, usize)> = Vec::new();
-    for (v, w) in items {
-        match acc
-            .iter_mut()
-            .find(|(s, _)| (s - v).abs() <= 0.01 * v.abs())
-        {
-            Some(e) => e.1 += w,
-            None => acc.push((v, w)),
+    let mut v: Vec<(f32, usize)> = items.collect();
+    v.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut best = (v.first().map_or(0.0, |x| x.0), 0usize);
+    let mut i = 0;
+    while let Some(&(start, _)) = v.get(i) {
+        let mut weight = 0;
+        while let Some(&(value, w)) = v.get(i) {
+            if value - start > 0.01 * start.abs() {
+                break;
+            }
+            weight += w;
+            i += 1;
+        }
+        if weight > best.1 {
+            best = (start, weight);
         }
     }
-    acc.iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.total_cmp(&a.0)))
-        .map_or(0.0, |e| e.0)
+    best.0
 }
 
 fn first_char(s: &str) -> char {

@@ -447,3 +447,50 @@ fn broken_coordinates_do_not_panic() {
     let layout = paragraphs(&pages, &LayoutOptions::default());
     assert!(layout.blocks.iter().all(|b| !b.text.is_empty()));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Arbitrary glyph soups (any coordinates, sizes, widths; some vertical) never panic and
+    /// never produce empty blocks.
+    #[test]
+    fn arbitrary_glyphs_never_panic(
+        raw in proptest::collection::vec(
+            (proptest::num::f32::ANY, proptest::num::f32::ANY, proptest::num::f32::ANY,
+             proptest::num::f32::ANY, 0usize..4, proptest::bool::weighted(0.1)),
+            0..300,
+        ),
+        pages in 1u32..4,
+    ) {
+        let texts = ["字", "a", " ", "，"];
+        let glyphs: Vec<Glyph> = raw
+            .iter()
+            .map(|(x, y, w, s, t, v)| Glyph {
+                text: texts[*t].to_string(),
+                x: *x,
+                y: *y,
+                width: *w,
+                size: *s,
+                font: 0,
+                vertical: *v,
+            })
+            .collect();
+        let pages: Vec<Page> = (1..=pages)
+            .map(|number| Page { number, width: W, height: H, glyphs: glyphs.clone(), furniture: Vec::new() })
+            .collect();
+        let layout = paragraphs(&pages, &LayoutOptions::default());
+        proptest::prop_assert!(layout.blocks.iter().all(|b| !b.text.trim().is_empty()));
+    }
+}
+
+#[test]
+fn dominant_size_prefers_the_most_glyphs() {
+    let cases: &[(&[(f32, usize)], f32)] = &[
+        (&[(16.0, 10), (22.0, 3)], 16.0),
+        (&[(10.0, 1), (10.05, 1), (12.0, 1)], 10.0),
+        (&[(9.0, 0)], 9.0),
+        (&[], 0.0),
+    ];
+    for (items, want) in cases {
+        assert_eq!(lines::dominant(items.iter().copied()), *want);
+    }
+}
