@@ -123,12 +123,65 @@ pub(super) fn rows(mut glyphs: Vec<G<'_>>) -> Vec<Vec<G<'_>>> {
     if !cur.is_empty() {
         out.push(cur);
     }
+    let mut out = attach_scripts(out);
     for row in &mut out {
         // Stable: glyphs at the same x keep content-stream order.
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
         dedup(row);
     }
     out
+}
+
+/// Fold rows of a few small glyphs (footnote marks, raised or lowered further than the row
+/// tolerance) into the line they belong to: a superscript sits just above the next row's
+/// baseline, a subscript just below the previous one.
+fn attach_scripts(rows: Vec<Vec<G<'_>>>) -> Vec<Vec<G<'_>>> {
+    let stats = |row: &[G<'_>]| {
+        let visible = row.iter().filter(|g| !g.is_space());
+        let size = visible.clone().map(|g| g.size).fold(0.0, f32::max);
+        let x0 = visible.clone().map(|g| g.x).fold(f32::MAX, f32::min);
+        let x1 = visible.clone().map(|g| g.right()).fold(f32::MIN, f32::max);
+        let y = row.first().map_or(0.0, |g| g.y);
+        (visible.count(), size, x0, x1, y)
+    };
+    let mut slots: Vec<Option<Vec<G<'_>>>> = rows.into_iter().map(Some).collect();
+    for i in 0..slots.len() {
+        let Some(row) = slots.get(i).and_then(Option::as_ref) else {
+            continue;
+        };
+        let (n, size, x0, x1, y) = stats(row);
+        if n == 0 || n > 4 {
+            continue;
+        }
+        let fits = |other: &Option<Vec<G<'_>>>, below: bool| {
+            other.as_ref().is_some_and(|o| {
+                let (on, osize, ox0, ox1, oy) = stats(o);
+                let dy = if below { oy - y } else { y - oy };
+                let reach = if below { 0.6 } else { 0.45 };
+                on > n
+                    && size <= 0.8 * osize
+                    && dy > 0.0
+                    && dy <= reach * osize
+                    && x0 >= ox0 - osize
+                    && x1 <= ox1 + 2.0 * osize
+            })
+        };
+        let target = if slots.get(i + 1).is_some_and(|o| fits(o, true)) {
+            Some(i + 1)
+        } else if i > 0 && slots.get(i - 1).is_some_and(|o| fits(o, false)) {
+            Some(i - 1)
+        } else {
+            None
+        };
+        if let Some(t) = target {
+            if let Some(moved) = slots.get_mut(i).and_then(Option::take) {
+                if let Some(Some(dest)) = slots.get_mut(t) {
+                    dest.extend(moved);
+                }
+            }
+        }
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// Drop glyphs that repeat a recently kept glyph at (almost) the same place: fake bold drawn by
@@ -183,7 +236,9 @@ pub(super) fn build(glyphs: &[G<'_>]) -> Option<Line> {
             let em = p.size.max(g.size);
             let (a, b) = (last_char(p.text), first_char(g.text));
             let latin_pair = !no_gap_space(a) && !no_gap_space(b);
-            let space = pending_space || (latin_pair && gap > 0.25 * em) || gap > 1.5 * em;
+            // Between CJK characters only a hole of a full em (beyond the justification) is a
+            // separator: keywords, author names, table cells.
+            let space = pending_space || (latin_pair && gap > 0.25 * em) || gap > 0.95 * em;
             if space && !text.ends_with(' ') {
                 text.push(' ');
             }
@@ -287,6 +342,8 @@ mod tests {
             ),
             (&[(" ", 0.0, 3.0), ("a", 3.0, 5.0), (" ", 8.0, 3.0)], "a"),
             (&[("中", 0.0, 10.0), ("文", 30.0, 10.0)], "中 文"),
+            (&[("中", 0.0, 10.0), ("文", 22.0, 10.0)], "中 文"),
+            (&[("中", 0.0, 10.0), ("文", 17.0, 10.0)], "中文"),
         ];
         for (glyphs, want) in cases {
             let gs: Vec<G<'_>> = glyphs
@@ -329,5 +386,24 @@ mod tests {
             .map(|l| l.text)
             .collect();
         assert_eq!(texts, ["佛1", "下"]);
+    }
+
+    #[test]
+    fn far_raised_footnote_marks_join_their_line() {
+        let gs = vec![
+            g("题", 0.0, 100.0, 32.0),
+            g("目", 32.0, 100.0, 32.0),
+            g("*", 64.0, 86.0, 16.0),
+            g("正", 0.0, 150.0, 10.0),
+            g("文", 10.0, 150.0, 10.0),
+            g("②", 20.0, 145.0, 5.0),
+            g("完", 25.0, 150.0, 10.0),
+        ];
+        let texts: Vec<String> = rows(gs)
+            .iter()
+            .filter_map(|r| build(r))
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(texts, ["题目*", "正文②完"]);
     }
 }
