@@ -8,11 +8,13 @@
 //! for OFD): every tolerance here is relative to the font size, so units do not matter.
 //!
 //! The steps, one file each:
-//! - [`lines`]: sanitize glyphs, cluster baselines into rows, drop overprinted duplicates, put
-//!   word spaces between Latin words (never between CJK characters);
-//! - [`order`]: rows into flows in reading order, splitting two-column regions at their gutter;
-//! - [`furniture`]: mark page numbers and running headers/footers;
-//! - [`paragraphs`]: lines into paragraphs, rejoining paragraphs split by a page or column break.
+//! - `lines.rs`: sanitize glyphs, cluster baselines into rows (superscripts and footnote marks
+//!   included), drop overprinted duplicates (fake bold), put word spaces between Latin words;
+//!   between CJK characters only a hole of a full em, never the spread of justified lines;
+//! - `order.rs`: rows into flows in reading order, splitting two-column regions at their gutter;
+//! - `furniture.rs`: mark page numbers and running headers/footers;
+//! - `paragraphs.rs`: lines into paragraphs, rejoining paragraphs split by a page or column
+//!   break.
 //!
 //! Within a paragraph, lines are joined with `\n`; the normalizer decides how wrapped lines join
 //! (no space between CJK, a space between Latin words, de-hyphenation).
