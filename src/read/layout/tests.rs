@@ -494,3 +494,68 @@ fn dominant_size_prefers_the_most_glyphs() {
         assert_eq!(lines::dominant(items.iter().copied()), *want);
     }
 }
+
+/// The seeds of samples/pdf-seeds.tsv set on the glyph grid: every paragraph comes back exactly
+/// (spaces aside: the grid drops them at line ends). Skipped when ../shared/seeds is absent.
+#[test]
+fn seed_notices_round_trip() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Ok(spec) = std::fs::read_to_string(root.join("samples/pdf-seeds.tsv")) else {
+        return;
+    };
+    let Ok(dir) = std::fs::read_dir(root.join("../shared/seeds")) else {
+        eprintln!("skipped: ../shared/seeds is absent");
+        return;
+    };
+    let files: Vec<std::path::PathBuf> = dir.flatten().map(|e| e.path()).collect();
+    let range = |s: &str| -> (usize, usize) {
+        let (a, b) = s.split_once('-').unwrap();
+        (a.parse().unwrap(), b.parse().unwrap())
+    };
+    for row in spec
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let path = files
+            .iter()
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(cols[0])
+            })
+            .unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
+        let lines: Vec<&str> = text.split('\n').collect();
+        let ((t0, t1), (b0, b1)) = (range(cols[1]), range(cols[2]));
+        let title: String = lines[t0 - 1..t1].iter().map(|l| l.trim()).collect();
+        let mut body: Vec<&str> = lines[b0 - 1..b1]
+            .iter()
+            .map(|l| l.trim())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let date = body.pop().unwrap();
+        let signature = body.pop().unwrap();
+
+        let mut t = Typesetter::new(Some("巡察整改情况公开栏"));
+        t.para(&title, Style::Title);
+        for p in &body {
+            t.para(p, Style::Body);
+        }
+        t.para(signature, Style::Right);
+        t.para(date, Style::Right);
+        let (pages, crossed) = t.finish();
+        assert!(crossed);
+        let layout = paragraphs(&pages, &LayoutOptions::default());
+
+        let squash = |s: &str| s.replace([' ', '\n'], "");
+        let mut want = vec![squash(&title)];
+        want.extend(body.iter().map(|p| squash(p)));
+        want.push(squash(signature));
+        want.push(squash(date));
+        let got: Vec<String> = layout.blocks.iter().map(|b| squash(&b.text)).collect();
+        assert_eq!(got, want, "seed {}", cols[0]);
+        assert_eq!(layout.warnings.len(), 2, "seed {}", cols[0]);
+    }
+}
