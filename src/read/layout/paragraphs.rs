@@ -27,6 +27,8 @@ pub(super) struct Para {
     sizes: Vec<(f32, usize)>,
     /// Its first line starts with an indent.
     indented: bool,
+    /// The first line's inset from the left margin, in ems.
+    first_inset: f32,
     /// Its last line ends well short of the right margin.
     ends_short: bool,
     /// It is the first paragraph of its flow.
@@ -153,7 +155,9 @@ pub(super) fn split(flow: &Flow, m: Margins, page: u32, body_size: f32) -> Vec<P
             let aligned = match (p.align, align) {
                 (Align::Left, Align::Left) => {
                     let block_indent = p.lines >= 2 && (line.x0 - p.last_x0).abs() < 0.5 * em;
-                    !p.ends_short && (inset <= INDENT_EM || block_indent)
+                    // `附件：1.…` wraps under `1.`: deeper than the full first line's indent.
+                    let hanging = p.lines == 1 && p.indented && inset > p.first_inset + 1.0;
+                    !p.ends_short && (inset <= INDENT_EM || block_indent || hanging)
                 }
                 (Align::Center, Align::Center) => line.size > body_size * 1.1,
                 _ => false,
@@ -177,6 +181,7 @@ pub(super) fn split(flow: &Flow, m: Margins, page: u32, body_size: f32) -> Vec<P
                 align,
                 sizes: vec![(line.size, line.text.chars().count())],
                 indented: inset > INDENT_EM,
+                first_inset: inset,
                 ends_short,
                 flow_start: out.is_empty(),
                 lines: 1,

@@ -337,6 +337,61 @@ fn two_columns_read_left_then_right() {
     );
 }
 
+/// `附件：1.…` with its continuation under `1.` stays one paragraph; the next item is another.
+#[test]
+fn hanging_indent_continues() {
+    let mut glyphs = Vec::new();
+    let rows: [(&str, f32); 4] = [
+        ("附件：1.关于进一步加强巡察整改工作的实施方案和具体", 2.0),
+        ("措施清单", 5.0),
+        ("2.整改台账", 5.0),
+        ("  正文另起一段。", 0.0),
+    ];
+    for (i, (text, inset)) in rows.iter().enumerate() {
+        let (text, extra) = indent(text);
+        for (j, c) in text.chars().enumerate() {
+            glyphs.push(Glyph {
+                text: c.to_string(),
+                x: LEFT + inset * SIZE + extra + j as f32 * SIZE,
+                y: 150.0 + i as f32 * PITCH,
+                width: SIZE,
+                size: SIZE,
+                font: 0,
+                vertical: false,
+            });
+        }
+    }
+    // A paragraph of full-measure lines elsewhere on the page fixes the margins.
+    for j in 0..3 * CHARS {
+        glyphs.push(Glyph {
+            text: "满".to_string(),
+            x: LEFT + (j % CHARS) as f32 * SIZE,
+            y: 400.0 + (j / CHARS) as f32 * PITCH,
+            width: SIZE,
+            size: SIZE,
+            font: 0,
+            vertical: false,
+        });
+    }
+    let page = Page {
+        number: 1,
+        width: W,
+        height: H,
+        glyphs,
+        furniture: Vec::new(),
+    };
+    let layout = paragraphs(&[page], &LayoutOptions::default());
+    assert_eq!(
+        texts(&layout),
+        [
+            "附件：1.关于进一步加强巡察整改工作的实施方案和具体措施清单",
+            "2.整改台账",
+            "正文另起一段。",
+            "满".repeat(3 * CHARS).as_str(),
+        ]
+    );
+}
+
 fn indent(s: &str) -> (&str, f32) {
     match s.strip_prefix("  ") {
         Some(t) => (t, 2.0 * SIZE),
