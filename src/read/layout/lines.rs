@@ -216,9 +216,13 @@ pub(super) fn build(glyphs: &[G<'_>]) -> Option<Line> {
     // The lower quartile, so word spaces (a minority of gaps) do not raise it; too few gaps say
     // nothing about justification.
     let mut gaps: Vec<f32> = visible.windows(2).map(|w| w[1].x - w[0].right()).collect();
+    // A short all-CJK line (`通　知`, `决 定 书`) is letter-spaced, not several words.
+    let cjk_only = visible.iter().all(|g| g.text.chars().all(no_gap_space));
     let typical = if gaps.len() >= 3 {
         let q = gaps.len() / 4;
         gaps.select_nth_unstable_by(q, f32::total_cmp).1.max(0.0)
+    } else if cjk_only {
+        gaps.iter().copied().fold(f32::MAX, f32::min).max(0.0)
     } else {
         0.0
     };
@@ -341,9 +345,29 @@ mod tests {
                 "中 文",
             ),
             (&[(" ", 0.0, 3.0), ("a", 3.0, 5.0), (" ", 8.0, 3.0)], "a"),
-            (&[("中", 0.0, 10.0), ("文", 30.0, 10.0)], "中 文"),
-            (&[("中", 0.0, 10.0), ("文", 22.0, 10.0)], "中 文"),
-            (&[("中", 0.0, 10.0), ("文", 17.0, 10.0)], "中文"),
+            (&[("通", 0.0, 10.0), ("知", 30.0, 10.0)], "通知"),
+            (
+                &[("决", 0.0, 10.0), ("定", 25.0, 10.0), ("书", 50.0, 10.0)],
+                "决定书",
+            ),
+            (
+                &[("中", 0.0, 10.0), ("文", 22.0, 10.0), ("a", 32.0, 5.0)],
+                "中 文a",
+            ),
+            (
+                &[("中", 0.0, 10.0), ("文", 17.0, 10.0), ("a", 27.0, 5.0)],
+                "中文a",
+            ),
+            (
+                &[
+                    ("甲", 0.0, 10.0),
+                    ("乙", 10.0, 10.0),
+                    ("丙", 30.0, 10.0),
+                    ("丁", 40.0, 10.0),
+                    ("戊", 50.0, 10.0),
+                ],
+                "甲乙 丙丁戊",
+            ),
         ];
         for (glyphs, want) in cases {
             let gs: Vec<G<'_>> = glyphs
