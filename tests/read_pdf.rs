@@ -215,9 +215,10 @@ fn pdf_vs_pdftotext() {
         return;
     };
     println!(
-        "| sample | pages | pdftotext CER | pdftotext pages/s | gongwen CER | gongwen pages/s |"
+        "| sample | pages | pdftotext CER | pdftotext pages/s | gongwen CER | gongwen pages/s \
+         | speed ratio |"
     );
-    println!("|---|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
     for seed in &seeds {
         let reference = norm(&seed.reference());
         for variant in ["stsong", "lo", "header"] {
@@ -234,19 +235,20 @@ fn pdf_vs_pdftotext() {
             let t = Instant::now();
             let ours = gongwen::convert(&bytes, &Options::default());
             let g_secs = t.elapsed().as_secs_f64();
-            let (g_cer, g_rate) = match ours {
+            let (g_cer, g_rate, ratio) = match ours {
                 Ok(doc) => {
                     let text = gongwen::render::to_string(&doc, OutputFormat::Text);
                     let cer = util::cer(&reference, &norm(&text));
                     (
                         format!("{:.2} %", cer * 100.0),
                         format!("{:.0}", pages as f64 / g_secs),
+                        format!("{:.1}×", secs / g_secs),
                     )
                 }
-                Err(_) => ("TBD".to_string(), "TBD".to_string()),
+                Err(_) => ("TBD".to_string(), "TBD".to_string(), "TBD".to_string()),
             };
             println!(
-                "| {name} | {pages} | {:.2} % | {:.0} | {g_cer} | {g_rate} |",
+                "| {name} | {pages} | {:.2} % | {:.0} | {g_cer} | {g_rate} | {ratio} |",
                 p_cer * 100.0,
                 pages as f64 / secs
             );
