@@ -20,6 +20,8 @@ const PITCH: f32 = 28.0;
 enum Style {
     Title,
     Body,
+    /// Body text without a first-line indent (some sites' PDFs).
+    Flush,
     Right,
 }
 
@@ -126,6 +128,11 @@ impl Typesetter {
                 let x = RIGHT - chars.len() as f32 * SIZE;
                 self.line(&chars, x, SIZE, false);
             }
+            Style::Flush => {
+                for (i, chunk) in chars.chunks(CHARS).enumerate() {
+                    self.line(chunk, LEFT, SIZE, i > 0);
+                }
+            }
             Style::Body => {
                 let first = chars.len().min(CHARS - 2);
                 let (head, rest) = chars.split_at(first);
@@ -185,6 +192,34 @@ fn notice() -> Vec<(String, Style)> {
         ("中共某某县委员会".to_string(), Style::Right),
         ("2023年7月14日".to_string(), Style::Right),
     ]
+}
+
+/// Without indents, paragraphs end where a line stops short, and one split by a page break is
+/// rejoined because its page ends mid-sentence.
+#[test]
+fn flush_left_paragraphs_split_on_short_lines() {
+    let mut t = Typesetter::new(None);
+    let mut input = vec![("整改落实情况通报".to_string(), Style::Title)];
+    for (i, n) in [40usize, 100, 61, 150, 33, 90, 75, 200, 47]
+        .iter()
+        .enumerate()
+    {
+        let mut p: String = "按照统一部署扎实推进整改工作，"
+            .chars()
+            .cycle()
+            .take(n - 1)
+            .collect();
+        p.push(if i % 2 == 0 { '。' } else { '：' });
+        input.push((p, Style::Flush));
+    }
+    for (text, style) in &input {
+        t.para(text, *style);
+    }
+    let (pages, crossed) = t.finish();
+    assert!(crossed);
+    let layout = paragraphs(&pages, &LayoutOptions::default());
+    let want: Vec<String> = input.into_iter().map(|(t, _)| t).collect();
+    assert_eq!(texts(&layout), want);
 }
 
 fn texts(layout: &Layout) -> Vec<String> {
