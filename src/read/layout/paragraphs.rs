@@ -33,6 +33,8 @@ pub(super) struct Para {
     ends_short: bool,
     /// It is the first paragraph of its flow.
     flow_start: bool,
+    /// It comes from vertical writing (never joined with horizontal text).
+    vertical: bool,
     /// Lines so far and the last one's left edge (for block indents).
     lines: usize,
     last_x0: f32,
@@ -184,17 +186,12 @@ pub(super) fn split(flow: &Flow, m: Margins, page: u32, body_size: f32) -> Vec<P
                 first_inset: inset,
                 ends_short,
                 flow_start: out.is_empty(),
+                vertical: flow.kind == FlowKind::Vertical,
                 lines: 1,
                 last_x0: line.x0,
                 last_y: line.y,
                 last_size: line.size,
             }),
-        }
-    }
-    if flow.kind == FlowKind::Vertical {
-        // Vertical text keeps its own flow; never joined with horizontal paragraphs.
-        for p in &mut out {
-            p.flow_start = true;
         }
     }
     out
@@ -228,6 +225,7 @@ pub(super) fn rejoin(paras: Vec<Para>) -> Vec<Para> {
             let last = prev.text.chars().next_back().unwrap_or('。');
             let same_size = (prev.size() - p.size()).abs() <= 0.15 * prev.size().max(p.size());
             if p.flow_start
+                && p.vertical == prev.vertical
                 && p.align == Align::Left
                 && prev.align == Align::Left
                 && !p.indented
