@@ -12,3 +12,4 @@ mod notice;
 mod read_docx;
 mod read_ofd;
 mod schema;
+mod read_pdf;
