@@ -394,7 +394,10 @@ fn corpus_other_files_convert_with_text_in_reading_order() {
         let rel = format!("corpus/ofd/{file}");
         let path = shared_or_skip!(&rel);
         let ex = read_path(&path);
-        assert_in_order(&text_of(&ex), order);
+        // Forms leave gaps between a label and its filled-in value; spacing is not the point here.
+        let squeezed: Vec<String> = order.iter().map(|s| squeeze(s)).collect();
+        let needles: Vec<&str> = squeezed.iter().map(String::as_str).collect();
+        assert_in_order(&squeeze(&text_of(&ex)), &needles);
         assert_eq!(ex.source.pages, Some(*pages), "{file}");
         assert_eq!(ex.source.signatures.len(), *sigs, "{file}");
         // The whole pipeline runs too.

@@ -11,5 +11,5 @@ mod malformed;
 mod notice;
 mod read_docx;
 mod read_ofd;
-mod schema;
 mod read_pdf;
+mod schema;

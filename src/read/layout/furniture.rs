@@ -86,7 +86,16 @@ pub(super) fn mark(pages: &mut [PageLines]) -> (usize, usize) {
             .collect();
         let mut distinct: Vec<usize> = near.iter().map(|m| m.0).collect();
         distinct.dedup();
-        if distinct.len() >= 2 && distinct.len() * 5 >= n_pages * 2 {
+        // Two pages are too few to tell a running header from a form printed twice (a 存根 and
+        // its copy both start with the same title): on two pages only lines in the top or
+        // bottom tenth of the page count.
+        let in_margin = |&(pi, fi, li): &(usize, usize, usize)| {
+            let height = pages.get(pi).map_or(0.0, |p| p.height);
+            line_ref(pages, pi, fi, li)
+                .is_some_and(|l| height > 0.0 && (l.y < height * 0.1 || l.y > height * 0.9))
+        };
+        let enough = distinct.len() >= 3 || (distinct.len() == 2 && near.iter().all(in_margin));
+        if enough && distinct.len() * 5 >= n_pages * 2 {
             for (pi, fi, li) in near {
                 if let Some(line) = line_mut(pages, pi, fi, li) {
                     line.furniture = Some(Furniture::Header);
