@@ -38,6 +38,12 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     let doc = load(bytes, opts)?;
     let mut out = Extracted::new(Format::Pdf);
     source_facts(&doc, &mut out);
+    if let Some(how) = doc.xref_recovery {
+        out.warnings.push(Diagnostic::new(
+            Code::DamagedFile,
+            format!("the cross-reference table is damaged and was repaired ({how:?}); some objects may be missing"),
+        ));
+    }
     let pages = page_list(&doc, opts.limits.pages, &mut out.warnings);
     out.source.pages = Some(pages.len() as u32);
     let (laid, fonts) = extract_pages(&doc, &pages, opts, &mut out.warnings);

@@ -47,11 +47,12 @@ fn is_junk(c: char) -> bool {
 
 /// Judge one font's tallies.
 pub(crate) fn verdict(s: &FontStats, cjk_font: bool) -> Verdict {
-    if s.glyphs < MIN_GLYPHS {
-        return Verdict::Fine;
-    }
+    // Missing text is certain evidence however little there is.
     if s.unmapped * 2 > s.glyphs {
         return Verdict::NoMap;
+    }
+    if s.glyphs < MIN_GLYPHS {
+        return Verdict::Fine;
     }
     let chars: Vec<char> = s.sample.chars().filter(|c| !c.is_whitespace()).collect();
     let han = chars.iter().filter(|c| is_han(**c)).count();
@@ -74,16 +75,37 @@ pub(crate) fn verdict(s: &FontStats, cjk_font: bool) -> Verdict {
 pub(crate) fn judge(fonts: &FontTable, _pages: &[Page], warnings: &mut Vec<Diagnostic>) {
     let mut no_map: Vec<(String, Vec<u32>)> = Vec::new();
     let mut wrong: Vec<(String, Vec<u32>)> = Vec::new();
+    // Subset fonts are often split into several font objects of one name; judge them together.
+    let mut by_name: Vec<(String, FontStats, bool)> = Vec::new();
     for (font, stats) in fonts.fonts.iter().zip(&fonts.stats) {
         let name = if font.name.is_empty() {
             "(unnamed)".to_string()
         } else {
             font.name.clone()
         };
-        match verdict(stats, font.cjk_name) {
+        // Missing maps are judged per font object: a simple and a CID font may share a name.
+        if verdict(stats, font.cjk_name) == Verdict::NoMap {
+            no_map.push((name, stats.pages.clone()));
+            continue;
+        }
+        match by_name.iter_mut().find(|(n, _, _)| *n == name) {
+            Some((_, merged, cjk)) => {
+                merged.glyphs += stats.glyphs;
+                merged.unmapped += stats.unmapped;
+                if merged.sample.len() < 16_384 {
+                    merged.sample.push_str(&stats.sample);
+                }
+                merged.pages.extend(&stats.pages);
+                *cjk |= font.cjk_name;
+            }
+            None => by_name.push((name, stats.clone(), font.cjk_name)),
+        }
+    }
+    for (name, stats, cjk) in by_name {
+        match verdict(&stats, cjk) {
             Verdict::Fine => {}
-            Verdict::NoMap => no_map.push((name, stats.pages.clone())),
-            Verdict::WrongMap => wrong.push((name, stats.pages.clone())),
+            Verdict::NoMap => no_map.push((name, stats.pages)),
+            Verdict::WrongMap => wrong.push((name, stats.pages)),
         }
     }
     let describe = |items: &[(String, Vec<u32>)]| {
