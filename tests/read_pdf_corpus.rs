@@ -256,11 +256,8 @@ fn wrong_tounicode_is_reported() {
 
 #[test]
 fn missing_maps_are_reported() {
-    for name in [
-        "pdfjs_issue3405r.pdf",
-        "pdfjs_vertical.pdf",
-        "pdfminer_issue_566_test_1.pdf",
-    ] {
+    // Embedded TrueType subsets with neither ToUnicode nor a `cmap` table.
+    for name in ["pdfjs_issue3405r.pdf", "pdfjs_vertical.pdf"] {
         let Some(x) = corpus(name) else { return };
         assert!(has(&x, Code::UnreliableText), "{name}: {:?}", x.warnings);
     }
@@ -284,4 +281,20 @@ fn well_mapped_files_are_not_flagged() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn truetype_cmap_fallback_without_tounicode() {
+    // ABCDEE+宋体 (Identity-H, no ToUnicode) draws the full-width colons and the buyer's name;
+    // its embedded TrueType cmap table still tells which characters they are.
+    let Some(x) = corpus("pdfminer_issue_566_test_1.pdf") else {
+        return;
+    };
+    let t = text(&x);
+    assert!(
+        t.contains("ISSUEDate") && t.contains("2019-4-25") && t.contains("Buyer"),
+        "{t}"
+    );
+    assert_eq!(t.matches('：').count(), 2, "{t}");
+    assert!(!has(&x, Code::UnreliableText), "{:?}", x.warnings);
 }

@@ -121,7 +121,7 @@ impl CMap {
             .checked_sub(1);
         if let Some(r) = idx.and_then(|i| self.cids.get(i)) {
             if r.len == len && r.lo <= code && code <= r.hi {
-                return Some(r.cid + (code - r.lo));
+                return Some(r.cid.saturating_add(code - r.lo));
             }
         }
         // Overlapping ranges (rare in embedded CMaps) are not sorted out by the binary search.
@@ -131,7 +131,7 @@ impl CMap {
             .rev()
             .find(|r| r.len == len && r.lo <= code && code <= r.hi)
         {
-            return Some(r.cid + (code - r.lo));
+            return Some(r.cid.saturating_add(code - r.lo));
         }
         self.parent.as_ref().and_then(|p| p.cid(code, len))
     }
@@ -159,7 +159,7 @@ impl CMap {
                     BfTarget::Start(units) => {
                         let mut units = units.clone();
                         let last = units.pop()?;
-                        let v = u32::from(last) + off;
+                        let v = u32::from(last).checked_add(off)?;
                         if units.is_empty() && v > 0xFFFF {
                             return char::from_u32(v).map(String::from);
                         }
@@ -354,7 +354,12 @@ fn tokens(data: &[u8]) -> Vec<Tok> {
                     digits.push(0);
                 }
                 out.push(Tok::Hex(
-                    digits.chunks(2).map(|p| (p[0] << 4) | p[1]).collect(),
+                    digits
+                        .chunks(2)
+                        .map(|p| {
+                            (p.first().copied().unwrap_or(0) << 4) | p.get(1).copied().unwrap_or(0)
+                        })
+                        .collect(),
                 ));
             }
             b'(' => {
@@ -467,7 +472,7 @@ impl Blob<'_> {
     }
     fn string(&mut self) -> Option<String> {
         let n = self.varint()? as usize;
-        let s = self.data.get(self.pos..self.pos + n)?;
+        let s = self.data.get(self.pos..self.pos.checked_add(n)?)?;
         self.pos += n;
         Some(String::from_utf8_lossy(s).into_owned())
     }

@@ -7,6 +7,7 @@
 //! embedded (the viewer finds 宋体 on the system and draws GBK); such strings are recognised
 //! and decoded as GBK.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object};
@@ -14,6 +15,7 @@ use lopdf::{Dictionary, Document, Object};
 use super::cmap::{self, CMap};
 use super::glyphs;
 use super::obj;
+use super::truetype;
 
 /// One decoded code.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +66,10 @@ pub(crate) struct Font {
     default_width: f32,
     /// Simple, non-embedded, no ToUnicode, CJK-looking name: may hold GBK byte pairs.
     gbk_candidate: bool,
+    /// Embedded TrueType CID fonts without ToUnicode: glyph id → character from the font's
+    /// own `cmap` table, and the CID → glyph id map (`None` for identity).
+    gid_unicode: Option<HashMap<u16, char>>,
+    cid_to_gid: Option<Vec<u16>>,
 }
 
 fn is_cjk_name(name: &str) -> bool {
@@ -204,6 +210,8 @@ impl Font {
             cid_widths: Vec::new(),
             default_width: 1.0,
             gbk_candidate: false,
+            gid_unicode: None,
+            cid_to_gid: None,
         };
         if subtype == b"Type0" {
             font.load_type0(doc, dict, stream_limit);
@@ -293,10 +301,34 @@ impl Font {
             }
             self.cid_widths.sort_by_key(|r| r.0);
         }
-        // Embedded Identity fonts with an Adobe ordering often number glyphs, not CIDs; the
-        // ordering table would then give wrong text, so it is used only when not embedded.
-        if self.embedded && matches!(self.encoding, Encoding::Identity) {
+        // Embedded TrueType CID fonts number glyphs, not the collection's CIDs, whatever their
+        // CIDSystemInfo says; the ordering table would give wrong text, so it is not used.
+        // (Embedded CFF CID fonts do carry real CIDs.)
+        let truetype =
+            desc.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) == Some(b"CIDFontType2");
+        if self.embedded && truetype && matches!(self.encoding, Encoding::Identity) {
             self.ordering = None;
+            if !self.has_to_unicode {
+                self.load_glyph_map(doc, desc, limit);
+            }
+        }
+    }
+
+    fn load_glyph_map(&mut self, doc: &Document, desc: &Dictionary, limit: usize) {
+        let file = obj::dict(doc, desc.get(b"FontDescriptor").ok())
+            .and_then(|fd| obj::stream_bytes(doc, fd.get(b"FontFile2").ok(), limit));
+        self.gid_unicode = file.as_deref().and_then(truetype::glyph_map);
+        if let Some(map) = obj::stream_bytes(doc, desc.get(b"CIDToGIDMap").ok(), limit) {
+            self.cid_to_gid = Some(
+                map.chunks(2)
+                    .map(|c| {
+                        u16::from_be_bytes([
+                            c.first().copied().unwrap_or(0),
+                            c.get(1).copied().unwrap_or(0),
+                        ])
+                    })
+                    .collect(),
+            );
         }
     }
 
@@ -470,10 +502,19 @@ impl Font {
             };
             return String::from_utf16_lossy(&units);
         }
-        self.ordering
+        if let Some(c) = self
+            .ordering
             .as_deref()
             .and_then(|o| cmap::cid_to_unicode(o, cid))
-            .map(String::from)
+        {
+            return c.to_string();
+        }
+        let gid = match &self.cid_to_gid {
+            Some(map) => map.get(cid as usize).copied(),
+            None => u16::try_from(cid).ok(),
+        };
+        gid.and_then(|g| self.gid_unicode.as_ref()?.get(&g))
+            .map(|c| c.to_string())
             .unwrap_or_default()
     }
 

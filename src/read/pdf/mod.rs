@@ -26,6 +26,7 @@ pub(crate) mod interp;
 mod lexer;
 mod obj;
 mod quality;
+mod truetype;
 
 /// Read a PDF file.
 ///
@@ -52,6 +53,18 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     out.blocks = layout.blocks;
     out.warnings.extend(layout.warnings);
     Ok(out)
+}
+
+/// The positioned glyphs of every page, before layout: what the content-stream interpreter
+/// sees. Useful for debugging a wrong paragraph and for benchmarking the interpreter.
+///
+/// # Errors
+/// As [`read`].
+pub fn pages(bytes: &[u8], opts: &ReadOptions) -> Result<Vec<Page>> {
+    let doc = load(bytes, opts)?;
+    let mut warnings = Vec::new();
+    let list = page_list(&doc, opts.limits.pages, &mut warnings);
+    Ok(extract_pages(&doc, &list, opts, &mut warnings).0)
 }
 
 /// Load and decrypt. lopdf's loader is lenient and rebuilds broken xref tables; it is wrapped
