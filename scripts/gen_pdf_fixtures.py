@@ -167,6 +167,23 @@ def gbk_simple():
     return pdf(objs)
 
 
+def actual_text():
+    """Marked content with /ActualText: the drawn glyph X means 中; Y has no replacement."""
+    content = (
+        "/Span << /ActualText <FEFF4E2D> >> BDC BT /F1 12 Tf 72 700 Td (X) Tj ET EMC\n"
+        "/P << /MCID 0 >> BDC BT /F1 12 Tf 100 700 Td (Y) Tj ET EMC\n"
+    )
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           "/Resources << /Font << /F1 5 0 R >> >> >>",
+        4: stream(content),
+        5: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    return pdf(objs)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = {
@@ -175,6 +192,7 @@ def main():
         "image_only.pdf": image_only(),
         "kids_cycle.pdf": kids_cycle(),
         "gbk_simple.pdf": gbk_simple(),
+        "actual_text.pdf": actual_text(),
     }
     good = files["identity_h_tounicode.pdf"]
     files["truncated.pdf"] = good[: len(good) * 6 // 10]

@@ -57,6 +57,12 @@ fn gbk_bytes_behind_a_winansi_font() {
 }
 
 #[test]
+fn actual_text_replaces_drawn_glyphs() {
+    let x = read(&fixture("actual_text.pdf"));
+    assert_eq!(text(&x), "中Y");
+}
+
+#[test]
 fn form_xobject_loops_are_cut() {
     let x = read(&fixture("form_loop.pdf"));
     assert_eq!(text(&x), "LoopSelf");

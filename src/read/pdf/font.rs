@@ -54,6 +54,9 @@ pub(crate) struct Font {
     pub cjk_name: bool,
     /// Has a ToUnicode CMap.
     pub has_to_unicode: bool,
+    /// Em height per unit of font size: 1 except for Type3 fonts, whose glyph space is their
+    /// own (FontBBox height × FontMatrix).
+    pub size_scale: f32,
     encoding: Encoding,
     to_unicode: Option<CMap>,
     /// Adobe character collection ordering (`GB1`) for CID → Unicode.
@@ -210,6 +213,7 @@ impl Font {
             cid_widths: Vec::new(),
             default_width: 1.0,
             gbk_candidate: false,
+            size_scale: 1.0,
             gid_unicode: None,
             cid_to_gid: None,
         };
@@ -391,14 +395,22 @@ impl Font {
             }
         }
         self.encoding = Encoding::Simple(codes);
-        let scale = if subtype == b"Type3" {
-            obj::deref(doc, dict.get(b"FontMatrix").ok())
-                .and_then(|o| o.as_array().ok())
-                .and_then(|a| obj::number(doc, a.first()))
-                .unwrap_or(0.001)
-        } else {
-            0.001
+        let matrix = obj::deref(doc, dict.get(b"FontMatrix").ok()).and_then(|o| o.as_array().ok());
+        let scale = match matrix {
+            Some(m) if subtype == b"Type3" => obj::number(doc, m.first()).unwrap_or(0.001),
+            _ => 0.001,
         };
+        if subtype == b"Type3" {
+            let d = matrix
+                .and_then(|m| obj::number(doc, m.get(3)))
+                .unwrap_or(0.001)
+                .abs();
+            let bbox = obj::rect(doc, dict.get(b"FontBBox").ok()).map_or(0.0, |b| b[3] - b[1]);
+            let em = bbox * d;
+            if em.is_finite() && em > 0.05 && em < 20.0 {
+                self.size_scale = em;
+            }
+        }
         self.first_char = obj::number(doc, dict.get(b"FirstChar").ok())
             .unwrap_or(0.0)
             .max(0.0) as u32;

@@ -127,6 +127,8 @@ pub(crate) struct Interp<'a> {
     stream_limit: usize,
     forms: Vec<ObjectId>,
     decoded: Vec<Decoded>,
+    /// Open marked-content sequences: `Some((text, first glyph index))` for `/ActualText`.
+    marked: Vec<Option<(String, usize)>>,
     /// The page's result.
     pub out: PageOut,
 }
@@ -155,6 +157,7 @@ impl<'a> Interp<'a> {
             stream_limit: usize::try_from(limits.stream_bytes).unwrap_or(usize::MAX),
             forms: Vec::new(),
             decoded: Vec::new(),
+            marked: Vec::new(),
             out: PageOut::default(),
         }
     }
@@ -288,8 +291,40 @@ impl<'a> Interp<'a> {
                     }
                 }
                 b"EI" => self.out.images += 1,
+                b"BMC" | b"BDC" if self.marked.len() < 256 => {
+                    let actual = match ops.get(1) {
+                        Some(Operand::Dict(items)) => items.iter().find_map(|(k, v)| match v {
+                            Operand::Str(s) if k == b"ActualText" => Some(obj::text_string(s)),
+                            _ => None,
+                        }),
+                        _ => None,
+                    };
+                    self.marked.push(actual.map(|t| (t, self.out.glyphs.len())));
+                }
+                b"EMC" => {
+                    if let Some(Some((text, start))) = self.marked.pop() {
+                        self.replace_with_actual_text(text, start);
+                    }
+                }
                 _ => {}
             }
+        }
+    }
+
+    /// `/ActualText` says what the glyphs drawn since `start` mean (a ligature, a character
+    /// built from pieces): they become one glyph with that text, where the first one stood.
+    fn replace_with_actual_text(&mut self, text: String, start: usize) {
+        let Some(first) = self.out.glyphs.get(start).cloned() else {
+            return;
+        };
+        let width = self.out.glyphs.iter().skip(start).map(|g| g.width).sum();
+        self.out.glyphs.truncate(start);
+        if !text.is_empty() {
+            self.out.glyphs.push(Glyph {
+                text,
+                width,
+                ..first
+            });
         }
     }
 
@@ -371,6 +406,7 @@ impl<'a> Interp<'a> {
             return;
         };
         let vertical = font.vertical;
+        let em = gs.size * font.size_scale;
         self.decoded.clear();
         font.decode(bytes, &mut self.decoded);
         let page = self.page;
@@ -399,7 +435,7 @@ impl<'a> Interp<'a> {
                         x,
                         y: y + gs.size * sy,
                         width: d.width * gs.size * sx,
-                        size: gs.size * sy,
+                        size: em * sy,
                         font: fi,
                         vertical: true,
                     });
@@ -415,7 +451,7 @@ impl<'a> Interp<'a> {
                         x,
                         y,
                         width: tx * sx,
-                        size: gs.size * sy,
+                        size: em * sy,
                         font: fi,
                         vertical: false,
                     });
