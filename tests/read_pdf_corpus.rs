@@ -131,6 +131,26 @@ fn broken_files_recover_or_fail_cleanly() {
 }
 
 #[test]
+fn corrupted_bytes_never_panic() {
+    // Deterministic corruption of every fixture: overwrite one byte in each stride.
+    for name in [
+        "identity_h_tounicode.pdf",
+        "form_loop.pdf",
+        "gbk_simple.pdf",
+        "actual_text.pdf",
+    ] {
+        let good = fixture(name);
+        for at in (0..good.len()).step_by(7) {
+            for byte in [0u8, b'(', b'[', 0xFF] {
+                let mut bad = good.clone();
+                bad[at] = byte;
+                let _ = pdf::read(&bad, &ReadOptions::default());
+            }
+        }
+    }
+}
+
+#[test]
 fn limits_are_enforced() {
     let mut opts = ReadOptions::default();
     opts.limits.ops_per_page = 3;
