@@ -63,6 +63,17 @@ pub(crate) fn verdict(s: &FontStats, cjk_font: bool) -> Verdict {
     if han >= 10 && rare * 10 > han * 3 {
         return Verdict::WrongMap;
     }
+    // A ToUnicode that sends many codes to one character shows as runs like 佛佛佛佛佛:
+    // real Chinese text does not repeat a Han character five times.
+    let longest_run = chars
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.first().is_some_and(|c| is_han(*c)))
+        .map(<[char]>::len)
+        .max()
+        .unwrap_or(0);
+    if longest_run >= 5 {
+        return Verdict::WrongMap;
+    }
     let cjk = cjk_font || chars.iter().any(|c| is_cjk_text(*c));
     let junk = chars.iter().filter(|c| is_junk(**c)).count();
     if cjk && chars.len() >= 20 && junk * 100 > chars.len() * 15 {
@@ -128,7 +139,7 @@ pub(crate) fn judge(fonts: &FontTable, _pages: &[Page], warnings: &mut Vec<Diagn
         warnings.push(Diagnostic::new(
             Code::UnreliableText,
             format!(
-                "page(s) {pages}: the Unicode maps of font(s) {names} look wrong (rare characters or \
+                "page(s) {pages}: the Unicode maps of font(s) {names} look wrong (rare or repeated characters, or \
                  Latin-1 junk where text should be); the extracted text is not what the page shows"
             ),
         ));
@@ -188,6 +199,13 @@ mod tests {
                 Verdict::WrongMap,
             ),
             ("few", 0, true, Verdict::Fine),
+            (
+                "佛佛佛佛佛佛佛佛佛佛佛 4 4 0 6 9 6 1 4 8 5",
+                0,
+                true,
+                Verdict::WrongMap,
+            ),
+            ("……………………………………　　　　　　　哈哈哈", 0, true, Verdict::Fine),
         ];
         for (sample, unmapped, cjk, want) in cases {
             assert_eq!(verdict(&stats(sample, *unmapped), *cjk), *want, "{sample}");
