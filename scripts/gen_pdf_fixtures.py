@@ -184,6 +184,24 @@ def actual_text():
     return pdf(objs)
 
 
+def form_fanout():
+    """Form n draws form n+1 ten times, eight levels deep: 10^8 draws unless bounded."""
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources 5 0 R >>",
+        4: stream("/X0 Do"),
+    }
+    xobjects = " ".join("/X%d %d 0 R" % (i, 10 + i) for i in range(9))
+    objs[5] = "<< /Font << /F1 6 0 R >> /XObject << %s >> >>" % xobjects
+    objs[6] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    for i in range(9):
+        body = ("/X%d Do " % (i + 1)) * 10 if i < 8 else "BT /F1 12 Tf 72 700 Td (leaf) Tj ET"
+        objs[10 + i] = ("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 5 0 R "
+                        "/Length %d >>\nstream\n%s\nendstream" % (len(body), body))
+    return pdf(objs)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = {
@@ -193,6 +211,7 @@ def main():
         "kids_cycle.pdf": kids_cycle(),
         "gbk_simple.pdf": gbk_simple(),
         "actual_text.pdf": actual_text(),
+        "form_fanout.pdf": form_fanout(),
     }
     good = files["identity_h_tounicode.pdf"]
     files["truncated.pdf"] = good[: len(good) * 6 // 10]
@@ -201,6 +220,8 @@ def main():
         with open(os.path.join(OUT, name), "wb") as f:
             f.write(data)
     src = os.path.join(OUT, "identity_h_tounicode.pdf")
+    if os.environ.get("SKIP_ENCRYPTED"):
+        return
     subprocess.run(["qpdf", "--encrypt", "secret", "owner", "256", "--", src,
                     os.path.join(OUT, "encrypted_password.pdf")], check=True)
     subprocess.run(["qpdf", "--encrypt", "", "owner", "128", "--use-aes=y", "--", src,

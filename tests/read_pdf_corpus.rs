@@ -70,6 +70,15 @@ fn form_xobject_loops_are_cut() {
 }
 
 #[test]
+fn exponential_form_fanout_is_bounded() {
+    // 10^8 form draws: the per-page operation budget stops it quickly.
+    let x = read(&fixture("form_fanout.pdf"));
+    assert!(has(&x, Code::LimitReached), "{:?}", x.warnings);
+    let t = text(&x);
+    assert!(!t.is_empty() && t.chars().all(|c| "leaf".contains(c)));
+}
+
+#[test]
 fn page_tree_cycles_are_cut() {
     let x = read(&fixture("kids_cycle.pdf"));
     assert_eq!(text(&x), "Once");

@@ -6,6 +6,7 @@
 //! image-only pages can be reported.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
@@ -126,6 +127,7 @@ pub(crate) struct Interp<'a> {
     max_depth: u64,
     stream_limit: usize,
     forms: Vec<ObjectId>,
+    form_cache: HashMap<ObjectId, Rc<Vec<u8>>>,
     decoded: Vec<Decoded>,
     /// Open marked-content sequences: `Some((text, first glyph index))` for `/ActualText`.
     marked: Vec<Option<(String, usize)>>,
@@ -156,6 +158,7 @@ impl<'a> Interp<'a> {
             max_depth: limits.xobject_depth,
             stream_limit: usize::try_from(limits.stream_bytes).unwrap_or(usize::MAX),
             forms: Vec::new(),
+            form_cache: HashMap::new(),
             decoded: Vec::new(),
             marked: Vec::new(),
             out: PageOut::default(),
@@ -181,6 +184,15 @@ impl<'a> Interp<'a> {
             tl: 0.0,
             ts: 0.0,
         };
+        // Scanning bytes costs too: a form drawn thousands of times over a stream of nothing
+        // but white space would otherwise run long without a single operator.
+        let scan_cost = content.len() as u64 / 256;
+        if scan_cost >= self.ops_left {
+            self.ops_left = 0;
+            self.out.ops_limited = true;
+            return;
+        }
+        self.ops_left -= scan_cost;
         let mut stack: Vec<GState> = Vec::new();
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
         let mut lexer = Lexer::new(content);
@@ -375,9 +387,20 @@ impl<'a> Interp<'a> {
             self.out.forms_skipped += 1;
             return;
         }
-        let Ok(content) = stream.get_plain_content_with_limit(self.stream_limit) else {
-            self.out.streams_skipped += 1;
-            return;
+        // Forms drawn many times are decoded once per page.
+        let content = match id.and_then(|id| self.form_cache.get(&id)) {
+            Some(c) => Rc::clone(c),
+            None => {
+                let Ok(c) = stream.get_plain_content_with_limit(self.stream_limit) else {
+                    self.out.streams_skipped += 1;
+                    return;
+                };
+                let c = Rc::new(c);
+                if let Some(id) = id {
+                    self.form_cache.insert(id, Rc::clone(&c));
+                }
+                c
+            }
         };
         let m = obj::deref(doc, stream.dict.get(b"Matrix").ok())
             .and_then(|o| o.as_array().ok())
@@ -417,6 +440,12 @@ impl<'a> Interp<'a> {
             stats.pages.push(page);
         }
         for d in &self.decoded {
+            // Every glyph costs an operation: one `Tj` can carry millions of codes.
+            if self.ops_left == 0 {
+                self.out.ops_limited = true;
+                return;
+            }
+            self.ops_left -= 1;
             let m = mul(tm, &gs.ctm);
             let sx = m[0].hypot(m[1]);
             let sy = m[2].hypot(m[3]);

@@ -237,6 +237,10 @@ fn page_content(doc: &Document, page: &Dictionary, limit: usize, skipped: &mut u
     out
 }
 
+/// Most glyphs kept for one document (about 600 MB of glyph records). Every page is bounded by
+/// `ops_per_page`; this bounds the document, whose pages all stay in memory until layout.
+const MAX_GLYPHS: usize = 8_000_000;
+
 fn extract_pages(
     doc: &Document,
     pages: &[PageRef],
@@ -248,8 +252,16 @@ fn extract_pages(
     let mut out = Vec::with_capacity(pages.len());
     let (mut image_only, mut ops_limited, mut forms_skipped, mut streams_skipped) =
         (Vec::new(), Vec::new(), 0u32, 0u32);
+    let mut total_glyphs = 0usize;
     for (i, p) in pages.iter().enumerate() {
         let number = i as u32 + 1;
+        if total_glyphs > MAX_GLYPHS {
+            warnings.push(Diagnostic::new(
+                Code::LimitReached,
+                format!("reading stopped before page {number}: over {MAX_GLYPHS} glyphs"),
+            ));
+            break;
+        }
         let (ctm, width, height) = page_matrix(p);
         let mut it = interp::Interp::new(doc, &mut fonts, number, &opts.limits);
         let content = page_content(doc, p.dict, limit, &mut it.out.streams_skipped);
@@ -262,6 +274,7 @@ fn extract_pages(
             ops_limited.push(number);
         }
         forms_skipped += res.forms_skipped;
+        total_glyphs += res.glyphs.len();
         streams_skipped += res.streams_skipped;
         out.push(Page {
             number,
