@@ -291,13 +291,9 @@ fn wrong_tounicode_is_reported() {
 
 #[test]
 fn missing_maps_are_reported() {
-    // Embedded TrueType subsets with neither ToUnicode nor a `cmap` table, and a form whose
+    // An embedded TrueType font with neither ToUnicode nor a `cmap` table, and a form whose
     // ToUnicode sends many codes to one character (佛佛佛…).
-    for name in [
-        "pdfjs_issue3405r.pdf",
-        "pdfjs_vertical.pdf",
-        "pymupdf_has-bad-fonts.pdf",
-    ] {
+    for name in ["pdfjs_issue3405r.pdf", "pymupdf_has-bad-fonts.pdf"] {
         let Some(x) = corpus(name) else { return };
         assert!(has(&x, Code::UnreliableText), "{name}: {:?}", x.warnings);
     }
@@ -337,4 +333,23 @@ fn truetype_cmap_fallback_without_tounicode() {
     );
     assert_eq!(t.matches('：').count(), 2, "{t}");
     assert!(!has(&x, Code::UnreliableText), "{:?}", x.warnings);
+}
+
+#[test]
+fn vertical_identity_v_through_the_japan1_ordering() {
+    // dvipdfmx subset, Identity-V, no ToUnicode, no cmap table: its glyph ids are Adobe-Japan1
+    // CIDs. Page 1 shows two columns, right to left: あいうえお, then 日本語.
+    let Some(p) = shared("corpus/pdf/pdfjs_vertical.pdf") else {
+        return;
+    };
+    let pages = pdf::pages(&bytes(&p), &ReadOptions::default()).unwrap();
+    let mut glyphs: Vec<_> = pages[0]
+        .glyphs
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .collect();
+    assert!(glyphs.iter().all(|g| g.vertical));
+    glyphs.sort_by(|a, b| b.x.total_cmp(&a.x).then(a.y.total_cmp(&b.y)));
+    let t: String = glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(t, "あいうえお日本語");
 }

@@ -305,16 +305,15 @@ impl Font {
             }
             self.cid_widths.sort_by_key(|r| r.0);
         }
-        // Embedded TrueType CID fonts number glyphs, not the collection's CIDs, whatever their
-        // CIDSystemInfo says; the ordering table would give wrong text, so it is not used.
-        // (Embedded CFF CID fonts do carry real CIDs.)
+        // Embedded TrueType CID fonts usually number glyphs, not the collection's CIDs, whatever
+        // their CIDSystemInfo says; their own cmap table is then the better witness. Subsets
+        // made by dvipdfmx and others keep the collection's CIDs as glyph ids, so the ordering
+        // stays as the second choice (poppler's only one), and the quality check reports the
+        // rare characters it gives when it is wrong.
         let truetype =
             desc.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) == Some(b"CIDFontType2");
-        if self.embedded && truetype && matches!(self.encoding, Encoding::Identity) {
-            self.ordering = None;
-            if !self.has_to_unicode {
-                self.load_glyph_map(doc, desc, limit);
-            }
+        if self.embedded && truetype && !self.has_to_unicode {
+            self.load_glyph_map(doc, desc, limit);
         }
     }
 
@@ -514,19 +513,17 @@ impl Font {
             };
             return String::from_utf16_lossy(&units);
         }
-        if let Some(c) = self
-            .ordering
-            .as_deref()
-            .and_then(|o| cmap::cid_to_unicode(o, cid))
-        {
-            return c.to_string();
-        }
         let gid = match &self.cid_to_gid {
             Some(map) => map.get(cid as usize).copied(),
             None => u16::try_from(cid).ok(),
         };
-        gid.and_then(|g| self.gid_unicode.as_ref()?.get(&g))
-            .map(|c| c.to_string())
+        if let Some(c) = gid.and_then(|g| self.gid_unicode.as_ref()?.get(&g)) {
+            return c.to_string();
+        }
+        self.ordering
+            .as_deref()
+            .and_then(|o| cmap::cid_to_unicode(o, cid))
+            .map(String::from)
             .unwrap_or_default()
     }
 

@@ -266,7 +266,13 @@ fn extract_pages(
         let mut it = interp::Interp::new(doc, &mut fonts, number, &opts.limits);
         let content = page_content(doc, p.dict, limit, &mut it.out.streams_skipped);
         it.run(&content, p.resources, ctm, 0);
-        let res = it.out;
+        let mut res = it.out;
+        // Text drawn outside the visible page (crop box) is not what a person sees: producers
+        // park hidden keywords and leftovers there.
+        res.glyphs.retain(|g| {
+            let s = g.size.abs().max(1.0);
+            g.x < width + s && g.x + g.width.max(0.0) > -s && g.y > -s && g.y - s < height + s
+        });
         if res.glyphs.is_empty() && res.images > 0 {
             image_only.push(number);
         }
