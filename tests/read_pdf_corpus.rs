@@ -169,6 +169,12 @@ fn limits_are_enforced() {
     opts.limits.pdf_objects = 2;
     let err = pdf::read(&fixture("identity_h_tounicode.pdf"), &opts).unwrap_err();
     assert_eq!(err.code(), "limit_exceeded");
+    // Content streams over the decoded-size limit are skipped with a warning.
+    let mut opts = ReadOptions::default();
+    opts.limits.stream_bytes = 16;
+    let x = pdf::read(&fixture("identity_h_tounicode.pdf"), &opts).unwrap();
+    assert!(text(&x).is_empty());
+    assert!(has(&x, Code::DamagedFile));
     let mut opts = ReadOptions::default();
     opts.limits.pages = 1;
     let x = pdf::read(&fixture("image_only.pdf"), &opts).unwrap();

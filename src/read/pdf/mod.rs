@@ -47,7 +47,15 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     }
     let pages = page_list(&doc, opts.limits.pages, &mut out.warnings);
     out.source.pages = Some(pages.len() as u32);
-    let (laid, fonts) = extract_pages(&doc, &pages, opts, &mut out.warnings);
+    // Our interpreter avoids panicking operations, but it calls lopdf's stream filters on
+    // hostile bytes; as with loading, a panic there becomes an error for this file only.
+    let mut warnings = std::mem::take(&mut out.warnings);
+    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_pages(&doc, &pages, opts, &mut warnings)
+    }))
+    .map_err(|_| Error::malformed(Format::Pdf, "a content stream could not be decoded"))?;
+    out.warnings = warnings;
+    let (laid, fonts) = extracted;
     quality::judge(&fonts, &laid, &mut out.warnings);
     let layout = layout::paragraphs(&laid, &LayoutOptions::default());
     out.blocks = layout.blocks;
