@@ -13,3 +13,4 @@ mod read_docx;
 mod read_ofd;
 mod read_pdf;
 mod schema;
+mod read_pdf_corpus;

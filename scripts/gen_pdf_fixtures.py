@@ -1,0 +1,239 @@
+#!/usr/bin/env python3
+"""Write the small hand-made PDFs of tests/fixtures/pdf/ (the PDF reader's hard cases).
+
+Every file is written object by object with a correct xref table unless the case is about a
+broken one. The encrypted ones need qpdf (`apt-get install qpdf`).
+
+Usage: python3 scripts/gen_pdf_fixtures.py
+"""
+import os
+import subprocess
+import zlib
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "pdf")
+
+
+def utf16(s):
+    return "<FEFF" + s.encode("utf-16-be").hex().upper() + ">"
+
+
+def stream(body, compress=True):
+    data = body.encode("latin-1") if isinstance(body, str) else body
+    if compress:
+        data = zlib.compress(data)
+        return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def pdf(objects, root=1, info=None, startxref_delta=0):
+    """objects: {num: bytes or str}; returns the file bytes."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    for num in sorted(objects):
+        body = objects[num]
+        if isinstance(body, str):
+            body = body.encode("latin-1")
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n" % num + body + b"\nendobj\n"
+    size = max(objects) + 1
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for n in range(1, size):
+        if n in offsets:
+            out += b"%010d 00000 n \n" % offsets[n]
+        else:
+            out += b"0000000000 65535 f \n"
+    trailer = "<< /Size %d /Root %d 0 R" % (size, root)
+    if info:
+        trailer += " /Info %d 0 R" % info
+    trailer += " >>"
+    out += b"trailer\n" + trailer.encode() + b"\nstartxref\n%d\n%%%%EOF\n" % (xref + startxref_delta)
+    return bytes(out)
+
+
+TOUNICODE = """/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CMapName /Test-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+2 beginbfchar
+<0001> <4E2D>
+<0002> <6587>
+endbfchar
+1 beginbfrange
+<0003> <0004> <0041>
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+"""
+
+
+def identity_h():
+    """Type0 Identity-H font with a ToUnicode CMap: 中文 then AB, then a Latin line in Helvetica."""
+    content = (
+        "BT /F1 24 Tf 72 700 Td <00010002> Tj [<0003> -200 <0004>] TJ ET\n"
+        "BT /F2 12 Tf 1 0 0 1 72 650 Tm (Hello World) Tj ET\n"
+    )
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           "/Resources << /Font << /F1 5 0 R /F2 9 0 R >> >> >>",
+        4: stream(content),
+        5: "<< /Type /Font /Subtype /Type0 /BaseFont /TestCJK /Encoding /Identity-H "
+           "/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        6: "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestCJK "
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+           "/DW 1000 /W [3 [600 600]] >>",
+        7: stream(TOUNICODE),
+        8: "<< /Title %s /Author (Test Author) /Producer (gen_pdf_fixtures.py) "
+           "/CreationDate (D:20240102030405+08'00') >>" % utf16("测试标题"),
+        9: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    return pdf(objs, info=8)
+
+
+def form_loop():
+    """Form XObjects that draw each other (X1 → X2 → X1) and one that draws itself."""
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           "/Resources 8 0 R >>",
+        4: stream("/X1 Do /X3 Do"),
+        5: "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 8 0 R "
+           "/Length 48 >>\nstream\nBT /F1 12 Tf 72 700 Td (Loop) Tj ET /X2 Do\n   \nendstream",
+        6: "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 8 0 R "
+           "/Length 6 >>\nstream\n/X1 Do\nendstream",
+        7: "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 8 0 R "
+           "/Matrix [1 0 0 1 0 -10] /Length 46 >>\nstream\nBT /F1 12 Tf 72 600 Td (Self) Tj ET /X3 Do\nendstream",
+        8: "<< /Font << /F1 9 0 R >> /XObject << /X1 5 0 R /X2 6 0 R /X3 7 0 R >> >>",
+        9: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    return pdf(objs)
+
+
+def image_only():
+    """Two pages: page 1 has text, page 2 only an image (a scan)."""
+    img = zlib.compress(bytes([0x80] * 16))
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 /MediaBox [0 0 595 842] >>",
+        3: "<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 8 0 R >> >> >>",
+        4: stream("BT /F1 12 Tf 72 700 Td (Text page) Tj ET"),
+        5: "<< /Type /Page /Parent 2 0 R /Contents 6 0 R /Resources << /XObject << /Im1 7 0 R >> >> >>",
+        6: stream("q 500 0 0 700 40 70 cm /Im1 Do Q"),
+        7: b"<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray "
+           b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(img) + img + b"\nendstream",
+        8: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    return pdf(objs)
+
+
+def kids_cycle():
+    """A page tree whose /Kids contains the tree itself."""
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           "/Resources << /Font << /F1 5 0 R >> >> >>",
+        4: stream("BT /F1 12 Tf 72 700 Td (Once) Tj ET"),
+        5: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    return pdf(objs)
+
+
+def gbk_simple():
+    """A non-embedded WinAnsi TrueType font named 宋体 (in GBK) drawing GBK byte pairs, the way
+    old Chinese producers wrote them."""
+    name = "".join("#%02X" % b for b in "宋体".encode("gbk"))
+    text = "关于印发通知".encode("gbk").hex().upper()
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           "/Resources << /Font << /F1 5 0 R >> >> >>",
+        4: stream("BT /F1 16 Tf 72 700 Td <%s> Tj ET" % text),
+        5: "<< /Type /Font /Subtype /TrueType /BaseFont /%s /Encoding /WinAnsiEncoding "
+           "/FirstChar 32 /LastChar 255 /Widths [%s] /FontDescriptor 6 0 R >>" % (name, " ".join(["500"] * 224)),
+        6: "<< /Type /FontDescriptor /FontName /%s /Flags 32 /FontBBox [0 0 1000 1000] "
+           "/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>" % name,
+    }
+    return pdf(objs)
+
+
+def actual_text():
+    """Marked content with /ActualText: the drawn glyph X means 中; Y has no replacement."""
+    content = (
+        "/Span << /ActualText <FEFF4E2D> >> BDC BT /F1 12 Tf 72 700 Td (X) Tj ET EMC\n"
+        "/P << /MCID 0 >> BDC BT /F1 12 Tf 100 700 Td (Y) Tj ET EMC\n"
+    )
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           "/Resources << /Font << /F1 5 0 R >> >> >>",
+        4: stream(content),
+        5: "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    }
+    return pdf(objs)
+
+
+def form_fanout():
+    """Form n draws form n+1 ten times, eight levels deep: 10^8 draws unless bounded."""
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources 5 0 R >>",
+        4: stream("/X0 Do"),
+    }
+    xobjects = " ".join("/X%d %d 0 R" % (i, 10 + i) for i in range(9))
+    objs[5] = "<< /Font << /F1 6 0 R >> /XObject << %s >> >>" % xobjects
+    objs[6] = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    for i in range(9):
+        body = ("/X%d Do " % (i + 1)) * 10 if i < 8 else "BT /F1 12 Tf 72 700 Td (leaf) Tj ET"
+        objs[10 + i] = ("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources 5 0 R "
+                        "/Length %d >>\nstream\n%s\nendstream" % (len(body), body))
+    return pdf(objs)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    files = {
+        "identity_h_tounicode.pdf": identity_h(),
+        "form_loop.pdf": form_loop(),
+        "image_only.pdf": image_only(),
+        "kids_cycle.pdf": kids_cycle(),
+        "gbk_simple.pdf": gbk_simple(),
+        "actual_text.pdf": actual_text(),
+        "form_fanout.pdf": form_fanout(),
+    }
+    good = files["identity_h_tounicode.pdf"]
+    files["truncated.pdf"] = good[: len(good) * 6 // 10]
+    files["xref_past_eof.pdf"] = identity_h_with_bad_startxref()
+    for name, data in files.items():
+        with open(os.path.join(OUT, name), "wb") as f:
+            f.write(data)
+    src = os.path.join(OUT, "identity_h_tounicode.pdf")
+    if os.environ.get("SKIP_ENCRYPTED"):
+        return
+    subprocess.run(["qpdf", "--encrypt", "secret", "owner", "256", "--", src,
+                    os.path.join(OUT, "encrypted_password.pdf")], check=True)
+    subprocess.run(["qpdf", "--encrypt", "", "owner", "128", "--use-aes=y", "--", src,
+                    os.path.join(OUT, "encrypted_empty.pdf")], check=True)
+    print("wrote", len(files) + 2, "files to", OUT)
+
+
+def identity_h_with_bad_startxref():
+    data = identity_h()
+    head, _, _ = data.rpartition(b"startxref\n")
+    return head + b"startxref\n%d\n%%%%EOF\n" % (len(data) + 5000)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,511 @@
+//! The content-stream interpreter: text and graphics state in, positioned glyphs out.
+//!
+//! Only what places text is interpreted: text state (`Tf Tc Tw Tz TL Ts`), text positioning
+//! (`Td TD Tm T*`), text showing (`Tj TJ ' "`), the graphics state stack (`q Q cm`) and form
+//! XObjects (`Do`). Paths, colours and images are skipped; images are counted so that
+//! image-only pages can be reported.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::font::{Decoded, Font};
+use super::lexer::{Lexer, Operand};
+use super::obj;
+use crate::read::layout::Glyph;
+
+/// An affine matrix `[a b c d e f]`.
+pub(crate) type Matrix = [f32; 6];
+
+/// The identity matrix.
+pub(crate) const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `m × n` (apply `m` first, then `n`), in PDF's row-vector convention.
+pub(crate) fn mul(m: &Matrix, n: &Matrix) -> Matrix {
+    [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+}
+
+/// Transform the point `(x, y)`.
+pub(crate) fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+/// Per-font tallies used to judge whether a font's text can be trusted.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FontStats {
+    /// Glyphs drawn.
+    pub glyphs: u64,
+    /// Glyphs with no Unicode text.
+    pub unmapped: u64,
+    /// The text drawn (first few thousand characters).
+    pub sample: String,
+    /// Pages the font was used on.
+    pub pages: Vec<u32>,
+}
+
+/// The fonts of a document, loaded once and shared by its pages.
+#[derive(Debug, Default)]
+pub(crate) struct FontTable {
+    /// Loaded fonts; a glyph's `font` indexes this.
+    pub fonts: Vec<Font>,
+    /// Tallies, parallel to `fonts`.
+    pub stats: Vec<FontStats>,
+    by_id: HashMap<ObjectId, u32>,
+    by_addr: HashMap<usize, u32>,
+}
+
+impl FontTable {
+    fn get(&mut self, doc: &Document, entry: &Object, limit: usize) -> Option<u32> {
+        if let Object::Reference(id) = entry {
+            if let Some(&i) = self.by_id.get(id) {
+                return Some(i);
+            }
+            let dict = obj::dict(doc, Some(entry))?;
+            let i = self.push(Font::load(doc, dict, limit));
+            self.by_id.insert(*id, i);
+            return Some(i);
+        }
+        let dict = obj::dict(doc, Some(entry))?;
+        // Direct font dictionaries live as long as the document: their address is a key.
+        let addr = dict as *const Dictionary as usize;
+        if let Some(&i) = self.by_addr.get(&addr) {
+            return Some(i);
+        }
+        let i = self.push(Font::load(doc, dict, limit));
+        self.by_addr.insert(addr, i);
+        Some(i)
+    }
+
+    fn push(&mut self, font: Font) -> u32 {
+        self.fonts.push(font);
+        self.stats.push(FontStats::default());
+        (self.fonts.len() - 1) as u32
+    }
+}
+
+/// What one page gave.
+#[derive(Debug, Default)]
+pub(crate) struct PageOut {
+    /// Glyphs in content order.
+    pub glyphs: Vec<Glyph>,
+    /// Image XObjects and inline images drawn.
+    pub images: u32,
+    /// The operation limit stopped the page.
+    pub ops_limited: bool,
+    /// A form XObject was skipped (nesting too deep or a cycle).
+    pub forms_skipped: u32,
+    /// Content streams over the size limit.
+    pub streams_skipped: u32,
+}
+
+#[derive(Debug, Clone)]
+struct GState {
+    ctm: Matrix,
+    font: Option<u32>,
+    size: f32,
+    tc: f32,
+    tw: f32,
+    tz: f32,
+    tl: f32,
+    ts: f32,
+}
+
+/// Runs content streams of one page.
+pub(crate) struct Interp<'a> {
+    doc: &'a Document,
+    fonts: &'a mut FontTable,
+    page: u32,
+    ops_left: u64,
+    max_depth: u64,
+    stream_limit: usize,
+    forms: Vec<ObjectId>,
+    form_cache: HashMap<ObjectId, Rc<Vec<u8>>>,
+    decoded: Vec<Decoded>,
+    /// Open marked-content sequences: `Some((text, first glyph index))` for `/ActualText`.
+    marked: Vec<Option<(String, usize)>>,
+    /// The page's result.
+    pub out: PageOut,
+}
+
+fn num(ops: &[Operand], i: usize) -> f32 {
+    match ops.get(i) {
+        Some(Operand::Num(v)) => *v,
+        _ => 0.0,
+    }
+}
+
+impl<'a> Interp<'a> {
+    /// An interpreter for page `page`.
+    pub fn new(
+        doc: &'a Document,
+        fonts: &'a mut FontTable,
+        page: u32,
+        limits: &crate::options::Limits,
+    ) -> Self {
+        Interp {
+            doc,
+            fonts,
+            page,
+            ops_left: limits.ops_per_page,
+            max_depth: limits.xobject_depth,
+            stream_limit: usize::try_from(limits.stream_bytes).unwrap_or(usize::MAX),
+            forms: Vec::new(),
+            form_cache: HashMap::new(),
+            decoded: Vec::new(),
+            marked: Vec::new(),
+            out: PageOut::default(),
+        }
+    }
+
+    /// Interpret `content` with `resources`, starting from `ctm` (which maps user space to the
+    /// page's visual, y-down space).
+    pub fn run(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        ctm: Matrix,
+        depth: u64,
+    ) {
+        let mut gs = GState {
+            ctm,
+            font: None,
+            size: 0.0,
+            tc: 0.0,
+            tw: 0.0,
+            tz: 1.0,
+            tl: 0.0,
+            ts: 0.0,
+        };
+        // Scanning bytes costs too: a form drawn thousands of times over a stream of nothing
+        // but white space would otherwise run long without a single operator.
+        let scan_cost = content.len() as u64 / 256;
+        if scan_cost >= self.ops_left {
+            self.ops_left = 0;
+            self.out.ops_limited = true;
+            return;
+        }
+        self.ops_left -= scan_cost;
+        let mut stack: Vec<GState> = Vec::new();
+        let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+        let mut lexer = Lexer::new(content);
+        let mut ops = Vec::new();
+        while let Some(op) = lexer.next_op(&mut ops) {
+            if self.ops_left == 0 {
+                self.out.ops_limited = true;
+                return;
+            }
+            self.ops_left -= 1;
+            match op {
+                // A bounded stack: hostile streams may push without popping.
+                b"q" if stack.len() < 256 => stack.push(gs.clone()),
+                b"Q" => {
+                    if let Some(s) = stack.pop() {
+                        gs = s;
+                    }
+                }
+                b"cm" => {
+                    let m = [
+                        num(&ops, 0),
+                        num(&ops, 1),
+                        num(&ops, 2),
+                        num(&ops, 3),
+                        num(&ops, 4),
+                        num(&ops, 5),
+                    ];
+                    gs.ctm = mul(&m, &gs.ctm);
+                }
+                b"BT" => {
+                    tm = IDENTITY;
+                    tlm = IDENTITY;
+                }
+                b"Tf" => {
+                    gs.size = num(&ops, 1);
+                    gs.font = match ops.first() {
+                        Some(Operand::Name(n)) => self.font(resources, n),
+                        _ => None,
+                    };
+                }
+                b"Tc" => gs.tc = num(&ops, 0),
+                b"Tw" => gs.tw = num(&ops, 0),
+                b"Tz" => gs.tz = num(&ops, 0) / 100.0,
+                b"TL" => gs.tl = num(&ops, 0),
+                b"Ts" => gs.ts = num(&ops, 0),
+                b"Td" | b"TD" => {
+                    let (tx, ty) = (num(&ops, 0), num(&ops, 1));
+                    if op == b"TD" {
+                        gs.tl = -ty;
+                    }
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
+                    tm = tlm;
+                }
+                b"Tm" => {
+                    tlm = [
+                        num(&ops, 0),
+                        num(&ops, 1),
+                        num(&ops, 2),
+                        num(&ops, 3),
+                        num(&ops, 4),
+                        num(&ops, 5),
+                    ];
+                    tm = tlm;
+                }
+                b"T*" => {
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &tlm);
+                    tm = tlm;
+                }
+                b"Tj" => {
+                    if let Some(Operand::Str(s)) = ops.first() {
+                        self.show(s, &gs, &mut tm);
+                    }
+                }
+                b"'" | b"\"" => {
+                    if op == b"\"" {
+                        gs.tw = num(&ops, 0);
+                        gs.tc = num(&ops, 1);
+                    }
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &tlm);
+                    tm = tlm;
+                    if let Some(Operand::Str(s)) = ops.last() {
+                        self.show(s, &gs, &mut tm);
+                    }
+                }
+                b"TJ" => {
+                    if let Some(Operand::Array(items)) = ops.first() {
+                        for item in items {
+                            match item {
+                                Operand::Str(s) => self.show(s, &gs, &mut tm),
+                                Operand::Num(n) => {
+                                    let d = -n / 1000.0 * gs.size;
+                                    let vertical = self.is_vertical(&gs);
+                                    let t = if vertical {
+                                        [1.0, 0.0, 0.0, 1.0, 0.0, d]
+                                    } else {
+                                        [1.0, 0.0, 0.0, 1.0, d * gs.tz, 0.0]
+                                    };
+                                    tm = mul(&t, &tm);
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                b"Do" => {
+                    if let Some(Operand::Name(n)) = ops.first() {
+                        self.xobject(resources, n, &gs.ctm, depth);
+                    }
+                }
+                b"EI" => self.out.images += 1,
+                b"BMC" | b"BDC" if self.marked.len() < 256 => {
+                    let actual = match ops.get(1) {
+                        Some(Operand::Dict(items)) => items.iter().find_map(|(k, v)| match v {
+                            Operand::Str(s) if k == b"ActualText" => Some(obj::text_string(s)),
+                            _ => None,
+                        }),
+                        _ => None,
+                    };
+                    self.marked.push(actual.map(|t| (t, self.out.glyphs.len())));
+                }
+                b"EMC" => {
+                    if let Some(Some((text, start))) = self.marked.pop() {
+                        self.replace_with_actual_text(text, start);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `/ActualText` says what the glyphs drawn since `start` mean (a ligature, a character
+    /// built from pieces): they become one glyph with that text, where the first one stood.
+    fn replace_with_actual_text(&mut self, text: String, start: usize) {
+        let Some(first) = self.out.glyphs.get(start).cloned() else {
+            return;
+        };
+        let width = self.out.glyphs.iter().skip(start).map(|g| g.width).sum();
+        self.out.glyphs.truncate(start);
+        if !text.is_empty() {
+            self.out.glyphs.push(Glyph {
+                text,
+                width,
+                ..first
+            });
+        }
+    }
+
+    fn is_vertical(&self, gs: &GState) -> bool {
+        gs.font
+            .and_then(|f| self.fonts.fonts.get(f as usize))
+            .is_some_and(|f| f.vertical)
+    }
+
+    fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<u32> {
+        let fonts = obj::dict(self.doc, resources?.get(b"Font").ok())?;
+        let entry = fonts.get(name).ok()?;
+        self.fonts.get(self.doc, entry, self.stream_limit)
+    }
+
+    fn xobject(
+        &mut self,
+        resources: Option<&'a Dictionary>,
+        name: &[u8],
+        ctm: &Matrix,
+        depth: u64,
+    ) {
+        let doc = self.doc;
+        let Some(xobjects) = resources.and_then(|r| obj::dict(doc, r.get(b"XObject").ok())) else {
+            return;
+        };
+        let Ok(entry) = xobjects.get(name) else {
+            return;
+        };
+        let id = entry.as_reference().ok();
+        let Some(Object::Stream(stream)) = obj::deref(doc, Some(entry)) else {
+            return;
+        };
+        match stream
+            .dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(|o| o.as_name().ok())
+        {
+            Some(b"Image") => {
+                self.out.images += 1;
+                return;
+            }
+            Some(b"Form") => {}
+            _ => return,
+        }
+        if depth + 1 > self.max_depth || id.is_some_and(|id| self.forms.contains(&id)) {
+            self.out.forms_skipped += 1;
+            return;
+        }
+        // Forms drawn many times are decoded once per page.
+        let content = match id.and_then(|id| self.form_cache.get(&id)) {
+            Some(c) => Rc::clone(c),
+            None => {
+                let Ok(c) = stream.get_plain_content_with_limit(self.stream_limit) else {
+                    self.out.streams_skipped += 1;
+                    return;
+                };
+                let c = Rc::new(c);
+                if let Some(id) = id {
+                    self.form_cache.insert(id, Rc::clone(&c));
+                }
+                c
+            }
+        };
+        let m = obj::deref(doc, stream.dict.get(b"Matrix").ok())
+            .and_then(|o| o.as_array().ok())
+            .map(|a| {
+                a.iter()
+                    .map(|v| obj::number(doc, Some(v)).unwrap_or(0.0))
+                    .collect::<Vec<f32>>()
+            })
+            .and_then(|v| <[f32; 6]>::try_from(v).ok())
+            .unwrap_or(IDENTITY);
+        let res = obj::dict(doc, stream.dict.get(b"Resources").ok()).or(resources);
+        if let Some(id) = id {
+            self.forms.push(id);
+        }
+        self.run(&content, res, mul(&m, ctm), depth + 1);
+        if id.is_some() {
+            self.forms.pop();
+        }
+    }
+
+    fn show(&mut self, bytes: &[u8], gs: &GState, tm: &mut Matrix) {
+        let Some(fi) = gs.font else {
+            return;
+        };
+        let Some(font) = self.fonts.fonts.get(fi as usize) else {
+            return;
+        };
+        let vertical = font.vertical;
+        let em = gs.size * font.size_scale;
+        self.decoded.clear();
+        font.decode(bytes, &mut self.decoded);
+        let page = self.page;
+        let Some(stats) = self.fonts.stats.get_mut(fi as usize) else {
+            return;
+        };
+        if stats.pages.last() != Some(&page) {
+            stats.pages.push(page);
+        }
+        for d in &self.decoded {
+            // Every glyph costs an operation: one `Tj` can carry millions of codes.
+            if self.ops_left == 0 {
+                self.out.ops_limited = true;
+                return;
+            }
+            self.ops_left -= 1;
+            let m = mul(tm, &gs.ctm);
+            let sx = m[0].hypot(m[1]);
+            let sy = m[2].hypot(m[3]);
+            let spacing = gs.tc + if d.space { gs.tw } else { 0.0 };
+            stats.glyphs += 1;
+            if d.text.is_empty() {
+                stats.unmapped += 1;
+            } else if stats.sample.len() < 16_384 {
+                stats.sample.push_str(&d.text);
+            }
+            if vertical {
+                let (x, y) = apply(&m, -d.width * gs.size / 2.0, 0.0);
+                if !d.text.is_empty() {
+                    self.out.glyphs.push(Glyph {
+                        text: d.text.clone(),
+                        x,
+                        y: y + gs.size * sy,
+                        width: d.width * gs.size * sx,
+                        size: em * sy,
+                        font: fi,
+                        vertical: true,
+                    });
+                }
+                let ty = -gs.size + spacing;
+                *tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, ty], tm);
+            } else {
+                let tx = (d.width * gs.size + spacing) * gs.tz;
+                let (x, y) = apply(&m, 0.0, gs.ts);
+                if !d.text.is_empty() {
+                    self.out.glyphs.push(Glyph {
+                        text: d.text.clone(),
+                        x,
+                        y,
+                        width: tx * sx,
+                        size: em * sy,
+                        font: fi,
+                        vertical: false,
+                    });
+                }
+                *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrix_maths() {
+        let t = [1.0, 0.0, 0.0, 1.0, 10.0, 20.0];
+        let s = [2.0, 0.0, 0.0, 3.0, 0.0, 0.0];
+        // Translate then scale: (1,1) → (11,21) → (22,63).
+        assert_eq!(apply(&mul(&t, &s), 1.0, 1.0), (22.0, 63.0));
+        // Scale then translate: (1,1) → (2,3) → (12,23).
+        assert_eq!(apply(&mul(&s, &t), 1.0, 1.0), (12.0, 23.0));
+        assert_eq!(mul(&IDENTITY, &t), t);
+        // A 90° rotation maps x onto y.
+        let r = [0.0, 1.0, -1.0, 0.0, 0.0, 0.0];
+        assert_eq!(apply(&r, 1.0, 0.0), (0.0, 1.0));
+    }
+}

@@ -1,0 +1,391 @@
+//! A tolerant content-stream tokenizer: operands and operators, nothing else.
+//!
+//! Written by hand rather than using lopdf's content parser because that one rejects a whole
+//! stream at the first bad token, while real files have stray bytes that viewers skip; and it
+//! lets inline images be skipped without decoding them.
+
+/// One operand.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Operand {
+    /// Integer or real.
+    Num(f32),
+    /// Literal or hex string bytes.
+    Str(Vec<u8>),
+    /// Name without the slash.
+    Name(Vec<u8>),
+    /// Array.
+    Array(Vec<Operand>),
+    /// Dictionary (key, value) pairs.
+    Dict(Vec<(Vec<u8>, Operand)>),
+    /// `true`/`false`/`null` and anything else.
+    Other,
+}
+
+/// Nesting bound for arrays and dictionaries in content streams (real files use 2–3).
+const MAX_NESTING: usize = 32;
+
+/// The tokenizer over one content stream.
+pub(crate) struct Lexer<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+fn is_delim(c: u8) -> bool {
+    b"()<>[]{}/%".contains(&c)
+}
+
+fn is_white(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\r' | b'\n' | 0x0C | 0)
+}
+
+impl<'a> Lexer<'a> {
+    /// A lexer at the start of `data`.
+    pub fn new(data: &'a [u8]) -> Self {
+        Lexer { data, pos: 0 }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.data.get(self.pos).copied()
+    }
+
+    fn skip_white(&mut self) {
+        while let Some(c) = self.peek() {
+            if is_white(c) {
+                self.pos += 1;
+            } else if c == b'%' {
+                while self.peek().is_some_and(|c| c != b'\n' && c != b'\r') {
+                    self.pos += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// The next operator, with its operands in `operands` (cleared first). `None` at the end.
+    pub fn next_op(&mut self, operands: &mut Vec<Operand>) -> Option<&'a [u8]> {
+        operands.clear();
+        loop {
+            self.skip_white();
+            let c = self.peek()?;
+            if c.is_ascii_alphabetic() || c == b'\'' || c == b'"' || c == b'*' {
+                let start = self.pos;
+                while self.peek().is_some_and(|c| !is_white(c) && !is_delim(c)) {
+                    self.pos += 1;
+                }
+                let word = self.data.get(start..self.pos).unwrap_or_default();
+                match word {
+                    b"true" | b"false" | b"null" => operands.push(Operand::Other),
+                    b"ID" => {
+                        self.skip_inline_image();
+                        return Some(b"EI");
+                    }
+                    _ => return Some(word),
+                }
+            } else if let Some(op) = self.operand(0) {
+                if operands.len() < 64 {
+                    operands.push(op);
+                }
+            } else {
+                // A byte that starts nothing (a stray `)` or `}`): skip it.
+                self.pos += 1;
+            }
+        }
+    }
+
+    /// Skip inline image data after `ID`: up to `EI` standing between white space.
+    fn skip_inline_image(&mut self) {
+        self.pos += 1;
+        let d = self.data;
+        while self.pos + 2 <= d.len() {
+            let at = self.pos;
+            if d.get(at) == Some(&b'E')
+                && d.get(at + 1) == Some(&b'I')
+                && at > 0
+                && d.get(at - 1).copied().is_some_and(is_white)
+                && d.get(at + 2).is_none_or(|&c| is_white(c))
+            {
+                self.pos = at + 2;
+                return;
+            }
+            self.pos += 1;
+        }
+        self.pos = d.len();
+    }
+
+    fn operand(&mut self, depth: usize) -> Option<Operand> {
+        self.skip_white();
+        let c = self.peek()?;
+        match c {
+            b'(' => Some(Operand::Str(self.literal())),
+            b'<' if self.data.get(self.pos + 1) == Some(&b'<') => {
+                self.pos += 2;
+                let mut items = Vec::new();
+                loop {
+                    self.skip_white();
+                    match self.peek() {
+                        None => break,
+                        Some(b'>') => {
+                            self.pos += 2;
+                            break;
+                        }
+                        Some(b'/') => {
+                            let Some(Operand::Name(k)) = self.operand(depth + 1) else {
+                                break;
+                            };
+                            let v = if depth < MAX_NESTING {
+                                self.operand(depth + 1).unwrap_or(Operand::Other)
+                            } else {
+                                Operand::Other
+                            };
+                            items.push((k, v));
+                        }
+                        Some(_) => {
+                            // Not a key: skip the value to make progress.
+                            if depth >= MAX_NESTING || self.operand(depth + 1).is_none() {
+                                self.pos += 1;
+                            }
+                        }
+                    }
+                }
+                Some(Operand::Dict(items))
+            }
+            b'<' => Some(Operand::Str(self.hex())),
+            b'[' => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                loop {
+                    self.skip_white();
+                    match self.peek() {
+                        None => break,
+                        Some(b']') => {
+                            self.pos += 1;
+                            break;
+                        }
+                        Some(c) if c.is_ascii_alphabetic() => {
+                            // An operator inside an array: malformed; end the array here.
+                            break;
+                        }
+                        Some(_) => {
+                            if depth >= MAX_NESTING {
+                                self.pos += 1;
+                                continue;
+                            }
+                            match self.operand(depth + 1) {
+                                Some(o) => items.push(o),
+                                None => self.pos += 1,
+                            }
+                        }
+                    }
+                }
+                Some(Operand::Array(items))
+            }
+            b'/' => {
+                self.pos += 1;
+                let start = self.pos;
+                while self.peek().is_some_and(|c| !is_white(c) && !is_delim(c)) {
+                    self.pos += 1;
+                }
+                let raw = self.data.get(start..self.pos).unwrap_or_default();
+                Some(Operand::Name(unescape_name(raw)))
+            }
+            b'+' | b'-' | b'.' | b'0'..=b'9' => {
+                let start = self.pos;
+                self.pos += 1;
+                while self
+                    .peek()
+                    .is_some_and(|c| c.is_ascii_digit() || c == b'.' || c == b'-')
+                {
+                    self.pos += 1;
+                }
+                let s = std::str::from_utf8(self.data.get(start..self.pos).unwrap_or_default())
+                    .unwrap_or("0");
+                Some(Operand::Num(parse_num(s)))
+            }
+            _ => None,
+        }
+    }
+
+    fn literal(&mut self) -> Vec<u8> {
+        self.pos += 1;
+        let mut out = Vec::new();
+        let mut depth = 1usize;
+        while let Some(c) = self.peek() {
+            self.pos += 1;
+            match c {
+                b'\\' => {
+                    let Some(n) = self.peek() else { break };
+                    self.pos += 1;
+                    match n {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(8),
+                        b'f' => out.push(12),
+                        b'\r' => {
+                            if self.peek() == Some(b'\n') {
+                                self.pos += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        b'0'..=b'7' => {
+                            let mut v = u32::from(n - b'0');
+                            for _ in 0..2 {
+                                match self.peek() {
+                                    Some(d @ b'0'..=b'7') => {
+                                        v = v * 8 + u32::from(d - b'0');
+                                        self.pos += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            out.push(v as u8);
+                        }
+                        other => out.push(other),
+                    }
+                }
+                b'(' => {
+                    depth += 1;
+                    out.push(c);
+                }
+                b')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                    out.push(c);
+                }
+                _ => out.push(c),
+            }
+        }
+        out
+    }
+
+    fn hex(&mut self) -> Vec<u8> {
+        self.pos += 1;
+        let mut nibbles = Vec::new();
+        while let Some(c) = self.peek() {
+            self.pos += 1;
+            if c == b'>' {
+                break;
+            }
+            if let Some(d) = (c as char).to_digit(16) {
+                nibbles.push(d as u8);
+            }
+        }
+        if nibbles.len() % 2 == 1 {
+            nibbles.push(0);
+        }
+        nibbles
+            .chunks(2)
+            .map(|p| (p.first().copied().unwrap_or(0) << 4) | p.get(1).copied().unwrap_or(0))
+            .collect()
+    }
+}
+
+fn parse_num(s: &str) -> f32 {
+    if let Ok(v) = s.parse::<f32>() {
+        return if v.is_finite() { v } else { 0.0 };
+    }
+    // Odd forms such as `--5` or `1.2.3`: keep the leading valid part.
+    let t: String = s
+        .trim_start_matches(['+', '-'])
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let neg = s.starts_with('-');
+    let v = t
+        .split('.')
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(".")
+        .parse::<f32>()
+        .unwrap_or(0.0);
+    if neg {
+        -v
+    } else {
+        v
+    }
+}
+
+fn unescape_name(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while let Some(&c) = raw.get(i) {
+        if c == b'#' {
+            let h = raw
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok());
+            if let Some(v) = h {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ops(src: &[u8]) -> Vec<(String, Vec<Operand>)> {
+        let mut l = Lexer::new(src);
+        let mut v = Vec::new();
+        let mut out = Vec::new();
+        while let Some(op) = l.next_op(&mut v) {
+            out.push((String::from_utf8_lossy(op).into_owned(), v.clone()));
+        }
+        out
+    }
+
+    #[test]
+    fn operators_and_operands() {
+        let got =
+            ops(b"BT /F1 12 Tf 1 0 0 1 72.5 -.5 Tm (a\\(b\\)\\101) Tj [<4e2d> -250 (x)] TJ ET");
+        let names: Vec<&str> = got.iter().map(|(o, _)| o.as_str()).collect();
+        assert_eq!(names, ["BT", "Tf", "Tm", "Tj", "TJ", "ET"]);
+        assert_eq!(
+            got[1].1,
+            vec![Operand::Name(b"F1".to_vec()), Operand::Num(12.0)]
+        );
+        assert_eq!(got[2].1[5], Operand::Num(-0.5));
+        assert_eq!(got[3].1, vec![Operand::Str(b"a(b)A".to_vec())]);
+        assert_eq!(
+            got[4].1,
+            vec![Operand::Array(vec![
+                Operand::Str(vec![0x4E, 0x2D]),
+                Operand::Num(-250.0),
+                Operand::Str(b"x".to_vec())
+            ])]
+        );
+    }
+
+    #[test]
+    fn inline_images_and_marked_content() {
+        let got =
+            ops(b"BI /W 2 /H 2 ID \x00EI\xff \nEI\n /P <</MCID 3 /ActualText (x)>> BDC EMC (t) Tj");
+        let names: Vec<&str> = got.iter().map(|(o, _)| o.as_str()).collect();
+        assert_eq!(names, ["BI", "EI", "BDC", "EMC", "Tj"]);
+    }
+
+    #[test]
+    fn garbage_never_loops_or_panics() {
+        for src in [
+            &b")))}}}"[..],
+            b"<<<<[[[[",
+            b"(unterminated",
+            b"<abc",
+            b"1.2.3 --4 Td",
+            b"[1 2 Tj",
+        ] {
+            let _ = ops(src);
+        }
+        let deep = vec![b'['; 100_000];
+        let _ = ops(&deep);
+    }
+}

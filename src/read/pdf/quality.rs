@@ -1,0 +1,214 @@
+//! Can the text be trusted? Per-font checks that turn silent junk into `unreliable_text`.
+//!
+//! Two failure shapes are common in Chinese PDFs: fonts with no usable Unicode map at all
+//! (embedded subsets without ToUnicode, Type3 glyphs with made-up names), and fonts whose
+//! ToUnicode is wrong (typesetting systems that map glyph ids through the wrong table: Latin
+//! letters come out as rare Han characters like 犐犆犛, Han characters as ASCII/Latin-1 junk).
+//! Real Chinese running text is overwhelmingly GB2312 characters, and real Latin text in a
+//! Chinese document is letters, digits and a little punctuation; the checks measure both.
+
+use super::font::is_cjk_text;
+use super::interp::{FontStats, FontTable};
+use super::list;
+use crate::model::{Code, Diagnostic};
+use crate::read::layout::Page;
+
+/// Fonts drawing fewer glyphs than this are not judged: too little evidence.
+const MIN_GLYPHS: u64 = 12;
+
+/// Why a font's text is doubted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// The text looks like real text.
+    Fine,
+    /// Most glyphs have no Unicode mapping.
+    NoMap,
+    /// The mapping gives rare Han characters or Latin-1 junk.
+    WrongMap,
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x20000..=0x2FFFF)
+}
+
+/// A Han character outside GB2312 (the 6,763 characters of everyday Chinese).
+fn is_rare_han(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let (bytes, _, bad) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
+    match (bad, bytes.first(), bytes.get(1)) {
+        (false, Some(&lead), Some(&trail)) => !((0xB0..=0xF7).contains(&lead) && trail >= 0xA1),
+        _ => true,
+    }
+}
+
+fn is_junk(c: char) -> bool {
+    matches!(c as u32, 0x80..=0xFF) || "%@#$^&*{}|~\\`<>=+_".contains(c)
+}
+
+/// Judge one font's tallies.
+pub(crate) fn verdict(s: &FontStats, cjk_font: bool) -> Verdict {
+    // Missing text is certain evidence however little there is.
+    if s.unmapped * 2 > s.glyphs {
+        return Verdict::NoMap;
+    }
+    if s.glyphs < MIN_GLYPHS {
+        return Verdict::Fine;
+    }
+    let chars: Vec<char> = s.sample.chars().filter(|c| !c.is_whitespace()).collect();
+    let han = chars.iter().filter(|c| is_han(**c)).count();
+    let rare = chars
+        .iter()
+        .filter(|c| is_han(**c) && is_rare_han(**c))
+        .count();
+    if han >= 10 && rare * 10 > han * 3 {
+        return Verdict::WrongMap;
+    }
+    // A ToUnicode that sends many codes to one character shows as runs like 佛佛佛佛佛:
+    // real Chinese text does not repeat a Han character five times.
+    let longest_run = chars
+        .chunk_by(|a, b| a == b)
+        .filter(|run| run.first().is_some_and(|c| is_han(*c)))
+        .map(<[char]>::len)
+        .max()
+        .unwrap_or(0);
+    if longest_run >= 5 {
+        return Verdict::WrongMap;
+    }
+    let cjk = cjk_font || chars.iter().any(|c| is_cjk_text(*c));
+    let junk = chars.iter().filter(|c| is_junk(**c)).count();
+    if cjk && chars.len() >= 20 && junk * 100 > chars.len() * 15 {
+        return Verdict::WrongMap;
+    }
+    Verdict::Fine
+}
+
+/// Add `unreliable_text` warnings for the fonts whose text cannot be trusted.
+pub(crate) fn judge(fonts: &FontTable, _pages: &[Page], warnings: &mut Vec<Diagnostic>) {
+    let mut no_map: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut wrong: Vec<(String, Vec<u32>)> = Vec::new();
+    // Subset fonts are often split into several font objects of one name; judge them together.
+    let mut by_name: Vec<(String, FontStats, bool)> = Vec::new();
+    for (font, stats) in fonts.fonts.iter().zip(&fonts.stats) {
+        let name = if font.name.is_empty() {
+            "(unnamed)".to_string()
+        } else {
+            font.name.clone()
+        };
+        // Missing maps are judged per font object: a simple and a CID font may share a name.
+        if verdict(stats, font.cjk_name) == Verdict::NoMap {
+            no_map.push((name, stats.pages.clone()));
+            continue;
+        }
+        match by_name.iter_mut().find(|(n, _, _)| *n == name) {
+            Some((_, merged, cjk)) => {
+                merged.glyphs += stats.glyphs;
+                merged.unmapped += stats.unmapped;
+                if merged.sample.len() < 16_384 {
+                    merged.sample.push_str(&stats.sample);
+                }
+                merged.pages.extend(&stats.pages);
+                *cjk |= font.cjk_name;
+            }
+            None => by_name.push((name, stats.clone(), font.cjk_name)),
+        }
+    }
+    for (name, stats, cjk) in by_name {
+        match verdict(&stats, cjk) {
+            Verdict::Fine => {}
+            Verdict::NoMap => no_map.push((name, stats.pages)),
+            Verdict::WrongMap => wrong.push((name, stats.pages)),
+        }
+    }
+    let describe = |items: &[(String, Vec<u32>)]| {
+        let mut pages: Vec<u32> = items.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+        pages.sort_unstable();
+        pages.dedup();
+        let mut names: Vec<&str> = items.iter().map(|(n, _)| n.as_str()).collect();
+        names.dedup();
+        let shown: Vec<&str> = names.iter().take(6).copied().collect();
+        let more = names.len().saturating_sub(6);
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        (list(&pages), format!("{}{more}", shown.join(", ")))
+    };
+    if !wrong.is_empty() {
+        let (pages, names) = describe(&wrong);
+        warnings.push(Diagnostic::new(
+            Code::UnreliableText,
+            format!(
+                "page(s) {pages}: the Unicode maps of font(s) {names} look wrong (rare or repeated characters, or \
+                 Latin-1 junk where text should be); the extracted text is not what the page shows"
+            ),
+        ));
+    }
+    if !no_map.is_empty() {
+        let (pages, names) = describe(&no_map);
+        warnings.push(Diagnostic::new(
+            Code::UnreliableText,
+            format!(
+                "page(s) {pages}: font(s) {names} have no usable Unicode map; most of their text \
+                 is missing"
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stats(sample: &str, unmapped: u64) -> FontStats {
+        let n = sample.chars().count() as u64;
+        FontStats {
+            glyphs: n + unmapped,
+            unmapped,
+            sample: sample.to_string(),
+            pages: vec![1],
+        }
+    }
+
+    #[test]
+    fn verdicts() {
+        let cases: &[(&str, u64, bool, Verdict)] = &[
+            (
+                "根据省委统一部署，现将有关事项通知如下：一、工作目标",
+                0,
+                true,
+                Verdict::Fine,
+            ),
+            (
+                "The quick brown fox jumps over the lazy dog, 2024.",
+                0,
+                false,
+                Verdict::Fine,
+            ),
+            ("短", 40, true, Verdict::NoMap),
+            (
+                "犐犆犛犌犕犜犐犆犛犌犕犜犐犆犛犌犕犜",
+                0,
+                false,
+                Verdict::WrongMap,
+            ),
+            (
+                "KLM%.¾23@5KLM%.¾23@5§¶KLM%.¾23@5",
+                0,
+                true,
+                Verdict::WrongMap,
+            ),
+            ("few", 0, true, Verdict::Fine),
+            (
+                "佛佛佛佛佛佛佛佛佛佛佛 4 4 0 6 9 6 1 4 8 5",
+                0,
+                true,
+                Verdict::WrongMap,
+            ),
+            ("……………………………………　　　　　　　哈哈哈", 0, true, Verdict::Fine),
+        ];
+        for (sample, unmapped, cjk, want) in cases {
+            assert_eq!(verdict(&stats(sample, *unmapped), *cjk), *want, "{sample}");
+        }
+    }
+}
