@@ -16,6 +16,8 @@ use crate::model::{Attachment, Block, BlockKind, Code, Diagnostic, Signature};
 
 /// How far from the end the signature date may sit, in blocks.
 const TAIL: usize = 15;
+/// Documents shorter than this (in blocks) get no `no_signature` warning.
+const MIN_SIGNED: usize = 3;
 /// At most this many organ lines are signed (joint documents).
 const MAX_ORGANS: usize = 3;
 
@@ -58,10 +60,13 @@ pub(crate) fn signature(
         }
     }
     let Some((at, d, same_line)) = found else {
-        warnings.push(Diagnostic::new(
-            Code::NoSignature,
-            "no 署名/成文日期 found at the end",
-        ));
+        // A fragment of a line or two is not expected to be signed.
+        if n >= MIN_SIGNED {
+            warnings.push(Diagnostic::new(
+                Code::NoSignature,
+                "no 署名/成文日期 found at the end",
+            ));
+        }
         return None;
     };
     let text = blocks

@@ -53,7 +53,7 @@ fn finish(
     warnings: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
     let Some((first, last)) = pick(blocks, head) else {
-        if meta.title.is_none() {
+        if meta.title.is_none() && blocks.len() >= 3 {
             warnings.push(Diagnostic::new(
                 Code::NoTitle,
                 "no title found above the body",
