@@ -216,7 +216,7 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, start: usize, warnings: &mut Vec<Di
             }
         }
         let counter = counters.entry(num.style).or_default();
-        let expected_next = counter.last.map(|l| l + 1);
+        let expected_next = counter.last.map(|l| l.saturating_add(1));
         if num.loose && expected_next != Some(num.value) {
             out.push(block);
             continue;
@@ -243,12 +243,12 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, start: usize, warnings: &mut Vec<Di
         let counter = counters.entry(num.style).or_default();
         let ok = match counter.last {
             None => num.value == 1,
-            Some(l) => num.value == l + 1 || (counter.fresh && num.value == 1),
+            Some(l) => num.value == l.saturating_add(1) || (counter.fresh && num.value == 1),
         };
         if !ok {
             let expected = match counter.last {
-                Some(l) if counter.fresh => format!("1 or {}", l + 1),
-                Some(l) => (l + 1).to_string(),
+                Some(l) if counter.fresh => format!("1 or {}", l.saturating_add(1)),
+                Some(l) => l.saturating_add(1).to_string(),
                 None => "1".to_string(),
             };
             warnings.push(

@@ -100,7 +100,7 @@ fn sequence(text: &str, found: Vec<Marker>) -> Vec<Marker> {
                     out.push(m);
                 }
             }
-            Some(&(_, _, v)) if m.2 == v + 1 => out.push(m),
+            Some(&(_, _, v)) if m.2 == v.saturating_add(1) => out.push(m),
             Some(_) => {}
         }
     }

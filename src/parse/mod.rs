@@ -23,6 +23,8 @@ pub(crate) mod numeral;
 mod parts;
 mod scan;
 mod sections;
+#[cfg(test)]
+mod tests;
 mod title;
 
 /// Parse normalized blocks into a document.

@@ -52,7 +52,11 @@ fn finish(
     meta: &mut Meta,
     warnings: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
-    let Some((first, last)) = pick(blocks, head) else {
+    let known = meta.title.as_deref().map(scan::squeeze);
+    let Some((first, last)) = known
+        .and_then(|t| matching(blocks, head, &t))
+        .or_else(|| pick(blocks, head))
+    else {
         if meta.title.is_none() && blocks.len() >= 3 {
             warnings.push(Diagnostic::new(
                 Code::NoTitle,
@@ -136,6 +140,30 @@ fn hinted(b: &Block) -> bool {
     b.kind == BlockKind::Title
         || b.hints.align == Some(Align::Center)
         || b.hints.heading_level == Some(1)
+}
+
+/// The one to three consecutive head lines that spell the title a metadata table gave.
+fn matching(blocks: &[Block], head: usize, title: &str) -> Option<(usize, usize)> {
+    if title.is_empty() {
+        return None;
+    }
+    for first in 0..head {
+        let mut joined = String::new();
+        for last in first..(first + 3).min(head) {
+            let b = blocks.get(last)?;
+            if b.kind != BlockKind::Paragraph && b.kind != BlockKind::Title {
+                break;
+            }
+            joined.push_str(&scan::squeeze(&b.text));
+            if joined == title {
+                return Some((first, last));
+            }
+            if !title.starts_with(joined.as_str()) {
+                break;
+            }
+        }
+    }
+    None
 }
 
 /// (first, last) block index of the title lines among the first `head` blocks.
@@ -260,6 +288,27 @@ mod tests {
             BODY,
         ]);
         assert_eq!(t.as_deref(), Some("某某党组关于巡察整改进展情况的通报"));
+    }
+
+    #[test]
+    fn title_known_from_metadata() {
+        let mut blocks = vec![
+            Block::paragraph("某某区2023年度"),
+            Block::paragraph("工作要点"),
+            Block::paragraph(BODY),
+        ];
+        let mut meta = Meta {
+            title: Some("某某区2023年度工作要点".into()),
+            ..Meta::default()
+        };
+        apply(
+            &mut blocks,
+            &mut meta,
+            &mut Parts::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(blocks[1].kind, BlockKind::Title);
+        assert_eq!(meta.title.as_deref(), Some("某某区2023年度工作要点"));
     }
 
     #[test]
