@@ -136,10 +136,24 @@ fn is_candidate(b: &Block) -> bool {
         && super::headings::numbering(t).is_none()
 }
 
-fn hinted(b: &Block) -> bool {
+/// A reader says this line looks like a title: centred, outline level 1, or set clearly
+/// larger than the body (`body` is the median font size).
+fn hinted(b: &Block, body: Option<f32>) -> bool {
     b.kind == BlockKind::Title
         || b.hints.align == Some(Align::Center)
         || b.hints.heading_level == Some(1)
+        || matches!((b.hints.font_size, body), (Some(f), Some(m)) if f >= m * 1.2)
+}
+
+/// Median font size over the blocks that carry one.
+fn body_size(blocks: &[Block]) -> Option<f32> {
+    let mut sizes: Vec<f32> = blocks
+        .iter()
+        .filter_map(|b| b.hints.font_size)
+        .filter(|f| f.is_finite())
+        .collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes.get(sizes.len() / 2).copied()
 }
 
 /// The one to three consecutive head lines that spell the title a metadata table gave.
@@ -168,25 +182,31 @@ fn matching(blocks: &[Block], head: usize, title: &str) -> Option<(usize, usize)
 
 /// (first, last) block index of the title lines among the first `head` blocks.
 fn pick(blocks: &[Block], head: usize) -> Option<(usize, usize)> {
+    let body = body_size(blocks);
+    // When a reader marked some candidate line (centred, larger), only marked lines count.
+    let any_hint = (0..head).any(|k| {
+        blocks
+            .get(k)
+            .is_some_and(|b| is_candidate(b) && hinted(b, body))
+    });
+    let cand = |k: usize| {
+        blocks
+            .get(k)
+            .is_some_and(|b| is_candidate(b) && (!any_hint || hinted(b, body)))
+    };
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < head {
-        if blocks.get(i).is_some_and(is_candidate) {
+        if cand(i) {
             let start = i;
-            while i + 1 < head && blocks.get(i + 1).is_some_and(is_candidate) {
+            while i + 1 < head && cand(i + 1) {
                 i += 1;
             }
             runs.push((start, i));
         }
         i += 1;
     }
-    let any_hint = runs
-        .iter()
-        .any(|&(s, e)| (s..=e).any(|k| blocks.get(k).is_some_and(hinted)));
     for &(start, end) in &runs {
-        if any_hint && !(start..=end).any(|k| blocks.get(k).is_some_and(hinted)) {
-            continue;
-        }
         // The first line of the run that names a kind closes the title.
         let Some(last) = (start..=end).find(|&k| {
             blocks
@@ -208,8 +228,10 @@ fn pick(blocks: &[Block], head: usize) -> Option<(usize, usize)> {
         return Some((first, last));
     }
     // No line names a kind: trust a reader's hint, if any.
-    runs.into_iter()
-        .find(|&(s, e)| (s..=e).any(|k| blocks.get(k).is_some_and(hinted)) && e - s < 3)
+    if any_hint {
+        return runs.into_iter().find(|&(s, e)| e - s < 3);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -308,6 +330,28 @@ mod tests {
             &mut Vec::new(),
         );
         assert_eq!(blocks[1].kind, BlockKind::Title);
+        assert_eq!(meta.title.as_deref(), Some("某某区2023年度工作要点"));
+    }
+
+    #[test]
+    fn larger_font_picks_the_run() {
+        let mut blocks = vec![
+            Block::paragraph("某某区工作动态"),
+            Block::paragraph("某某区2023年度工作要点"),
+            Block::paragraph(BODY),
+            Block::paragraph(BODY),
+        ];
+        for (b, size) in blocks.iter_mut().zip([16.0, 22.0, 16.0, 16.0]) {
+            b.hints.font_size = Some(size);
+        }
+        blocks[0].text = "某某区工作动态通报".into();
+        let mut meta = Meta::default();
+        apply(
+            &mut blocks,
+            &mut meta,
+            &mut Parts::default(),
+            &mut Vec::new(),
+        );
         assert_eq!(meta.title.as_deref(), Some("某某区2023年度工作要点"));
     }
 
