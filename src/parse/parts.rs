@@ -81,7 +81,13 @@ pub(crate) fn header(blocks: &mut Vec<Block>, parts: &mut Parts) {
             consumed = true;
         }
         if !consumed && char_len(text) <= 40 {
-            if let Some(number) = parse_doc_number(text) {
+            // Only a line that is the number (and perhaps 签发人): a title such as
+            // `关于转发国办发〔2019〕4号文件的通知` merely cites one.
+            let signer_at = scan::captures(&SIGNER, text)
+                .and_then(|c| c.get(0))
+                .map_or(text.len(), |m| m.start());
+            let own = text.get(..signer_at).unwrap_or(text).trim();
+            if let Some(number) = parse_doc_number(own).filter(|n| n.text == own) {
                 if parts.doc_number.is_none() {
                     parts.doc_number = Some(number);
                 }
@@ -204,6 +210,15 @@ mod tests {
         }
         assert!(parse_doc_number("2023年12号楼").is_none());
         assert!(parse_doc_number("第（1）号").is_none());
+    }
+
+    #[test]
+    fn a_cited_number_is_not_the_header() {
+        let mut blocks = vec![Block::paragraph("关于转发国办发〔2019〕4号文件的通知")];
+        let mut parts = Parts::default();
+        header(&mut blocks, &mut parts);
+        assert_eq!(blocks.len(), 1);
+        assert!(parts.doc_number.is_none());
     }
 
     #[test]
