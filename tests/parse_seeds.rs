@@ -386,3 +386,58 @@ fn text_output_is_the_seed_minus_chrome() {
         );
     }
 }
+
+/// A real red-header 批复 as OFD (`../shared/corpus/ofd/ofdrw_n.ofd`): 红头, 发文字号, 主送,
+/// 署名 and 成文日期, and the 版记 印发 line whose date must not become the signature's.
+/// Values checked by reading the file's page content by hand.
+#[test]
+#[ignore = "needs the OFD reader"]
+fn corpus_ofd_red_header_reply() {
+    let path = crate::shared_or_skip!("corpus/ofd/ofdrw_n.ofd");
+    let doc = gongwen::convert(&bytes(&path), &Options::default()).expect("ofd converts");
+    assert!(doc
+        .parts
+        .issuer_mark
+        .as_deref()
+        .is_some_and(|m| m.ends_with("文件")));
+    let number = doc.parts.doc_number.clone().expect("发文字号");
+    assert_eq!((number.year, number.serial), (2011, 76));
+    assert!(doc
+        .meta
+        .title
+        .as_deref()
+        .is_some_and(|t| t.ends_with("批复")));
+    assert!(doc.parts.addressee.is_some());
+    let sig = doc.signature.clone().expect("signature");
+    assert_eq!(sig.date.as_deref(), Some("2011-03-10"));
+    assert_eq!(sig.issuers.len(), 1);
+    assert_eq!(doc.parts.printed_date.as_deref(), Some("2011-03-10"));
+    assert!(doc.parts.printed_by.is_some());
+}
+
+/// A gov.cn 通报 page with a 政府信息公开 table (`…sql_id49.html`): four run-in level-1
+/// headings 一、…四、, the 文号 国办发〔2004〕7号 parsed into its parts, the signature.
+/// Values checked by reading the page by hand.
+#[test]
+#[ignore = "needs-merge"]
+fn corpus_html_gov_cn_notice() {
+    let path = crate::shared_or_skip!("corpus/html/platform1_ge_policy_raw20190217.sql_id49.html");
+    let doc = gongwen::convert(&bytes(&path), &Options::default()).expect("html converts");
+    assert!(doc
+        .meta
+        .title
+        .as_deref()
+        .is_some_and(|t| t.ends_with("通报")));
+    let numbers: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading && b.level == Some(1))
+        .filter_map(|b| b.number.clone())
+        .collect();
+    assert_eq!(numbers, ["一、", "二、", "三、", "四、"]);
+    let number = doc.parts.doc_number.clone().expect("文号 from the table");
+    assert_eq!(
+        (number.organ.as_str(), number.year, number.serial),
+        ("国办发", 2004, 7)
+    );
+}
