@@ -43,7 +43,7 @@ pub(crate) fn signature(
             break;
         }
         if let Some(d) = date::parse_date(text).filter(|d| d.day.is_some()) {
-            found = Some((i, d, None));
+            found = Some((i, d, Vec::new()));
             break;
         }
         // `某某委员会  2023年7月14日` on one line.
@@ -52,9 +52,9 @@ pub(crate) fn signature(
             .last()
             .filter(|d| d.end == text.len() && d.day.is_some())
         {
-            let organ = text.get(..d.start).map(scan::squeeze).unwrap_or_default();
-            if is_organ(&organ) {
-                found = Some((i, d, Some(organ)));
+            let names = organs(text.get(..d.start).unwrap_or(""));
+            if !names.is_empty() && names.iter().all(|o| is_organ(o)) {
+                found = Some((i, d, names));
                 break;
             }
         }
@@ -74,10 +74,7 @@ pub(crate) fn signature(
         .map(|b| b.text.trim().to_string())
         .unwrap_or_default();
     let date_text = text.get(d.start..d.end).unwrap_or("").trim().to_string();
-    let mut issuers = Vec::new();
-    if let Some(organ) = same_line {
-        issuers.push(organ);
-    }
+    let mut issuers = same_line;
     let mut k = at;
     while k > start && issuers.len() < MAX_ORGANS {
         let Some(b) = blocks.get(k - 1) else { break };
@@ -85,11 +82,12 @@ pub(crate) fn signature(
             k -= 1;
             continue;
         }
-        let organ = scan::squeeze(&b.text);
-        if b.kind != BlockKind::Paragraph || !is_organ(&organ) {
+        let names = organs(&b.text);
+        if b.kind != BlockKind::Paragraph || names.is_empty() || !names.iter().all(|o| is_organ(o))
+        {
             break;
         }
-        issuers.insert(0, organ);
+        issuers.splice(0..0, names);
         k -= 1;
     }
     for b in blocks.iter_mut().take(at + 1).skip(k) {
@@ -119,6 +117,27 @@ pub(crate) fn signature(
         date_text: Some(date_text),
     });
     Some(at)
+}
+
+/// The organ names on one line: joint signers set side by side are separated by wide
+/// spaces (`中共某某县委  某某县人民政府`); single spaces inside a name are layout.
+fn organs(raw: &str) -> Vec<String> {
+    let parts: Vec<&str> = raw
+        .trim()
+        .split("  ")
+        .flat_map(|p| p.split('\u{3000}'))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2 && parts.iter().all(|p| char_len(p) >= 3) {
+        return parts.into_iter().map(scan::squeeze).collect();
+    }
+    let one = scan::squeeze(raw);
+    if one.is_empty() {
+        Vec::new()
+    } else {
+        vec![one]
+    }
 }
 
 /// A signing organ: a short line of names, no sentence punctuation, not a heading.
@@ -206,7 +225,7 @@ mod tests {
 
     #[test]
     fn signatures() {
-        let cases: [(&[&str], &[&str], Option<&str>); 7] = [
+        let cases: [(&[&str], &[&str], Option<&str>); 9] = [
             (
                 &["正文。", "中共广州市花都区委", "2021年11月22日"],
                 &["中共广州市花都区委"],
@@ -252,6 +271,16 @@ mod tests {
                     "中共某某县委办公室  2023年7月15日印发",
                 ],
                 &["中共某某县委员会"],
+                Some("2023-07-14"),
+            ),
+            (
+                &["正文。", "中共某某县委  某某县人民政府", "2023年7月14日"],
+                &["中共某某县委", "某某县人民政府"],
+                Some("2023-07-14"),
+            ),
+            (
+                &["正文。", "中 共 某 某 县 委", "2023年7月14日"],
+                &["中共某某县委"],
                 Some("2023-07-14"),
             ),
             (

@@ -35,7 +35,8 @@ static POSTCODE: Lazy =
 /// Fill `contacts` from the feedback sentence and the 附注.
 pub(crate) fn apply(blocks: &[Block], note: Option<&str>, contacts: &mut Contacts) {
     let mut text = String::new();
-    if let Some(start) = blocks.iter().position(is_feedback) {
+    // The last such sentence: the closing invitation, not an earlier mention.
+    if let Some(start) = blocks.iter().rposition(is_feedback) {
         for b in blocks.iter().skip(start).take(FOLLOW + 1) {
             if b.kind == BlockKind::Closing || b.kind == BlockKind::Heading {
                 break;
