@@ -32,7 +32,7 @@ static BANNER: Lazy =
     LazyLock::new(|| scan::re(r"规章库|信息公开目录|政府信息公开\s*$|^\s*政府信息公开"));
 static FOOTER: Lazy = LazyLock::new(|| {
     scan::re(
-        r"主办单位|承办单位|合作单位|协办单位|主管单位|ICP\s*[备证]|公网安备|网站标识码|投稿邮箱|版权所有|Copyright|©|技术支持|网站地图|联系我们|上一篇|下一篇|返回顶部|【打印】|【关闭】",
+        r"主办单位|承办单位|合作单位|协办单位|主管单位|ICP\s*[备证]|公网安备|网站标识码|投稿邮箱|版权所有|Copyright|©|技术支持|网站地图|联系我们|上一篇|下一篇|返回顶部|【打印】|【关闭】|扫一扫|分享到|手机打开",
     )
 });
 static BARE_CONTACT: Lazy = LazyLock::new(|| {

@@ -38,26 +38,30 @@ pub(crate) fn signature(
         if b.kind != BlockKind::Paragraph {
             continue;
         }
-        let text = b.text.trim();
-        if char_len(text) > 80 {
+        if char_len(b.text.trim()) > 80 {
             break;
         }
-        if let Some(d) = date::parse_date(text).filter(|d| d.day.is_some()) {
-            found = Some((i, d, Vec::new()));
+        if let Some(hit) = date_line(&b.text) {
+            found = Some((i, hit.0, hit.1));
             break;
         }
-        // `某某委员会  2023年7月14日` on one line.
-        if let Some(d) = date::find_dates(text)
-            .into_iter()
-            .last()
-            .filter(|d| d.end == text.len() && d.day.is_some())
-        {
-            let names = organs(text.get(..d.start).unwrap_or(""));
-            if !names.is_empty() && names.iter().all(|o| is_organ(o)) {
-                found = Some((i, d, names));
-                break;
-            }
-        }
+    }
+    // Long attachments after the signature push it far from the end: then take the last
+    // date line anywhere that has an organ line right above it (or on it).
+    if found.is_none() {
+        found = (start..n).rev().find_map(|i| {
+            let b = blocks.get(i).filter(|b| b.kind == BlockKind::Paragraph)?;
+            let (d, names) = date_line(&b.text)?;
+            let above = i
+                .checked_sub(1)
+                .and_then(|k| blocks.get(k))
+                .is_some_and(|p| {
+                    p.kind == BlockKind::Paragraph
+                        && organs(&p.text).iter().all(|o| is_organ(o))
+                        && !p.text.trim().is_empty()
+                });
+            (above || !names.is_empty()).then_some((i, d, names))
+        });
     }
     let Some((at, d, same_line)) = found else {
         // A fragment of a line or two is not expected to be signed.
@@ -117,6 +121,21 @@ pub(crate) fn signature(
         date_text: Some(date_text),
     });
     Some(at)
+}
+
+/// A line that is only a date with a day, or organ(s) then such a date
+/// (`某某委员会  2023年7月14日`); returns the date and the organs on the line.
+fn date_line(raw: &str) -> Option<(date::DateMatch, Vec<String>)> {
+    let text = raw.trim();
+    if let Some(d) = date::parse_date(text).filter(|d| d.day.is_some()) {
+        return Some((d, Vec::new()));
+    }
+    let d = date::find_dates(text)
+        .into_iter()
+        .last()
+        .filter(|d| d.end == text.len() && d.day.is_some())?;
+    let names = organs(text.get(..d.start).unwrap_or(""));
+    (!names.is_empty() && names.iter().all(|o| is_organ(o))).then_some((d, names))
 }
 
 /// The organ names on one line: joint signers set side by side are separated by wide
@@ -297,6 +316,21 @@ mod tests {
             );
             assert_eq!(pair(&s), want, "{lines:?}");
         }
+    }
+
+    #[test]
+    fn signature_above_long_attachments() {
+        let long = "附件内容。".repeat(30);
+        let mut lines = vec!["正文。", "某某委员会", "2023年7月14日", "附件1"];
+        lines.extend(std::iter::repeat_n(long.as_str(), 20));
+        let (s, _) = sig(&lines);
+        assert_eq!(
+            pair(&s),
+            (
+                vec!["某某委员会".to_string()],
+                Some("2023-07-14".to_string())
+            )
+        );
     }
 
     #[test]
