@@ -368,7 +368,7 @@ fn text_output_is_the_seed_minus_chrome() {
         let missing: Vec<&String> = seed_lines
             .iter()
             .zip(&matched)
-            .filter(|(l, m)| !**m && !labels.iter().any(|k| l.contains(k)))
+            .filter(|(l, m)| !**m && !labels.iter().any(|k| l.contains(&fold(k))))
             .map(|(l, _)| l)
             .collect();
         // Everything else but chrome comes back (counted by hand: 000 has three head lines,

@@ -5,8 +5,8 @@
 //! year and serial; `[]` `［］` `（）` `()` `﹝﹞` `【】` variants accepted) and 签发人. After the
 //! title: 主送机关, the line right after it ending in a colon. In the 版记 (colophon) at the
 //! end: 抄送, 印发机关和印发日期 (`XXX办公室  2023年7月15日印发` — not the signature) and
-//! 附注 (`（此件公开发布）`). Header lines are removed from the block stream (their content is
-//! in `parts`); colophon lines stay as `closing` blocks.
+//! 附注 (`（此件公开发布）`). Header lines stay in the blocks as paragraphs (the page shows them;
+//! their content is also in `parts`); colophon lines become `closing` blocks.
 
 use std::sync::LazyLock;
 
@@ -49,10 +49,10 @@ pub(crate) fn parse_doc_number(text: &str) -> Option<DocNumber> {
     })
 }
 
-/// Take the 版头 parts out of the leading blocks. Stops at the first long prose block.
-pub(crate) fn header(blocks: &mut Vec<Block>, parts: &mut Parts) {
-    let mut remove = Vec::new();
-    for (i, block) in blocks.iter().enumerate().take(HEAD_WINDOW) {
+/// Read the 版头 parts from the leading blocks. Stops at the first long prose block. The
+/// lines stay in the blocks (they are what the page shows); their content is in `parts`.
+pub(crate) fn header(blocks: &[Block], parts: &mut Parts) {
+    for block in blocks.iter().take(HEAD_WINDOW) {
         if block.kind != BlockKind::Paragraph {
             continue;
         }
@@ -60,63 +60,78 @@ pub(crate) fn header(blocks: &mut Vec<Block>, parts: &mut Parts) {
         if char_len(text) > 80 || text.contains('。') {
             break;
         }
-        let mut consumed = false;
-        // Secrecy and urgency often share a line: `秘密★1年  特急`.
-        let tokens: Vec<&str> = text.split_whitespace().collect();
-        let mut all_tokens = !tokens.is_empty();
-        for token in &tokens {
-            if let Some(c) = scan::captures(&COPY_NUMBER, token).and_then(|c| c.get(1)) {
-                parts
-                    .copy_number
-                    .get_or_insert_with(|| c.as_str().to_string());
-            } else if let Some(c) = scan::captures(&SECRECY, token).and_then(|c| c.get(1)) {
-                parts.secrecy.get_or_insert_with(|| c.as_str().to_string());
-            } else if let Some(c) = scan::captures(&URGENCY, token).and_then(|c| c.get(1)) {
-                parts.urgency.get_or_insert_with(|| c.as_str().to_string());
-            } else {
-                all_tokens = false;
-            }
+        read_line(text, parts);
+    }
+}
+
+/// True for a line that holds only 版头 parts (份号, 密级, 紧急程度, 发文字号, 签发人).
+pub(crate) fn is_header_line(text: &str) -> bool {
+    read_line(text.trim(), &mut Parts::default())
+}
+
+/// Fill `parts` from one line; true when the line holds nothing else.
+fn read_line(text: &str, parts: &mut Parts) -> bool {
+    // Secrecy and urgency often share a line: `秘密★1年  特急`.
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut all_tokens = !tokens.is_empty();
+    for token in &tokens {
+        if let Some(c) = scan::captures(&COPY_NUMBER, token).and_then(|c| c.get(1)) {
+            parts
+                .copy_number
+                .get_or_insert_with(|| c.as_str().to_string());
+        } else if let Some(c) = scan::captures(&SECRECY, token).and_then(|c| c.get(1)) {
+            parts.secrecy.get_or_insert_with(|| c.as_str().to_string());
+        } else if let Some(c) = scan::captures(&URGENCY, token).and_then(|c| c.get(1)) {
+            parts.urgency.get_or_insert_with(|| c.as_str().to_string());
+        } else {
+            all_tokens = false;
         }
-        if all_tokens {
-            consumed = true;
+    }
+    if all_tokens {
+        return true;
+    }
+    if char_len(text) > 40 {
+        return false;
+    }
+    // Only a line that is the number (and perhaps 签发人): a title such as
+    // `关于转发国办发〔2019〕4号文件的通知` merely cites one.
+    let signer = scan::captures(&SIGNER, text);
+    let signer_at = signer
+        .as_ref()
+        .and_then(|c| c.get(0))
+        .map_or(text.len(), |m| m.start());
+    let own = text.get(..signer_at).unwrap_or(text).trim();
+    let number = parse_doc_number(own).filter(|n| n.text == own);
+    let is_number = number.is_some();
+    let consumed = own.is_empty() || is_number;
+    if let Some(number) = number {
+        if parts.doc_number.is_none() {
+            parts.doc_number = Some(number);
         }
-        if !consumed && char_len(text) <= 40 {
-            // Only a line that is the number (and perhaps 签发人): a title such as
-            // `关于转发国办发〔2019〕4号文件的通知` merely cites one.
-            let signer_at = scan::captures(&SIGNER, text)
-                .and_then(|c| c.get(0))
-                .map_or(text.len(), |m| m.start());
-            let own = text.get(..signer_at).unwrap_or(text).trim();
-            if let Some(number) = parse_doc_number(own).filter(|n| n.text == own) {
-                if parts.doc_number.is_none() {
-                    parts.doc_number = Some(number);
-                }
-                consumed = true;
-            }
-        }
-        if let Some(c) = scan::captures(&SIGNER, text).and_then(|c| c.get(1)) {
+    }
+    if let Some(c) = signer.as_ref().and_then(|c| c.get(1)) {
+        if consumed {
             parts.signers = c
                 .as_str()
                 .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ','))
                 .filter(|s| !s.is_empty())
                 .map(str::to_string)
                 .collect();
-            consumed = true;
         }
-        if consumed {
-            remove.push(i);
-        }
+        return consumed;
     }
-    for i in remove.into_iter().rev() {
-        if i < blocks.len() {
-            blocks.remove(i);
-        }
-    }
+    is_number
 }
 
 /// 主送机关: the block right after the title, when it is a short line ending in a colon.
 pub(crate) fn addressee(blocks: &[Block], after_title: usize, parts: &mut Parts) {
-    let Some(block) = blocks.get(after_title) else {
+    // Web pages print the 发文字号 between the title and the addressee.
+    let Some(block) = blocks
+        .iter()
+        .skip(after_title)
+        .take(4)
+        .find(|b| !is_header_line(&b.text))
+    else {
         return;
     };
     let text = block.text.trim();
@@ -214,16 +229,16 @@ mod tests {
 
     #[test]
     fn a_cited_number_is_not_the_header() {
-        let mut blocks = vec![Block::paragraph("关于转发国办发〔2019〕4号文件的通知")];
+        let blocks = vec![Block::paragraph("关于转发国办发〔2019〕4号文件的通知")];
         let mut parts = Parts::default();
-        header(&mut blocks, &mut parts);
-        assert_eq!(blocks.len(), 1);
+        header(&blocks, &mut parts);
         assert!(parts.doc_number.is_none());
+        assert!(!is_header_line(&blocks[0].text));
     }
 
     #[test]
     fn header_parts() {
-        let mut blocks: Vec<Block> = [
+        let blocks: Vec<Block> = [
             "000123",
             "秘密★1年  特急",
             "中共某某县委员会文件",
@@ -234,14 +249,14 @@ mod tests {
         .map(|t| Block::paragraph(*t))
         .collect();
         let mut parts = Parts::default();
-        header(&mut blocks, &mut parts);
+        header(&blocks, &mut parts);
         assert_eq!(parts.copy_number.as_deref(), Some("000123"));
         assert_eq!(parts.secrecy.as_deref(), Some("秘密★1年"));
         assert_eq!(parts.urgency.as_deref(), Some("特急"));
         assert_eq!(parts.doc_number.as_ref().map(|d| d.serial), Some(12));
         assert_eq!(parts.signers, ["张三"]);
-        let left: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(left, ["中共某某县委员会文件", "关于某某的通知"]);
+        assert!(is_header_line("秘密★1年  特急"));
+        assert!(!is_header_line("关于某某的通知"));
     }
 
     #[test]
@@ -257,6 +272,16 @@ mod tests {
             addressee(&[Block::paragraph(text)], 0, &mut parts);
             assert_eq!(parts.addressee.as_deref(), want, "{text}");
         }
+        let mut parts = Parts::default();
+        let lines = [
+            Block::paragraph("国发〔2019〕4号"),
+            Block::paragraph("各省、自治区、直辖市人民政府："),
+        ];
+        addressee(&lines, 0, &mut parts);
+        assert_eq!(
+            parts.addressee.as_deref(),
+            Some("各省、自治区、直辖市人民政府")
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! `中共郑州航空港经济综合实验区工作委员会` / `关于巡视整改情况的通报`) are joined, and the
 //! spaces a layout put between CJK characters are dropped. Reader hints (centred, larger font)
 //! pick the run when no line names a kind. A red-header line `…文件` goes to
-//! `parts.issuer_mark`, not into the title. A repeated title (the same text again just above
+//! `parts.issuer_mark`, not into the title (the line itself stays a paragraph). A repeated title (the same text again just above
 //! the body) is removed. Title lines stay in the blocks as `title` blocks; the joined text goes
 //! to `meta.title`, replacing a title from a metadata table (the body title is what a reader
 //! sees; both name the same document).
@@ -35,13 +35,10 @@ pub(crate) fn apply(
     warnings: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
     let head = head_len(blocks);
-    // 红头: `中共XX县委员会文件`, or a short red line that names no kind.
-    if let Some(i) = (0..head).find(|&i| blocks.get(i).is_some_and(is_issuer_mark)) {
-        if let Some(b) = blocks.get(i) {
-            parts.issuer_mark = Some(scan::squeeze(&b.text));
-        }
-        blocks.remove(i);
-        return finish(blocks, head.saturating_sub(1), meta, warnings);
+    // 红头: `中共XX县委员会文件`, or a short red line that names no kind. It stays in the
+    // blocks (the page shows it) but is not part of the title.
+    if let Some(b) = blocks.iter().take(head).find(|b| is_issuer_mark(b)) {
+        parts.issuer_mark = Some(scan::squeeze(&b.text));
     }
     finish(blocks, head, meta, warnings)
 }
@@ -134,6 +131,8 @@ fn is_candidate(b: &Block) -> bool {
             .any(|c| scan::is_colon(c) || matches!(c, '。' | '；' | ';'))
         && super::date::parse_date(t).is_none()
         && super::headings::numbering(t).is_none()
+        && !super::parts::is_header_line(t)
+        && !is_issuer_mark(b)
 }
 
 /// A reader says this line looks like a title: centred, outline level 1, or set clearly
@@ -245,7 +244,7 @@ mod tests {
         apply(&mut blocks, &mut meta, &mut parts, &mut Vec::new());
         let left = blocks
             .iter()
-            .filter(|b| b.kind != BlockKind::Title)
+            .filter(|b| b.kind != BlockKind::Title && !is_issuer_mark(b))
             .map(|b| b.text.clone())
             .collect();
         (meta.title, parts.issuer_mark, left)

@@ -7,16 +7,22 @@ use crate::model::{Block, BlockKind, Document, Table};
 
 /// Render `doc` as Markdown.
 pub fn markdown(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
-    if let Some(mark) = &doc.parts.issuer_mark {
-        writeln!(out, "{}\n", escape(mark))?;
-    }
-    if let Some(title) = &doc.meta.title {
-        writeln!(out, "# {title}\n")?;
+    // The title, joined, where its first line stands (a 红头 or 发文字号 may come first);
+    // at the top when only the metadata named it.
+    let has_title_lines = doc.blocks.iter().any(|b| b.kind == BlockKind::Title);
+    let mut title = doc.meta.title.as_deref();
+    if !has_title_lines {
+        if let Some(t) = title.take() {
+            writeln!(out, "# {t}\n")?;
+        }
     }
     for block in &doc.blocks {
         match block.kind {
-            // The title lines are printed joined, above.
-            BlockKind::Title => {}
+            BlockKind::Title => {
+                if let Some(t) = title.take() {
+                    writeln!(out, "# {t}\n")?;
+                }
+            }
             BlockKind::Heading => {
                 let level = usize::from(block.level.unwrap_or(1)).clamp(1, 5) + 1;
                 let number = block.number.as_deref().unwrap_or("");

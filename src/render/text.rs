@@ -1,6 +1,6 @@
 //! Plain text: one block per line, as the source shows it, headings on their own line.
 //!
-//! The 红头 (发文机关标志) and 发文字号 come first. Title lines are printed as they stand (a title split over two lines stays two lines). A
+//! Title lines are printed as they stand (a title split over two lines stays two lines). A
 //! run-in heading (`（一）提高政治站位。区委…`, split by the parser into a heading and a
 //! paragraph) is printed back on one line, as in the source: this output is what character
 //! error rates against the source text are measured on.
@@ -11,13 +11,6 @@ use crate::model::{Block, BlockKind, Document};
 
 /// Render `doc` as plain text.
 pub fn text(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
-    // The 版头 lines the parser moved into `parts`, as they stood above the title.
-    if let Some(mark) = &doc.parts.issuer_mark {
-        writeln!(out, "{mark}")?;
-    }
-    if let Some(number) = &doc.parts.doc_number {
-        writeln!(out, "{}", number.text)?;
-    }
     let mut open_line = false;
     for (i, block) in doc.blocks.iter().enumerate() {
         let line = match block.kind {
