@@ -63,7 +63,9 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, drop_footer: bool, warnings: &mut V
             break;
         }
         if is_head_chrome(&block.text) {
-            drop[i] = true;
+            if let Some(d) = drop.get_mut(i) {
+                *d = true;
+            }
             head_dropped.push(i);
         }
     }
