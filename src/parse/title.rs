@@ -51,7 +51,7 @@ fn finish(
 ) -> Option<usize> {
     let known = meta.title.as_deref().map(scan::squeeze);
     let Some((first, last)) = known
-        .and_then(|t| matching(blocks, head, &t))
+        .and_then(|t| matching(blocks, head, &t).map(|r| with_organ(blocks, r, &t)))
         .or_else(|| pick(blocks, head))
     else {
         if meta.title.is_none() && blocks.len() >= 3 {
@@ -177,6 +177,20 @@ fn matching(blocks: &[Block], head: usize, title: &str) -> Option<(usize, usize)
         }
     }
     None
+}
+
+/// A site's `<title>` often drops the issuing organ (`关于巡视整改情况的通报`) that the body
+/// prints on the line above (seed 003 as a web page): take that line in too.
+fn with_organ(blocks: &[Block], (first, last): (usize, usize), title: &str) -> (usize, usize) {
+    let above = first.checked_sub(1).and_then(|k| blocks.get(k));
+    let organ_line = above.is_some_and(|b| {
+        is_candidate(b) && !ends_with_kind(&scan::squeeze(&b.text)) && !b.text.contains("关于")
+    });
+    if title.starts_with("关于") && organ_line && last - first < 2 {
+        (first - 1, last)
+    } else {
+        (first, last)
+    }
 }
 
 /// (first, last) block index of the title lines among the first `head` blocks.
@@ -352,6 +366,29 @@ mod tests {
             &mut Vec::new(),
         );
         assert_eq!(meta.title.as_deref(), Some("某某区2023年度工作要点"));
+    }
+
+    #[test]
+    fn metadata_title_without_organ() {
+        let mut blocks = vec![
+            Block::paragraph("中共郑州航空港经济综合实验区工作委员会"),
+            Block::paragraph("关于巡视整改情况的通报"),
+            Block::paragraph(BODY),
+        ];
+        let mut meta = Meta {
+            title: Some("关于巡视整改情况的通报".into()),
+            ..Meta::default()
+        };
+        apply(
+            &mut blocks,
+            &mut meta,
+            &mut Parts::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("中共郑州航空港经济综合实验区工作委员会关于巡视整改情况的通报")
+        );
     }
 
     #[test]
