@@ -14,3 +14,4 @@ mod read_ofd;
 mod read_pdf;
 mod schema;
 mod read_pdf_corpus;
+mod parse_seeds;

@@ -7,12 +7,25 @@ use crate::model::Document;
 use crate::options::ParseOptions;
 use crate::read::Extracted;
 
+mod chrome;
+mod closing;
+mod contacts;
 #[allow(dead_code)] // used by the passes as they land
 pub(crate) mod date;
+#[allow(dead_code)] // `iso_in_context` is for the notice pass
+pub(crate) mod dates;
+mod headings;
+mod lists;
 mod meta;
 mod notice;
 #[allow(dead_code)]
 pub(crate) mod numeral;
+mod parts;
+mod scan;
+mod sections;
+#[cfg(test)]
+mod tests;
+mod title;
 
 /// Parse normalized blocks into a document.
 pub fn parse(extracted: Extracted, opts: &ParseOptions) -> Document {
@@ -22,9 +35,39 @@ pub fn parse(extracted: Extracted, opts: &ParseOptions) -> Document {
     doc.warnings = extracted.warnings;
     let mut blocks = extracted.blocks;
     meta::apply(&mut blocks, &mut doc.meta, &mut doc.warnings);
+    structure(&mut blocks, &mut doc, opts);
     doc.blocks = blocks;
+    doc.sections = sections::build(&doc.blocks);
+    contacts::apply(&doc.blocks, doc.parts.note.as_deref(), &mut doc.contacts);
     if opts.notice {
         doc.notice = notice::notice(&doc);
     }
     doc
+}
+
+/// The structural passes, in order: chrome, 版头 parts, title, 主送, 版记, signature,
+/// attachments, headings, enumerations.
+fn structure(blocks: &mut Vec<crate::model::Block>, doc: &mut Document, opts: &ParseOptions) {
+    chrome::apply(blocks, opts.drop_footer_chrome, &mut doc.warnings);
+    parts::header(blocks, &mut doc.parts);
+    let body = title::apply(blocks, &mut doc.meta, &mut doc.parts, &mut doc.warnings);
+    if let Some(after) = body {
+        parts::addressee(blocks, after, &mut doc.parts);
+    }
+    if doc.parts.doc_number.is_none() {
+        doc.parts.doc_number = doc
+            .meta
+            .doc_number
+            .as_deref()
+            .and_then(parts::parse_doc_number);
+    }
+    let start = body.unwrap_or(0);
+    parts::colophon(blocks, &mut doc.parts);
+    let date = closing::signature(blocks, start, &mut doc.signature, &mut doc.warnings);
+    if let Some(at) = date {
+        parts::note(blocks, at + 1, &mut doc.parts);
+    }
+    closing::attachments(blocks, start, &mut doc.attachments);
+    headings::apply(blocks, start, &mut doc.warnings);
+    lists::apply(blocks);
 }

@@ -1,0 +1,391 @@
+//! Pass: the closing parts — 发文机关署名, 成文日期 and 附件说明.
+//!
+//! Resolves the signature: the last line near the end that is only a date (`2023年7月14日`,
+//! `2022 年 6 月 30 日`, `二〇二二年六月三十日`; indentation by whitespace runs is ignored),
+//! and the one to three short organ lines right above it. The 版记 line
+//! `XXX办公室  2023年7月15日印发` is not a candidate: the colophon pass has already marked it,
+//! and a date followed by `印发` is not a date-only line anyway. Also resolves `附件：1. …` /
+//! `2. …` lines into attachments. Signature and attachment lines stay in the blocks as
+//! `closing` blocks.
+
+use std::sync::LazyLock;
+
+use super::date;
+use super::scan::{self, char_len, Lazy};
+use crate::model::{Attachment, Block, BlockKind, Code, Diagnostic, Signature};
+
+/// How far from the end the signature date may sit, in blocks.
+const TAIL: usize = 15;
+/// Documents shorter than this (in blocks) get no `no_signature` warning.
+const MIN_SIGNED: usize = 3;
+/// At most this many organ lines are signed (joint documents).
+const MAX_ORGANS: usize = 3;
+
+static ATTACHMENT: Lazy = LazyLock::new(|| scan::re(r"^\s*附\s*件\s*[0-9]*\s*[:：]\s*(.*)$"));
+static NUMBERED: Lazy = LazyLock::new(|| scan::re(r"^\s*([0-9]{1,2}\s*[.．、])\s*(.+)$"));
+
+/// Find the signature; returns the index of its date block.
+pub(crate) fn signature(
+    blocks: &mut [Block],
+    start: usize,
+    sig: &mut Option<Signature>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let n = blocks.len();
+    let mut found = None;
+    for i in (start.max(n.saturating_sub(TAIL))..n).rev() {
+        let Some(b) = blocks.get(i) else { continue };
+        if b.kind != BlockKind::Paragraph {
+            continue;
+        }
+        if char_len(b.text.trim()) > 80 {
+            break;
+        }
+        if let Some(hit) = date_line(&b.text) {
+            found = Some((i, hit.0, hit.1));
+            break;
+        }
+    }
+    // Long attachments after the signature push it far from the end: then take the last
+    // date line anywhere that has an organ line right above it (or on it).
+    if found.is_none() {
+        found = (start..n).rev().find_map(|i| {
+            let b = blocks.get(i).filter(|b| b.kind == BlockKind::Paragraph)?;
+            let (d, names) = date_line(&b.text)?;
+            let above = i
+                .checked_sub(1)
+                .and_then(|k| blocks.get(k))
+                .is_some_and(|p| {
+                    p.kind == BlockKind::Paragraph
+                        && organs(&p.text).iter().all(|o| is_organ(o))
+                        && !p.text.trim().is_empty()
+                });
+            (above || !names.is_empty()).then_some((i, d, names))
+        });
+    }
+    let Some((at, d, same_line)) = found else {
+        // A fragment of a line or two is not expected to be signed.
+        if n >= MIN_SIGNED {
+            warnings.push(Diagnostic::new(
+                Code::NoSignature,
+                "no 署名/成文日期 found at the end",
+            ));
+        }
+        return None;
+    };
+    let text = blocks
+        .get(at)
+        .map(|b| b.text.trim().to_string())
+        .unwrap_or_default();
+    let date_text = text.get(d.start..d.end).unwrap_or("").trim().to_string();
+    let mut issuers = same_line;
+    let mut k = at;
+    while k > start && issuers.len() < MAX_ORGANS {
+        let Some(b) = blocks.get(k - 1) else { break };
+        if b.text.trim().is_empty() {
+            k -= 1;
+            continue;
+        }
+        let names = organs(&b.text);
+        if b.kind != BlockKind::Paragraph || names.is_empty() || !names.iter().all(|o| is_organ(o))
+        {
+            break;
+        }
+        issuers.splice(0..0, names);
+        k -= 1;
+    }
+    for b in blocks.iter_mut().take(at + 1).skip(k) {
+        b.kind = BlockKind::Closing;
+    }
+    let iso = match d.year {
+        Some(_) => d.iso(None),
+        None => {
+            let year = super::dates::year_before(blocks, at);
+            if year.is_some() {
+                warnings.push(
+                    Diagnostic::new(
+                        Code::YearInferred,
+                        format!(
+                            "signature date {date_text} has no year; took it from the text above"
+                        ),
+                    )
+                    .at(blocks.get(at).map(|b| b.origin.clone()).unwrap_or_default()),
+                );
+            }
+            d.iso(year)
+        }
+    };
+    *sig = Some(Signature {
+        issuers,
+        date: iso,
+        date_text: Some(date_text),
+    });
+    Some(at)
+}
+
+/// A line that is only a date with a day, or organ(s) then such a date
+/// (`某某委员会  2023年7月14日`); returns the date and the organs on the line.
+fn date_line(raw: &str) -> Option<(date::DateMatch, Vec<String>)> {
+    let text = raw.trim();
+    if let Some(d) = date::parse_date(text).filter(|d| d.day.is_some()) {
+        return Some((d, Vec::new()));
+    }
+    let d = date::find_dates(text)
+        .into_iter()
+        .last()
+        .filter(|d| d.end == text.len() && d.day.is_some())?;
+    let names = organs(text.get(..d.start).unwrap_or(""));
+    (!names.is_empty() && names.iter().all(|o| is_organ(o))).then_some((d, names))
+}
+
+/// The organ names on one line: joint signers set side by side are separated by wide
+/// spaces (`中共某某县委  某某县人民政府`); single spaces inside a name are layout.
+fn organs(raw: &str) -> Vec<String> {
+    let parts: Vec<&str> = raw
+        .trim()
+        .split("  ")
+        .flat_map(|p| p.split('\u{3000}'))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2 && parts.iter().all(|p| char_len(p) >= 3) {
+        return parts.into_iter().map(scan::squeeze).collect();
+    }
+    let one = scan::squeeze(raw);
+    if one.is_empty() {
+        Vec::new()
+    } else {
+        vec![one]
+    }
+}
+
+/// A signing organ: a short line of names, no sentence punctuation, not a heading.
+fn is_organ(text: &str) -> bool {
+    let n = char_len(text);
+    (2..=40).contains(&n)
+        && text.chars().any(scan::is_han)
+        && !text.chars().any(|c| {
+            matches!(
+                c,
+                '。' | '，' | ',' | '；' | ';' | '：' | ':' | '！' | '？' | '、'
+            )
+        })
+        && super::headings::numbering(text).is_none()
+        && date::find_dates(text).is_empty()
+}
+
+/// 附件说明 lines in the tail: `附件：1. …` and the numbered lines below it.
+pub(crate) fn attachments(blocks: &mut [Block], start: usize, out: &mut Vec<Attachment>) {
+    let n = blocks.len();
+    let from = start.max(n.saturating_sub(TAIL + 10));
+    let Some(at) = (from..n).find(|&i| {
+        blocks.get(i).is_some_and(|b| {
+            matches!(b.kind, BlockKind::Paragraph | BlockKind::Closing)
+                && scan::is_match(&ATTACHMENT, &b.text)
+        })
+    }) else {
+        return;
+    };
+    let first = blocks
+        .get(at)
+        .and_then(|b| scan::captures(&ATTACHMENT, &b.text))
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_string())
+        .unwrap_or_default();
+    if let Some(b) = blocks.get_mut(at) {
+        b.kind = BlockKind::Closing;
+    }
+    if !first.is_empty() {
+        out.push(entry(&first));
+    }
+    for b in blocks.iter_mut().skip(at + 1) {
+        if b.kind != BlockKind::Paragraph
+            || char_len(b.text.trim()) > 100
+            || !scan::is_match(&NUMBERED, &b.text)
+        {
+            break;
+        }
+        out.push(entry(b.text.trim()));
+        b.kind = BlockKind::Closing;
+    }
+}
+
+fn entry(text: &str) -> Attachment {
+    let clean = |s: &str| s.trim().trim_end_matches(['；', ';', '。']).to_string();
+    match scan::captures(&NUMBERED, text) {
+        Some(c) => Attachment {
+            number: c.get(1).map(|m| m.as_str().split_whitespace().collect()),
+            title: clean(c.get(2).map_or("", |m| m.as_str())),
+        },
+        None => Attachment {
+            number: None,
+            title: clean(text),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(lines: &[&str]) -> (Option<Signature>, Vec<BlockKind>) {
+        let mut blocks: Vec<Block> = lines.iter().map(|l| Block::paragraph(*l)).collect();
+        super::super::parts::colophon(&mut blocks, &mut Default::default());
+        let mut s = None;
+        signature(&mut blocks, 0, &mut s, &mut Vec::new());
+        (s, blocks.iter().map(|b| b.kind).collect())
+    }
+
+    fn pair(s: &Option<Signature>) -> (Vec<String>, Option<String>) {
+        s.as_ref()
+            .map(|s| (s.issuers.clone(), s.date.clone()))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn signatures() {
+        let cases: [(&[&str], &[&str], Option<&str>); 9] = [
+            (
+                &["正文。", "中共广州市花都区委", "2021年11月22日"],
+                &["中共广州市花都区委"],
+                Some("2021-11-22"),
+            ),
+            (
+                &[
+                    "正文。",
+                    "                    中共某某管理委员会党组",
+                    "  ",
+                    "                         2023年7月14日  ",
+                ],
+                &["中共某某管理委员会党组"],
+                Some("2023-07-14"),
+            ),
+            (
+                &["正文。", "中共某某委员会", "2022 年 6 月 30 日"],
+                &["中共某某委员会"],
+                Some("2022-06-30"),
+            ),
+            (
+                &["正文。", "某某县人民政府", "二〇二二年六月三十日"],
+                &["某某县人民政府"],
+                Some("2022-06-30"),
+            ),
+            (
+                &[
+                    "正文。",
+                    "某某县委办公室",
+                    "某某县人民政府办公室",
+                    "2008年10月1日",
+                ],
+                &["某某县委办公室", "某某县人民政府办公室"],
+                Some("2008-10-01"),
+            ),
+            (
+                &[
+                    "正文。",
+                    "中共某某县委员会",
+                    "2023年7月14日",
+                    "（此件公开发布）",
+                    "抄送：市纪委监委。",
+                    "中共某某县委办公室  2023年7月15日印发",
+                ],
+                &["中共某某县委员会"],
+                Some("2023-07-14"),
+            ),
+            (
+                &["正文。", "中共某某县委  某某县人民政府", "2023年7月14日"],
+                &["中共某某县委", "某某县人民政府"],
+                Some("2023-07-14"),
+            ),
+            (
+                &["正文。", "中 共 某 某 县 委", "2023年7月14日"],
+                &["中共某某县委"],
+                Some("2023-07-14"),
+            ),
+            (
+                &["正文。", "某某委员会  2023年7月14日"],
+                &["某某委员会"],
+                Some("2023-07-14"),
+            ),
+        ];
+        for (lines, issuers, date) in cases {
+            let (s, _) = sig(lines);
+            let want: (Vec<String>, Option<String>) = (
+                issuers.iter().map(|s| s.to_string()).collect(),
+                date.map(str::to_string),
+            );
+            assert_eq!(pair(&s), want, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn signature_above_long_attachments() {
+        let long = "附件内容。".repeat(30);
+        let mut lines = vec!["正文。", "某某委员会", "2023年7月14日", "附件1"];
+        lines.extend(std::iter::repeat_n(long.as_str(), 20));
+        let (s, _) = sig(&lines);
+        assert_eq!(
+            pair(&s),
+            (
+                vec!["某某委员会".to_string()],
+                Some("2023-07-14".to_string())
+            )
+        );
+    }
+
+    #[test]
+    fn printed_line_alone_is_not_a_signature() {
+        let (s, kinds) = sig(&[
+            "正文。",
+            "抄送：市纪委监委。",
+            "中共某某县委办公室  2023年7月15日印发",
+        ]);
+        assert_eq!(s, None);
+        assert_eq!(kinds[2], BlockKind::Closing);
+    }
+
+    #[test]
+    fn signature_lines_become_closing() {
+        let (_, kinds) = sig(&[
+            "（三）抓好成果运用。正文。",
+            "中共某某委员会",
+            "2024年9月3日",
+        ]);
+        assert_eq!(
+            kinds,
+            [BlockKind::Paragraph, BlockKind::Closing, BlockKind::Closing]
+        );
+    }
+
+    #[test]
+    fn attachment_lines() {
+        let mut blocks: Vec<Block> = [
+            "正文。",
+            "附件：1. 整改任务清单",
+            "2. 制度汇编目录",
+            "某某委员会",
+            "2023年7月14日",
+        ]
+        .iter()
+        .map(|l| Block::paragraph(*l))
+        .collect();
+        let mut out = Vec::new();
+        attachments(&mut blocks, 0, &mut out);
+        let got: Vec<(Option<&str>, &str)> = out
+            .iter()
+            .map(|a| (a.number.as_deref(), a.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(Some("1."), "整改任务清单"), (Some("2."), "制度汇编目录")]
+        );
+        assert_eq!(blocks[2].kind, BlockKind::Closing);
+        assert_eq!(blocks[3].kind, BlockKind::Paragraph);
+
+        let mut blocks = vec![Block::paragraph("附件:")];
+        let mut out = Vec::new();
+        attachments(&mut blocks, 0, &mut out);
+        assert!(out.is_empty());
+        assert_eq!(blocks[0].kind, BlockKind::Closing);
+    }
+}

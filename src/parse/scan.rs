@@ -1,0 +1,112 @@
+//! Small text predicates shared by the passes: CJK tests, cleaning, character offsets.
+//!
+//! The passes must accept text before and after normalization (`,` or `，`, `2022 年` or
+//! `2022年`), so the helpers here treat ASCII and full-width punctuation alike.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A lazily compiled regex; `None` only if the (constant) pattern were invalid, which the
+/// unit tests of every pass would reveal as a missing match.
+pub(crate) type Lazy = LazyLock<Option<Regex>>;
+
+/// Compile `pattern` once (used as `LazyLock::new(|| re(r"…"))`).
+pub(crate) fn re(pattern: &str) -> Option<Regex> {
+    Regex::new(pattern).ok()
+}
+
+/// True when `re` matches `s`.
+pub(crate) fn is_match(re: &Lazy, s: &str) -> bool {
+    re.as_ref().is_some_and(|r| r.is_match(s))
+}
+
+/// Captures of `re` in `s`.
+pub(crate) fn captures<'a>(re: &Lazy, s: &'a str) -> Option<regex::Captures<'a>> {
+    re.as_ref().and_then(|r| r.captures(s))
+}
+
+/// CJK unified ideographs (U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF, U+20000–U+2FFFF).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
+/// Han characters plus the full-width punctuation that sits between them (U+3000–U+303F,
+/// U+FF00–U+FF0F, U+FF1A–U+FF20 and the curly quotes).
+pub(crate) fn is_cjk_like(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x3001..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
+/// Sentence-final punctuation, both widths.
+pub(crate) fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?')
+}
+
+/// A colon of either width.
+pub(crate) fn is_colon(c: char) -> bool {
+    matches!(c, '：' | ':')
+}
+
+/// Number of chars.
+pub(crate) fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Trimmed text with whitespace runs between two CJK characters removed and other runs
+/// collapsed to one space. Titles and organ names are single phrases: spaces in them are
+/// layout (centring, justification), not content.
+pub(crate) fn squeeze(s: &str) -> String {
+    let chars: Vec<char> = s.trim().chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars.get(i).copied().unwrap_or(' ');
+        if c.is_whitespace() {
+            let mut j = i;
+            while chars.get(j).is_some_and(|c| c.is_whitespace()) {
+                j += 1;
+            }
+            let before = out.chars().next_back();
+            let after = chars.get(j).copied();
+            let cjk_side = before.is_some_and(is_cjk_like) || after.is_some_and(is_cjk_like);
+            if !cjk_side {
+                out.push(' ');
+            }
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Char offset of byte offset `byte` in `s`.
+pub(crate) fn char_offset(s: &str, byte: usize) -> usize {
+    s.get(..byte).map_or(0, |p| p.chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn squeezing() {
+        let cases = [
+            ("  委员会 巡察反馈  ", "委员会巡察反馈"),
+            ("2022 年 6 月", "2022年6月"),
+            ("Mini  LED", "Mini LED"),
+            ("清新区 49 号", "清新区49号"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(squeeze(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn offsets() {
+        assert_eq!(char_offset("一二三", 6), 2);
+    }
+}

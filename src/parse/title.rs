@@ -1,0 +1,416 @@
+//! Pass: the title and the 发文机关标志 (red header).
+//!
+//! Resolves which leading lines are the notice's title. A title is one to three short lines
+//! before the body, with no colon and no final `。`, whose last line ends with the document's
+//! kind (`通报`, `通知`, `意见`, … or `情况`); lines broken anywhere (seed 003:
+//! `中共郑州航空港经济综合实验区工作委员会` / `关于巡视整改情况的通报`) are joined, and the
+//! spaces a layout put between CJK characters are dropped. Reader hints (centred, larger font)
+//! pick the run when no line names a kind. A red-header line `…文件` goes to
+//! `parts.issuer_mark`, not into the title (the line itself stays a paragraph). A repeated title (the same text again just above
+//! the body) is removed. Title lines stay in the blocks as `title` blocks; the joined text goes
+//! to `meta.title`, replacing a title from a metadata table (the body title is what a reader
+//! sees; both name the same document).
+
+use super::scan::{self, char_len};
+use crate::model::{Align, Block, BlockKind, Code, Diagnostic, Meta, Parts};
+
+/// How many leading blocks may hold the title.
+const HEAD_WINDOW: usize = 15;
+/// Longest title line, in chars.
+const MAX_LINE: usize = 60;
+/// Longest joined title, in chars.
+const MAX_TITLE: usize = 100;
+
+/// The kinds of 公文 (条例 2012) and the words that end the titles of published notices.
+const KINDS: &[&str] = &[
+    "通报", "通知", "决议", "决定", "命令", "公报", "公告", "通告", "意见", "报告", "请示", "批复",
+    "议案", "函", "纪要", "情况", "办法", "规定", "方案", "细则", "令",
+];
+
+/// Find the title; returns the index of the first block after it (where 主送机关 may sit).
+pub(crate) fn apply(
+    blocks: &mut Vec<Block>,
+    meta: &mut Meta,
+    parts: &mut Parts,
+    warnings: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let head = head_len(blocks);
+    // 红头: `中共XX县委员会文件`, or a short red line that names no kind. It stays in the
+    // blocks (the page shows it) but is not part of the title.
+    if let Some(b) = blocks.iter().take(head).find(|b| is_issuer_mark(b)) {
+        parts.issuer_mark = Some(scan::squeeze(&b.text));
+    }
+    finish(blocks, head, meta, warnings)
+}
+
+fn finish(
+    blocks: &mut Vec<Block>,
+    head: usize,
+    meta: &mut Meta,
+    warnings: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let known = meta.title.as_deref().map(scan::squeeze);
+    let Some((first, last)) = known
+        .and_then(|t| matching(blocks, head, &t).map(|r| with_organ(blocks, r, &t)))
+        .or_else(|| pick(blocks, head))
+    else {
+        if meta.title.is_none() && blocks.len() >= 3 {
+            warnings.push(Diagnostic::new(
+                Code::NoTitle,
+                "no title found above the body",
+            ));
+        }
+        return None;
+    };
+    let mut title = String::new();
+    for b in blocks.iter_mut().take(last + 1).skip(first) {
+        b.kind = BlockKind::Title;
+        title.push_str(&scan::squeeze(&b.text));
+    }
+    // A repeated title right below (web pages print it twice) is not body text.
+    let mut end = last + 1;
+    while blocks
+        .get(end)
+        .is_some_and(|b| b.kind == BlockKind::Paragraph && scan::squeeze(&b.text) == title)
+    {
+        blocks.remove(end);
+    }
+    // Also when the repeat came first (above the chosen lines).
+    let mut i = 0;
+    while i < first {
+        if blocks
+            .get(i)
+            .is_some_and(|b| scan::squeeze(&b.text) == title)
+        {
+            blocks.remove(i);
+            end -= 1;
+            break;
+        }
+        i += 1;
+    }
+    meta.title = Some(title);
+    Some(end)
+}
+
+/// The leading blocks before the body starts.
+fn head_len(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .take(HEAD_WINDOW)
+        .position(|b| {
+            let t = b.text.trim();
+            b.kind == BlockKind::Paragraph && char_len(t) > 80
+        })
+        .unwrap_or_else(|| blocks.len().min(HEAD_WINDOW))
+}
+
+fn is_issuer_mark(b: &Block) -> bool {
+    let t = scan::squeeze(&b.text);
+    let n = char_len(&t);
+    b.kind == BlockKind::Paragraph
+        && (4..=40).contains(&n)
+        && !t
+            .chars()
+            .any(|c| scan::is_colon(c) || scan::is_sentence_end(c) || c == '，')
+        && (t.ends_with("文件") || (b.hints.red && !ends_with_kind(&t)))
+}
+
+fn ends_with_kind(t: &str) -> bool {
+    let t = t.trim_end_matches(['”', '》', ' ']);
+    KINDS.iter().any(|k| t.ends_with(k))
+}
+
+fn is_candidate(b: &Block) -> bool {
+    let t = b.text.trim();
+    let n = char_len(t);
+    (b.kind == BlockKind::Paragraph || b.kind == BlockKind::Title)
+        && (2..=MAX_LINE).contains(&n)
+        && t.chars().any(scan::is_han)
+        && !t
+            .chars()
+            .any(|c| scan::is_colon(c) || matches!(c, '。' | '；' | ';'))
+        && super::date::parse_date(t).is_none()
+        && super::headings::numbering(t).is_none()
+        && !super::parts::is_header_line(t)
+        && !is_issuer_mark(b)
+}
+
+/// A reader says this line looks like a title: centred, outline level 1, or set clearly
+/// larger than the body (`body` is the median font size).
+fn hinted(b: &Block, body: Option<f32>) -> bool {
+    b.kind == BlockKind::Title
+        || b.hints.align == Some(Align::Center)
+        || b.hints.heading_level == Some(1)
+        || matches!((b.hints.font_size, body), (Some(f), Some(m)) if f >= m * 1.2)
+}
+
+/// Median font size over the blocks that carry one.
+fn body_size(blocks: &[Block]) -> Option<f32> {
+    let mut sizes: Vec<f32> = blocks
+        .iter()
+        .filter_map(|b| b.hints.font_size)
+        .filter(|f| f.is_finite())
+        .collect();
+    sizes.sort_by(f32::total_cmp);
+    sizes.get(sizes.len() / 2).copied()
+}
+
+/// The one to three consecutive head lines that spell the title a metadata table gave.
+fn matching(blocks: &[Block], head: usize, title: &str) -> Option<(usize, usize)> {
+    if title.is_empty() {
+        return None;
+    }
+    for first in 0..head {
+        let mut joined = String::new();
+        for last in first..(first + 3).min(head) {
+            let b = blocks.get(last)?;
+            if b.kind != BlockKind::Paragraph && b.kind != BlockKind::Title {
+                break;
+            }
+            joined.push_str(&scan::squeeze(&b.text));
+            if joined == title {
+                return Some((first, last));
+            }
+            if !title.starts_with(joined.as_str()) {
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// A site's `<title>` often drops the issuing organ (`关于巡视整改情况的通报`) that the body
+/// prints on the line above (seed 003 as a web page): take that line in too.
+fn with_organ(blocks: &[Block], (first, last): (usize, usize), title: &str) -> (usize, usize) {
+    let above = first.checked_sub(1).and_then(|k| blocks.get(k));
+    let organ_line = above.is_some_and(|b| {
+        is_candidate(b) && !ends_with_kind(&scan::squeeze(&b.text)) && !b.text.contains("关于")
+    });
+    if title.starts_with("关于") && organ_line && last - first < 2 {
+        (first - 1, last)
+    } else {
+        (first, last)
+    }
+}
+
+/// (first, last) block index of the title lines among the first `head` blocks.
+fn pick(blocks: &[Block], head: usize) -> Option<(usize, usize)> {
+    let body = body_size(blocks);
+    // When a reader marked some candidate line (centred, larger), only marked lines count.
+    let any_hint = (0..head).any(|k| {
+        blocks
+            .get(k)
+            .is_some_and(|b| is_candidate(b) && hinted(b, body))
+    });
+    let cand = |k: usize| {
+        blocks
+            .get(k)
+            .is_some_and(|b| is_candidate(b) && (!any_hint || hinted(b, body)))
+    };
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < head {
+        if cand(i) {
+            let start = i;
+            while i + 1 < head && cand(i + 1) {
+                i += 1;
+            }
+            runs.push((start, i));
+        }
+        i += 1;
+    }
+    for &(start, end) in &runs {
+        // The first line of the run that names a kind closes the title.
+        let Some(last) = (start..=end).find(|&k| {
+            blocks
+                .get(k)
+                .is_some_and(|b| ends_with_kind(&scan::squeeze(&b.text)))
+        }) else {
+            continue;
+        };
+        let mut first = last;
+        let mut len = blocks.get(last).map_or(0, |b| char_len(b.text.trim()));
+        while first > start && last - first < 2 {
+            let prev = blocks.get(first - 1).map_or(0, |b| char_len(b.text.trim()));
+            if len + prev > MAX_TITLE {
+                break;
+            }
+            len += prev;
+            first -= 1;
+        }
+        return Some((first, last));
+    }
+    // No line names a kind: trust a reader's hint, if any.
+    if any_hint {
+        return runs.into_iter().find(|&(s, e)| e - s < 3);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title(lines: &[&str]) -> (Option<String>, Option<String>, Vec<String>) {
+        let mut blocks: Vec<Block> = lines.iter().map(|l| Block::paragraph(*l)).collect();
+        let mut meta = Meta::default();
+        let mut parts = Parts::default();
+        apply(&mut blocks, &mut meta, &mut parts, &mut Vec::new());
+        let left = blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Title && !is_issuer_mark(b))
+            .map(|b| b.text.clone())
+            .collect();
+        (meta.title, parts.issuer_mark, left)
+    }
+
+    const BODY: &str = "根据省委统一部署，2023年7月7日至9月7日，省委第四巡视组对某区进行了巡视。现将巡视整改情况予以公布，欢迎监督，谢谢大家支持。";
+
+    #[test]
+    fn split_title() {
+        let (t, _, _) = title(&[
+            "中共郑州航空港经济综合实验区工作委员会",
+            "关于巡视整改情况的通报",
+            "来源:某网 日期:2024-09-10 11:05",
+            BODY,
+        ]);
+        assert_eq!(
+            t.as_deref(),
+            Some("中共郑州航空港经济综合实验区工作委员会关于巡视整改情况的通报")
+        );
+    }
+
+    #[test]
+    fn three_lines_and_red_header() {
+        let (t, mark, left) = title(&[
+            "中共广州花都（清新）产业转移工业园委员会文件",
+            "中共某某",
+            "委员会关于巡察",
+            "整改进展情况的通报",
+            BODY,
+        ]);
+        assert_eq!(
+            t.as_deref(),
+            Some("中共某某委员会关于巡察整改进展情况的通报")
+        );
+        assert_eq!(
+            mark.as_deref(),
+            Some("中共广州花都（清新）产业转移工业园委员会文件")
+        );
+        assert_eq!(left, [BODY]);
+    }
+
+    #[test]
+    fn spaced_title_and_repeat() {
+        let (t, _, left) = title(&[
+            "中共某某委员会 巡察反馈意见集中整改进展情况的通报",
+            "中共某某委员会巡察反馈意见集中整改进展情况的通报",
+            BODY,
+        ]);
+        assert_eq!(
+            t.as_deref(),
+            Some("中共某某委员会巡察反馈意见集中整改进展情况的通报")
+        );
+        assert_eq!(left, [BODY]);
+    }
+
+    #[test]
+    fn metadata_lines_are_not_titles() {
+        let (t, _, _) = title(&[
+            "名称: 某某关于巡察整改进展情况的通报",
+            "发布日期:2023-07-14  浏览次数:-",
+            "某某党组关于巡察整改进展情况的通报",
+            BODY,
+        ]);
+        assert_eq!(t.as_deref(), Some("某某党组关于巡察整改进展情况的通报"));
+    }
+
+    #[test]
+    fn title_known_from_metadata() {
+        let mut blocks = vec![
+            Block::paragraph("某某区2023年度"),
+            Block::paragraph("工作要点"),
+            Block::paragraph(BODY),
+        ];
+        let mut meta = Meta {
+            title: Some("某某区2023年度工作要点".into()),
+            ..Meta::default()
+        };
+        apply(
+            &mut blocks,
+            &mut meta,
+            &mut Parts::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(blocks[1].kind, BlockKind::Title);
+        assert_eq!(meta.title.as_deref(), Some("某某区2023年度工作要点"));
+    }
+
+    #[test]
+    fn larger_font_picks_the_run() {
+        let mut blocks = vec![
+            Block::paragraph("某某区工作动态"),
+            Block::paragraph("某某区2023年度工作要点"),
+            Block::paragraph(BODY),
+            Block::paragraph(BODY),
+        ];
+        for (b, size) in blocks.iter_mut().zip([16.0, 22.0, 16.0, 16.0]) {
+            b.hints.font_size = Some(size);
+        }
+        blocks[0].text = "某某区工作动态通报".into();
+        let mut meta = Meta::default();
+        apply(
+            &mut blocks,
+            &mut meta,
+            &mut Parts::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(meta.title.as_deref(), Some("某某区2023年度工作要点"));
+    }
+
+    #[test]
+    fn metadata_title_without_organ() {
+        let mut blocks = vec![
+            Block::paragraph("中共郑州航空港经济综合实验区工作委员会"),
+            Block::paragraph("关于巡视整改情况的通报"),
+            Block::paragraph(BODY),
+        ];
+        let mut meta = Meta {
+            title: Some("关于巡视整改情况的通报".into()),
+            ..Meta::default()
+        };
+        apply(
+            &mut blocks,
+            &mut meta,
+            &mut Parts::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("中共郑州航空港经济综合实验区工作委员会关于巡视整改情况的通报")
+        );
+    }
+
+    #[test]
+    fn no_title() {
+        let (t, _, _) = title(&[BODY, "一、组织整改落实情况。"]);
+        assert_eq!(t, None);
+    }
+
+    #[test]
+    fn hinted_title_without_kind_word() {
+        let mut blocks = vec![
+            Block::paragraph("某某区2023年度工作要点"),
+            Block::paragraph(BODY),
+        ];
+        blocks[0].hints.align = Some(Align::Center);
+        let mut meta = Meta::default();
+        apply(
+            &mut blocks,
+            &mut meta,
+            &mut Parts::default(),
+            &mut Vec::new(),
+        );
+        assert_eq!(meta.title.as_deref(), Some("某某区2023年度工作要点"));
+    }
+}
