@@ -10,4 +10,5 @@ mod export;
 mod malformed;
 mod notice;
 mod read_docx;
+mod read_docx_notes;
 mod schema;

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::{BlockKind, Document, Table};
+use crate::model::{BlockKind, Document, NoteKind, Table};
 
 /// Render `doc` as Markdown.
 pub fn markdown(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
@@ -23,7 +23,30 @@ pub fn markdown(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             _ => writeln!(out, "{}\n", escape(&block.text))?,
         }
     }
-    Ok(())
+    write_notes(doc, out)
+}
+
+/// Footnotes, endnotes and comments as a list after the body.
+fn write_notes(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    if doc.notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## 注释\n")?;
+    for n in &doc.notes {
+        let kind = match n.kind {
+            NoteKind::Footnote => "脚注",
+            NoteKind::Endnote => "尾注",
+            _ => "批注",
+        };
+        let author = n
+            .author
+            .as_ref()
+            .map(|a| format!("（{a}）"))
+            .unwrap_or_default();
+        let text = n.text.replace('\n', " ");
+        writeln!(out, "- {kind} {}{author}：{text}", n.id)?;
+    }
+    writeln!(out)
 }
 
 fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
