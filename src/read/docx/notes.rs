@@ -205,6 +205,42 @@ mod tests {
         assert_eq!(notes(xml, NoteKind::Comment), want);
     }
 
+    /// Where body references anchor (the rules of `body::parse_with_anchors`).
+    #[test]
+    fn body_references_anchor_to_blocks() {
+        use super::super::body::parse_with_anchors;
+        use super::super::numbering::Numbering;
+        use super::super::styles::Styles;
+        let xml = r#"<w:document xmlns:w="w" xmlns:mc="mc"><w:body>
+          <w:p><w:r><w:t>甲</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>乙</w:t></w:r></w:p>
+          <w:p><w:commentRangeStart w:id="7"/><w:r><w:endnoteReference w:id="3"/></w:r></w:p>
+          <w:p><w:r><w:t>丙</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>
+            <w:del><w:r><w:footnoteReference w:id="9"/></w:r></w:del></w:p>
+          <w:tbl><w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:tc></w:tr></w:tbl>
+          <w:p><w:r><w:t>丁</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r><w:r><w:footnoteReference w:id="4"/></w:r></w:p></w:txbxContent></w:drawing></mc:Choice></mc:AlternateContent></w:r></w:p>
+          <w:p><w:r><w:footnoteReference w:id="5"/></w:r></w:p>
+        </w:body></w:document>"#;
+        let (blocks, anchors) =
+            parse_with_anchors(xml, &Styles::default(), &mut Numbering::default(), 64).unwrap();
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["甲乙", "丙", "格", "丁", "框"]);
+        let at = |k, id: &str| anchors.get(&(k, id.to_string())).copied();
+        // A reference in an empty paragraph anchors to the next block; the first of a
+        // comment's start and reference counts; a deleted reference and one after the last
+        // block anchor nowhere; a text box's reference anchors to the paragraph holding it.
+        for (k, id, want) in [
+            (NoteKind::Footnote, "1", Some(0)),
+            (NoteKind::Endnote, "3", Some(1)),
+            (NoteKind::Comment, "7", Some(1)),
+            (NoteKind::Footnote, "9", None),
+            (NoteKind::Footnote, "2", Some(2)),
+            (NoteKind::Footnote, "4", Some(3)),
+            (NoteKind::Footnote, "5", None),
+        ] {
+            assert_eq!(at(k, id), want, "{k:?} {id}");
+        }
+    }
+
     #[test]
     fn damaged_part_is_an_error() {
         let err = parse("<w:footnotes><w:footnote>", "f.xml", NoteKind::Footnote, 64);

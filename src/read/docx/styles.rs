@@ -351,4 +351,30 @@ mod tests {
         assert_eq!(s.run(Some("nope")).size, Some(32));
         assert_eq!(s.heading_level(Some("x")), None); // a basedOn cycle ends
     }
+
+    #[test]
+    fn theme_fonts_and_slots() {
+        let theme = Theme::parse(
+            r#"<a:theme><a:majorFont><a:latin typeface="Cambria"/><a:ea typeface=""/><a:font script="Hans" typeface="黑体"/></a:majorFont>
+              <a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:font script="Hans" typeface="仿宋"/></a:minorFont></a:theme>"#,
+            "theme1.xml",
+            16,
+        )
+        .unwrap();
+        let xml = r#"<w:styles>
+          <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:eastAsiaTheme="minorEastAsia"/></w:rPr></w:rPrDefault></w:docDefaults>
+          <w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>
+          <w:style w:type="paragraph" w:styleId="h"><w:name w:val="h"/>
+            <w:rPr><w:rFonts w:eastAsia="宋体" w:eastAsiaTheme="majorEastAsia"/></w:rPr></w:style>
+          <w:style w:type="paragraph" w:styleId="t"><w:name w:val="t"/><w:rPr><w:rFonts w:ascii="Times"/></w:rPr></w:style>
+        </w:styles>"#;
+        let s = Styles::parse(xml, 16, theme).unwrap();
+        let f = |id| s.run(Some(id)).font().cloned();
+        // Defaults through the theme; the theme attribute beats the plain one beside it; a
+        // style naming only an ASCII font keeps the inherited East Asian one.
+        assert_eq!(f("a").as_deref(), Some("仿宋"));
+        assert_eq!(f("h").as_deref(), Some("黑体"));
+        assert_eq!(f("t").as_deref(), Some("仿宋"));
+        assert_eq!(s.run(Some("t")).ascii.as_deref(), Some("Times"));
+    }
 }
