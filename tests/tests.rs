@@ -12,6 +12,7 @@ mod notice;
 mod read_docx;
 mod read_ofd;
 mod read_pdf;
+mod read_docx_notes;
 mod schema;
 mod read_pdf_corpus;
 mod parse_seeds;

@@ -33,6 +33,7 @@ pub fn parse(extracted: Extracted, opts: &ParseOptions) -> Document {
     doc.source = extracted.source;
     doc.meta = extracted.meta;
     doc.warnings = extracted.warnings;
+    doc.notes = extracted.notes;
     let mut blocks = extracted.blocks;
     meta::apply(&mut blocks, &mut doc.meta, &mut doc.warnings);
     structure(&mut blocks, &mut doc, opts);

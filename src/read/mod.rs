@@ -6,7 +6,7 @@
 //! dispatches; [`sniff`] is public so callers can ask what a file is without reading it.
 
 use crate::error::{Error, Limit, Result};
-use crate::model::{Block, Diagnostic, EncodingInfo, Format, Meta, Source};
+use crate::model::{Block, Diagnostic, EncodingInfo, Format, Meta, Note, Source};
 use crate::options::ReadOptions;
 
 pub(crate) mod charset;
@@ -33,6 +33,8 @@ pub struct Extracted {
     pub source: Source,
     /// What the reader was unsure about.
     pub warnings: Vec<Diagnostic>,
+    /// Footnotes, endnotes and comments, kept apart from the body (DOCX).
+    pub notes: Vec<Note>,
 }
 
 impl Extracted {

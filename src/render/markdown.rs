@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::model::{Block, BlockKind, Document, Table};
+use crate::model::{Block, BlockKind, Document, NoteKind, Table};
 
 /// Render `doc` as Markdown.
 pub fn markdown(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
@@ -36,7 +36,30 @@ pub fn markdown(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             _ => writeln!(out, "{}\n", escape(&block.text))?,
         }
     }
-    Ok(())
+    write_notes(doc, out)
+}
+
+/// Footnotes, endnotes and comments as a list after the body.
+fn write_notes(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    if doc.notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "## 注释\n")?;
+    for n in &doc.notes {
+        let kind = match n.kind {
+            NoteKind::Footnote => "脚注",
+            NoteKind::Endnote => "尾注",
+            _ => "批注",
+        };
+        let author = n
+            .author
+            .as_ref()
+            .map(|a| format!("（{a}）"))
+            .unwrap_or_default();
+        let text = n.text.replace('\n', " ");
+        writeln!(out, "- {kind} {}{author}：{text}", n.id)?;
+    }
+    writeln!(out)
 }
 
 /// A paragraph with enumeration items: its lead-in, then one list item per marker.

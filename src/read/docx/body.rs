@@ -18,7 +18,10 @@ use super::styles::{ParaProps, RunProps, Styles};
 use super::table::{table_block, TableBuild, VMerge};
 use super::xml::{attr, local, reference, Xml};
 use crate::error::Result;
-use crate::model::{Block, Hints};
+use crate::model::{Block, Hints, NoteKind};
+
+/// Where each note is referenced: `(kind, id)` → index of the first body block that does.
+pub(crate) type Anchors = HashMap<(NoteKind, String), u32>;
 
 /// Elements whose position matters to the parser.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +59,7 @@ impl Stats {
             return;
         }
         self.total += n;
-        if let Some(f) = &props.font {
+        if let Some(f) = props.font() {
             *self.fonts.entry(f.clone()).or_default() += n;
         }
         if let Some(s) = props.size {
@@ -118,15 +121,32 @@ struct State<'s> {
     fields: Vec<Field>,
     /// Nesting inside an element whose content is dropped (`w:del`, `mc:Fallback` …).
     skip: u32,
+    /// Note references seen since the last body block was emitted.
+    pending: Vec<(NoteKind, String)>,
+    anchors: Anchors,
 }
 
-/// Read the body of `document.xml`.
+/// Read the body of `document.xml` (tests: blocks only).
+#[cfg(test)]
 pub(crate) fn parse(
     text: &str,
     styles: &Styles,
     numbering: &mut Numbering,
     max_depth: u64,
 ) -> Result<Vec<Block>> {
+    parse_with_anchors(text, styles, numbering, max_depth).map(|(b, _)| b)
+}
+
+/// Read the body of `document.xml`, and where footnotes, endnotes and comments are referenced.
+/// A reference is not text: it only anchors its note to the block it sits in (for a paragraph
+/// in a table or text box, the table or the paragraph holding the box; for an empty
+/// paragraph, the next block).
+pub(crate) fn parse_with_anchors(
+    text: &str,
+    styles: &Styles,
+    numbering: &mut Numbering,
+    max_depth: u64,
+) -> Result<(Vec<Block>, Anchors)> {
     let mut x = Xml::new(text, "word/document.xml", max_depth);
     let mut st = State {
         styles,
@@ -138,6 +158,8 @@ pub(crate) fn parse(
         tables: Vec::new(),
         fields: Vec::new(),
         skip: 0,
+        pending: Vec::new(),
+        anchors: Anchors::new(),
     };
     while let Some(ev) = x.next()? {
         if st.skip > 0 {
@@ -170,7 +192,7 @@ pub(crate) fn parse(
             _ => {}
         }
     }
-    Ok(st.blocks)
+    Ok((st.blocks, st.anchors))
 }
 
 impl State<'_> {
@@ -189,6 +211,7 @@ impl State<'_> {
         }
         // Properties first: they are leaf-like but may be written as start tags.
         self.prop(e);
+        self.note_ref(e);
         let tag = match name {
             b"p" => {
                 self.paras.push(Para {
@@ -246,6 +269,7 @@ impl State<'_> {
 
     fn empty(&mut self, e: &BytesStart<'_>) {
         self.prop(e);
+        self.note_ref(e);
         if self.top() != Some(Tag::R) {
             return;
         }
@@ -297,11 +321,12 @@ impl State<'_> {
                 }
             }
             Some(Tag::RPr) => {
+                let styles = self.styles;
                 if let Some(p) = self.paras.last_mut() {
                     if name == b"rStyle" {
                         p.run_style = attr(e, b"val");
                     } else {
-                        p.run_direct.apply(e);
+                        p.run_direct.apply(e, &styles.theme);
                     }
                 }
             }
@@ -335,6 +360,31 @@ impl State<'_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// `w:footnoteReference`, `w:endnoteReference`, `w:commentRangeStart`, `w:commentReference`.
+    fn note_ref(&mut self, e: &BytesStart<'_>) {
+        let kind = match local(e) {
+            b"footnoteReference" => NoteKind::Footnote,
+            b"endnoteReference" => NoteKind::Endnote,
+            b"commentRangeStart" | b"commentReference" => NoteKind::Comment,
+            _ => return,
+        };
+        if let Some(id) = attr(e, b"id") {
+            self.pending.push((kind, id));
+        }
+    }
+
+    /// Append top-level blocks; pending note references anchor to the first of them.
+    fn emit(&mut self, blocks: impl IntoIterator<Item = Block>) {
+        let first = self.blocks.len();
+        self.blocks.extend(blocks);
+        if self.blocks.len() > first {
+            let at = u32::try_from(first).unwrap_or(u32::MAX);
+            for key in self.pending.drain(..) {
+                self.anchors.entry(key).or_insert(at);
+            }
         }
     }
 
@@ -474,12 +524,12 @@ impl State<'_> {
                 }
             }
             None => {
-                if !text.is_empty() {
+                let para = (!text.is_empty()).then(|| {
                     let mut b = Block::paragraph(text);
                     b.hints = hints;
-                    self.blocks.push(b);
-                }
-                self.blocks.extend(boxes);
+                    b
+                });
+                self.emit(para.into_iter().chain(boxes));
             }
         }
     }
@@ -506,7 +556,7 @@ impl State<'_> {
                     outer.boxes.extend(blocks);
                 }
             }
-            None => self.blocks.extend(blocks),
+            None => self.emit(blocks),
         }
     }
 }
@@ -515,7 +565,7 @@ impl State<'_> {
 /// more than half of the characters are.
 fn fill_run_hints(h: &mut Hints, s: &Stats, para_default: &RunProps) {
     if s.total == 0 {
-        h.font = para_default.font.clone();
+        h.font = para_default.font().cloned();
         h.font_size = para_default.size.map(|v| v as f32 / 2.0);
         return;
     }

@@ -5,11 +5,13 @@
 //! quick-xml under `Limits::xml_depth`, and no DTD entity is ever expanded.
 //!
 //! Parts read: the main document (found through `_rels/.rels`, else `word/document.xml`),
-//! `styles.xml` and `numbering.xml` (through the document's relationships), and
-//! `docProps/core.xml` / `app.xml`. Headers, footers, footnotes, endnotes and comments are not
-//! body text and are not read. Optional parts that are missing are skipped; optional parts
-//! that are damaged are skipped with a `damaged_file` warning. A missing or damaged main
-//! document is an error.
+//! `styles.xml`, `numbering.xml` and the theme (through the document's relationships),
+//! footnotes, endnotes and comments, and `docProps/core.xml` / `app.xml`. Headers and footers
+//! are not body text and are not read. Footnotes, endnotes and comments are not body text
+//! either: they become [`Extracted::notes`], each anchored to the body block that references
+//! it, and their text never enters a paragraph. Optional parts that are missing are skipped;
+//! optional parts that are damaged are skipped with a `damaged_file` warning. A missing or
+//! damaged main document is an error.
 //!
 //! Every Word paragraph becomes one `paragraph` block whose text starts with its numbering
 //! label exactly as Word draws it (`一、`, `（一）`, `2.1.`), with `hints.auto_numbered` set when
@@ -23,22 +25,25 @@
 //! it; [`Error::LimitExceeded`] for zip bombs and over-deep XML.
 
 mod body;
+mod notes;
 mod numbering;
 mod props;
 mod styles;
 mod table;
+mod theme;
 mod xml;
 
 use quick_xml::events::Event;
 
 use crate::error::{Error, Result};
-use crate::model::{Code, Diagnostic, Format, Origin};
+use crate::model::{Code, Diagnostic, Format, NoteKind, Origin};
 use crate::options::ReadOptions;
 use crate::read::zipped::Container;
 use crate::read::Extracted;
 
 use numbering::Numbering;
 use styles::Styles;
+use theme::Theme;
 
 /// Read a DOCX file.
 ///
@@ -65,12 +70,20 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
             .unwrap_or_else(|| fallback.to_string())
     };
 
-    let styles = match optional(&mut zip, &part("styles", "word/styles.xml"), &mut out)? {
-        Some(text) => Styles::parse(&text, depth).unwrap_or_else(|e| {
-            damaged(&mut out, "styles.xml", &e);
-            Styles::default()
+    let theme_part = part("theme", "word/theme/theme1.xml");
+    let theme = match optional(&mut zip, &theme_part, &mut out)? {
+        Some(text) => Theme::parse(&text, &theme_part, depth).unwrap_or_else(|e| {
+            damaged(&mut out, &theme_part, &e);
+            Theme::default()
         }),
-        None => Styles::default(),
+        None => Theme::default(),
+    };
+    let styles = match optional(&mut zip, &part("styles", "word/styles.xml"), &mut out)? {
+        Some(text) => Styles::parse(&text, depth, theme.clone()).unwrap_or_else(|e| {
+            damaged(&mut out, "styles.xml", &e);
+            Styles::with_theme(theme)
+        }),
+        None => Styles::with_theme(theme),
     };
     let mut numbering =
         match optional(&mut zip, &part("numbering", "word/numbering.xml"), &mut out)? {
@@ -88,9 +101,27 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
             "document.xml is not valid UTF-8; bad bytes were replaced by U+FFFD",
         ));
     }
-    out.blocks = body::parse(&text, &styles, &mut numbering, depth)?;
+    let (blocks, anchors) = body::parse_with_anchors(&text, &styles, &mut numbering, depth)?;
+    out.blocks = blocks;
     for (i, b) in out.blocks.iter_mut().enumerate() {
         b.origin = Origin::at(u32::try_from(i).unwrap_or(u32::MAX));
+    }
+
+    for (kind, rel, fallback) in [
+        (NoteKind::Footnote, "footnotes", "word/footnotes.xml"),
+        (NoteKind::Endnote, "endnotes", "word/endnotes.xml"),
+        (NoteKind::Comment, "comments", "word/comments.xml"),
+    ] {
+        let name = part(rel, fallback);
+        if let Some(text) = optional(&mut zip, &name, &mut out)? {
+            match notes::parse(&text, &name, kind, depth) {
+                Ok(found) => out.notes.extend(found),
+                Err(e) => damaged(&mut out, &name, &e),
+            }
+        }
+    }
+    for n in &mut out.notes {
+        n.anchor = anchors.get(&(n.kind, n.id.clone())).copied();
     }
 
     if let Some(text) = optional(&mut zip, "docProps/core.xml", &mut out)? {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use quick_xml::events::Event;
 
+use super::theme::Theme;
 use super::xml::{attr, local, local_end, on_off, Xml};
 use crate::error::Result;
 use crate::model::Align;
@@ -14,8 +15,10 @@ use crate::model::Align;
 /// Run properties the reader uses for hints.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct RunProps {
-    /// East Asian font when given, else the ASCII font.
-    pub(crate) font: Option<String>,
+    /// East Asian font (`w:eastAsia`, or `w:eastAsiaTheme` resolved through the theme).
+    pub(crate) east_asia: Option<String>,
+    /// ASCII font (`w:ascii`, or `w:asciiTheme` resolved through the theme).
+    pub(crate) ascii: Option<String>,
     /// Size in half-points.
     pub(crate) size: Option<u32>,
     pub(crate) bold: Option<bool>,
@@ -29,7 +32,10 @@ impl RunProps {
     /// `self` with unset fields taken from `base`.
     pub(crate) fn over(&self, base: &RunProps) -> RunProps {
         RunProps {
-            font: self.font.clone().or_else(|| base.font.clone()),
+            // Each font slot inherits on its own: a direct `w:ascii` does not hide the East
+            // Asian font a style or the document defaults give.
+            east_asia: self.east_asia.clone().or_else(|| base.east_asia.clone()),
+            ascii: self.ascii.clone().or_else(|| base.ascii.clone()),
             size: self.size.or(base.size),
             bold: self.bold.or(base.bold),
             color: self.color.clone().or_else(|| base.color.clone()),
@@ -37,12 +43,27 @@ impl RunProps {
         }
     }
 
-    /// Apply one child of `w:rPr`.
-    pub(crate) fn apply(&mut self, e: &quick_xml::events::BytesStart<'_>) {
+    /// The font a hint names: the East Asian font when given (notices are Chinese text), else
+    /// the ASCII font.
+    pub(crate) fn font(&self) -> Option<&String> {
+        self.east_asia.as_ref().or(self.ascii.as_ref())
+    }
+
+    /// Apply one child of `w:rPr`; theme font references are resolved through `theme`.
+    pub(crate) fn apply(&mut self, e: &quick_xml::events::BytesStart<'_>, theme: &Theme) {
         match local(e) {
             b"rFonts" => {
-                if let Some(f) = attr(e, b"eastAsia").or_else(|| attr(e, b"ascii")) {
-                    self.font = Some(f);
+                // A theme attribute overrides the plain one beside it (ECMA-376 §17.3.2.26).
+                let slot = |themed: &[u8], plain: &[u8]| {
+                    attr(e, themed)
+                        .and_then(|r| theme.font(&r))
+                        .or_else(|| attr(e, plain))
+                };
+                if let Some(f) = slot(b"eastAsiaTheme", b"eastAsia") {
+                    self.east_asia = Some(f);
+                }
+                if let Some(f) = slot(b"asciiTheme", b"ascii") {
+                    self.ascii = Some(f);
                 }
             }
             b"sz" => self.size = attr(e, b"val").and_then(|v| v.parse().ok()),
@@ -111,15 +132,28 @@ pub(crate) struct Styles {
     default_para: Option<String>,
     /// `docDefaults/rPrDefault`.
     doc_run: RunProps,
+    /// The theme's fonts, for `w:asciiTheme`/`w:eastAsiaTheme`.
+    pub(crate) theme: Theme,
 }
 
 const MAX_CHAIN: usize = 16;
 
 impl Styles {
-    /// Parse `styles.xml`.
-    pub(crate) fn parse(text: &str, max_depth: u64) -> Result<Styles> {
+    /// No styles, only the theme's fonts (a package without `styles.xml`).
+    pub(crate) fn with_theme(theme: Theme) -> Styles {
+        Styles {
+            theme,
+            ..Styles::default()
+        }
+    }
+
+    /// Parse `styles.xml`, resolving theme fonts through `theme`.
+    pub(crate) fn parse(text: &str, max_depth: u64, theme: Theme) -> Result<Styles> {
         let mut x = Xml::new(text, "word/styles.xml", max_depth);
-        let mut out = Styles::default();
+        let mut out = Styles {
+            theme,
+            ..Styles::default()
+        };
         let mut cur: Option<(String, Style)> = None;
         let mut in_doc_defaults = false;
         let mut in_rpr = false;
@@ -153,9 +187,9 @@ impl Styles {
                     b"pPr" => in_ppr = true,
                     _ if in_rpr => {
                         if let Some((_, s)) = cur.as_mut() {
-                            s.run.apply(&e);
+                            s.run.apply(&e, &out.theme);
                         } else if in_doc_defaults {
-                            out.doc_run.apply(&e);
+                            out.doc_run.apply(&e, &out.theme);
                         }
                     }
                     _ if in_ppr => {
@@ -304,7 +338,7 @@ mod tests {
 
     #[test]
     fn chains() {
-        let s = Styles::parse(XML, 64).unwrap();
+        let s = Styles::parse(XML, 64, Theme::default()).unwrap();
         assert_eq!(s.heading_level(Some("1")), Some(1));
         assert_eq!(s.heading_level(Some("L2")), Some(2));
         assert_eq!(s.heading_level(None), None);
@@ -312,9 +346,35 @@ mod tests {
         let n = s.numbering(Some("L2")).unwrap();
         assert_eq!((n.num_id.as_deref(), n.ilvl), (Some("7"), Some(1)));
         let r = s.run(Some("1"));
-        assert_eq!(r.font.as_deref(), Some("黑体"));
+        assert_eq!(r.font().map(String::as_str), Some("黑体"));
         assert_eq!((r.size, r.bold), (Some(32), Some(true)));
         assert_eq!(s.run(Some("nope")).size, Some(32));
         assert_eq!(s.heading_level(Some("x")), None); // a basedOn cycle ends
+    }
+
+    #[test]
+    fn theme_fonts_and_slots() {
+        let theme = Theme::parse(
+            r#"<a:theme><a:majorFont><a:latin typeface="Cambria"/><a:ea typeface=""/><a:font script="Hans" typeface="黑体"/></a:majorFont>
+              <a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:font script="Hans" typeface="仿宋"/></a:minorFont></a:theme>"#,
+            "theme1.xml",
+            16,
+        )
+        .unwrap();
+        let xml = r#"<w:styles>
+          <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:eastAsiaTheme="minorEastAsia"/></w:rPr></w:rPrDefault></w:docDefaults>
+          <w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style>
+          <w:style w:type="paragraph" w:styleId="h"><w:name w:val="h"/>
+            <w:rPr><w:rFonts w:eastAsia="宋体" w:eastAsiaTheme="majorEastAsia"/></w:rPr></w:style>
+          <w:style w:type="paragraph" w:styleId="t"><w:name w:val="t"/><w:rPr><w:rFonts w:ascii="Times"/></w:rPr></w:style>
+        </w:styles>"#;
+        let s = Styles::parse(xml, 16, theme).unwrap();
+        let f = |id| s.run(Some(id)).font().cloned();
+        // Defaults through the theme; the theme attribute beats the plain one beside it; a
+        // style naming only an ASCII font keeps the inherited East Asian one.
+        assert_eq!(f("a").as_deref(), Some("仿宋"));
+        assert_eq!(f("h").as_deref(), Some("黑体"));
+        assert_eq!(f("t").as_deref(), Some("仿宋"));
+        assert_eq!(s.run(Some("t")).ascii.as_deref(), Some("Times"));
     }
 }
