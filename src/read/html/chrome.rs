@@ -30,6 +30,10 @@ static CHROME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"ICP备|ICP证|公网安备|网站标识码|版权所有|(?i:copyright)|©".to_string(),
         format!(r"(主办|承办|协办|维护|技术支持)(单位)?{pad}[:：]"),
         format!(r"^{pad}(网站地图|联系我们|网站声明|关于我们|无障碍)"),
+        // An empty attachment widget (`附件:` with nothing after it on the line); a real
+        // attachment list names its files on the same line or in the lines that follow, which
+        // are kept.
+        format!(r"^{pad}附件{pad}[:：]{pad}$"),
         // Pagination of a split article.
         format!(r"^{pad}([【\[]{pad}\d+{pad}[】\]]{pad})+$"),
     ];
@@ -71,6 +75,7 @@ mod tests {
             "Copyright © 2023",
             "网站地图",
             "【1】【2】【3】【4】",
+            "附件:",
         ];
         for line in chrome {
             assert!(is_chrome(line), "{line:?} should be chrome");
@@ -82,6 +87,7 @@ mod tests {
             "2021年11月22日",
             "会议由主办单位负责组织，承办单位提供场地保障。",
             "（一）打印机等办公设备采购不规范。",
+            "附件：1.整改台账",
         ];
         for line in body {
             assert!(!is_chrome(line), "{line:?} should not be chrome");
