@@ -79,8 +79,10 @@ fn starts_with_heading_number(text: &str) -> bool {
     let mut chars = text.chars();
     let first = chars.next();
     let second = chars.next();
-    matches!(first, Some('一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'))
-        && second == Some('、')
+    matches!(
+        first,
+        Some('一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    ) && second == Some('、')
 }
 
 struct Filler<'a> {
@@ -214,7 +216,10 @@ mod tests {
             Some("12440114766117763P/2023-00029")
         );
         assert_eq!(meta.category.as_deref(), Some("主题分类"));
-        assert_eq!(meta.issuer.as_deref(), Some("广州市花都区空港经济管理委员会"));
+        assert_eq!(
+            meta.issuer.as_deref(),
+            Some("广州市花都区空港经济管理委员会")
+        );
         assert_eq!(meta.written_date.as_deref(), Some("2023-07-14"));
         assert_eq!(meta.published_date.as_deref(), Some("2023-07-14"));
         assert_eq!(meta.doc_number, None);
@@ -259,8 +264,10 @@ mod tests {
 
     #[test]
     fn meta_field_blocks_map_to_fields() {
-        let mut title = Meta::default();
-        title.title = Some("国务院关于…的通知_中国政府网".to_string());
+        let title = Meta {
+            title: Some("国务院关于…的通知_中国政府网".to_string()),
+            ..Default::default()
+        };
         let blocks = vec![
             Block::meta_field("索 引 号", "000014349/2019-00005"),
             Block::meta_field("主题分类", "科技、教育\\教育"),

@@ -138,7 +138,10 @@ pub(crate) fn prescan_meta_charset(bytes: &[u8]) -> Option<String> {
     let head = bytes.get(..bytes.len().min(PRESCAN_BYTES)).unwrap_or(bytes);
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
-    while let Some(rel) = lower.get(from..).and_then(|rest| crate::read::find(rest, b"<meta")) {
+    while let Some(rel) = lower
+        .get(from..)
+        .and_then(|rest| crate::read::find(rest, b"<meta"))
+    {
         let start = from + rel + 5;
         let end = lower
             .get(start..)
@@ -295,7 +298,12 @@ mod tests {
             (b"", None),
         ];
         for (html, want) in cases {
-            assert_eq!(prescan_meta_charset(html).as_deref(), *want, "{:?}", String::from_utf8_lossy(html));
+            assert_eq!(
+                prescan_meta_charset(html).as_deref(),
+                *want,
+                "{:?}",
+                String::from_utf8_lossy(html)
+            );
         }
     }
 
@@ -303,27 +311,84 @@ mod tests {
     fn html_decoding_evidence() {
         let gbk_text = "根据省委统一部署，省委第三巡视组对广州市花都区进行了巡视。反馈了巡视意见，现将巡视整改进展情况予以公布。";
         let (gbk, _, _) = GB18030.encode(gbk_text);
-        let mut declared_gbk = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"><p>".to_vec();
+        let mut declared_gbk =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"><p>".to_vec();
         declared_gbk.extend_from_slice(&gbk);
         let utf8_but_gb2312 = format!("<meta charset=\"gb2312\"><p>{gbk_text}</p>");
         let mut undeclared_gbk = b"<p>".to_vec();
         undeclared_gbk.extend_from_slice(&gbk);
         let mut gbk_but_utf8 = b"<meta charset=utf-8><p>".to_vec();
         gbk_but_utf8.extend_from_slice(&gbk);
-        let cases: Vec<(&[u8], Option<&str>, &str, EncodingEvidence, bool)> = vec![
-            (&declared_gbk, None, "gb18030", EncodingEvidence::MetaCharset, false),
-            (utf8_but_gb2312.as_bytes(), None, "UTF-8", EncodingEvidence::DeclarationOverruled, true),
-            (&undeclared_gbk, None, "gb18030", EncodingEvidence::Guessed, false),
-            (&gbk_but_utf8, None, "gb18030", EncodingEvidence::DeclarationOverruled, true),
-            (&undeclared_gbk, Some("GB2312"), "gb18030", EncodingEvidence::HttpHeader, false),
-            ("<p>通报</p>".as_bytes(), None, "UTF-8", EncodingEvidence::ValidUtf8, false),
-            ("\u{FEFF}<meta charset=gbk><p>通报</p>".as_bytes(), None, "UTF-8", EncodingEvidence::Bom, false),
-            (b"<meta charset=x-nonsense><p>ok</p>", None, "UTF-8", EncodingEvidence::ValidUtf8, false),
+        type Case<'a> = (&'a [u8], Option<&'a str>, &'a str, EncodingEvidence, bool);
+        let cases: Vec<Case<'_>> = vec![
+            (
+                &declared_gbk,
+                None,
+                "gb18030",
+                EncodingEvidence::MetaCharset,
+                false,
+            ),
+            (
+                utf8_but_gb2312.as_bytes(),
+                None,
+                "UTF-8",
+                EncodingEvidence::DeclarationOverruled,
+                true,
+            ),
+            (
+                &undeclared_gbk,
+                None,
+                "gb18030",
+                EncodingEvidence::Guessed,
+                false,
+            ),
+            (
+                &gbk_but_utf8,
+                None,
+                "gb18030",
+                EncodingEvidence::DeclarationOverruled,
+                true,
+            ),
+            (
+                &undeclared_gbk,
+                Some("GB2312"),
+                "gb18030",
+                EncodingEvidence::HttpHeader,
+                false,
+            ),
+            (
+                "<p>通报</p>".as_bytes(),
+                None,
+                "UTF-8",
+                EncodingEvidence::ValidUtf8,
+                false,
+            ),
+            (
+                "\u{FEFF}<meta charset=gbk><p>通报</p>".as_bytes(),
+                None,
+                "UTF-8",
+                EncodingEvidence::Bom,
+                false,
+            ),
+            (
+                b"<meta charset=x-nonsense><p>ok</p>",
+                None,
+                "UTF-8",
+                EncodingEvidence::ValidUtf8,
+                false,
+            ),
         ];
         for (i, (bytes, http, name, evidence, overruled)) in cases.into_iter().enumerate() {
             let (d, o) = decode_html(bytes, http);
-            assert_eq!((d.info.name.as_str(), d.info.evidence, o), (name, evidence, overruled), "case {i}");
-            assert!(d.text.contains("通报") || d.text.contains("巡视") || d.text.contains("ok"), "case {i}");
+            assert_eq!(
+                (d.info.name.as_str(), d.info.evidence, o),
+                (name, evidence, overruled),
+                "case {i}"
+            );
+            assert!(
+                d.text.contains("通报") || d.text.contains("巡视") || d.text.contains("ok"),
+                "case {i}"
+            );
         }
     }
 

@@ -13,10 +13,16 @@ static CHROME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let pad = r"[\s\u{3000}\u{00A0}]*";
     let patterns = [
         // Breadcrumbs.
-        format!(r"^{pad}(您的位置|你的位置|所在位置|当前位置|您现在的位置|你现在的位置){pad}[:：>]?"),
+        format!(
+            r"^{pad}(您的位置|你的位置|所在位置|当前位置|您现在的位置|你现在的位置){pad}[:：>]?"
+        ),
         // Print / close / bookmark buttons.
-        format!(r"[【\[［]{pad}(打印|关闭|收藏|顶部|返回顶部|打印本页|关闭窗口|字体|保存){pad}[:：】\]］]"),
-        format!(r"^{pad}(打印本页|关闭窗口|打印|关闭|返回顶部)({pad}(打印本页|关闭窗口|打印|关闭|返回顶部|收藏))*{pad}$"),
+        format!(
+            r"[【\[［]{pad}(打印|关闭|收藏|顶部|返回顶部|打印本页|关闭窗口|字体|保存){pad}[:：】\]］]"
+        ),
+        format!(
+            r"^{pad}(打印本页|关闭窗口|打印|关闭|返回顶部)({pad}(打印本页|关闭窗口|打印|关闭|返回顶部|收藏))*{pad}$"
+        ),
         // Font-size switches.
         format!(r"(字体|字号){pad}[:：]?{pad}[\[【［(（]?{pad}大{pad}中{pad}小"),
         // Counters.

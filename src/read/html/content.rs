@@ -17,10 +17,47 @@ use super::labels::{clean_value, depad, is_field_label, split_labelled_line};
 
 /// Elements that end a line.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "section", "article",
-    "main", "header", "footer", "blockquote", "center", "pre", "address", "figure",
-    "figcaption", "hr", "form", "fieldset", "legend", "body", "html", "details", "summary",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "blockquote",
+    "center",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "form",
+    "fieldset",
+    "legend",
+    "body",
+    "html",
+    "details",
+    "summary",
 ];
 
 /// Chinese sentence punctuation, and the ASCII forms pasted text uses: what body prose has and
@@ -137,7 +174,10 @@ impl Builder {
     fn flush(&mut self, owner: usize) {
         // Trailing whitespace of any kind (NBSP padding after a right-aligned signature) is
         // never content; leading indentation is left for the normalizer.
-        let text = self.text.trim_end().trim_start_matches([' ', '\t', '\n', '\r']);
+        let text = self
+            .text
+            .trim_end()
+            .trim_start_matches([' ', '\t', '\n', '\r']);
         if !text.trim().is_empty() {
             self.lines.push(Line {
                 text: text.to_string(),

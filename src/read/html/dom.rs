@@ -12,7 +12,9 @@ const DROPPED: &[&str] = &[
 ];
 
 /// Attributes kept on elements.
-const KEPT_ATTRS: &[&str] = &["id", "class", "style", "align", "colspan", "rowspan", "border"];
+const KEPT_ATTRS: &[&str] = &[
+    "id", "class", "style", "align", "colspan", "rowspan", "border",
+];
 
 /// One node of the arena.
 #[derive(Debug)]
@@ -146,7 +148,10 @@ impl Dom {
     /// Append text to `parent`, merging with a preceding text node (flattened elements leave
     /// runs of adjacent text nodes).
     fn push_text(&mut self, parent: usize, text: &str) {
-        let last_child = self.nodes.get(parent).and_then(|p| p.children.last().copied());
+        let last_child = self
+            .nodes
+            .get(parent)
+            .and_then(|p| p.children.last().copied());
         if let Some(last) = last_child.and_then(|l| self.nodes.get_mut(l)) {
             if !last.is_element() {
                 last.text.push_str(text);
@@ -188,7 +193,8 @@ impl Dom {
 
     /// True when `i` is `ancestor` or inside it.
     pub fn contains(&self, ancestor: usize, i: usize) -> bool {
-        self.get(ancestor).is_some_and(|a| ancestor <= i && i < a.end)
+        self.get(ancestor)
+            .is_some_and(|a| ancestor <= i && i < a.end)
     }
 }
 

@@ -185,7 +185,7 @@ pub(crate) fn iso_date(text: &str) -> Option<String> {
     let year: u32 = caps.get(1)?.as_str().parse().ok()?;
     let month: u32 = caps.get(2)?.as_str().parse().ok()?;
     let day: u32 = caps.get(3)?.as_str().parse().ok()?;
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -219,11 +219,8 @@ mod tests {
     }
 
     fn pairs(line: &str) -> Option<Vec<(String, String, bool)>> {
-        split_labelled_line(line).map(|ps| {
-            ps.into_iter()
-                .map(|p| (p.key, p.value, p.chrome))
-                .collect()
-        })
+        split_labelled_line(line)
+            .map(|ps| ps.into_iter().map(|p| (p.key, p.value, p.chrome)).collect())
     }
 
     fn p(k: &str, v: &str, chrome: bool) -> (String, String, bool) {
@@ -257,11 +254,17 @@ mod tests {
         );
         assert_eq!(
             pairs("发布日期：2023-07-14　浏览次数：-"),
-            Some(vec![p("发布日期", "2023-07-14", false), p("浏览次数", "-", true)])
+            Some(vec![
+                p("发布日期", "2023-07-14", false),
+                p("浏览次数", "-", true)
+            ])
         );
         assert_eq!(
             pairs("文号: 发布日期: 2023-07-14"),
-            Some(vec![p("文号", "", false), p("发布日期", "2023-07-14", false)])
+            Some(vec![
+                p("文号", "", false),
+                p("发布日期", "2023-07-14", false)
+            ])
         );
         assert_eq!(pairs("主题词:"), Some(vec![p("主题词", "", false)]));
         assert_eq!(

@@ -27,6 +27,7 @@ use crate::read::{charset, Extracted};
 
 mod chrome;
 mod content;
+mod depth;
 mod dom;
 pub(crate) mod labels;
 
@@ -41,8 +42,10 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     let mut out = Extracted::new(Format::Html);
     let (decoded, overruled) = charset::decode_html(bytes, opts.http_charset.as_deref());
     encoding_warnings(&decoded.info, overruled, &mut out.warnings);
-    let dom = dom::Dom::parse(&decoded.text, opts.limits.html_depth);
-    if dom.depth_limited {
+    let flattened = depth::flatten(&decoded.text, opts.limits.html_depth);
+    let text = flattened.as_deref().unwrap_or(&decoded.text);
+    let dom = dom::Dom::parse(text, opts.limits.html_depth);
+    if dom.depth_limited || flattened.is_some() {
         out.warnings.push(Diagnostic::new(
             Code::LimitReached,
             format!(
