@@ -526,3 +526,81 @@ fn absurd_nesting_is_flattened_with_a_warning() {
         .iter()
         .any(|l| l.contains("现将巡视整改进展情况予以公布")));
 }
+
+// ---- the metadata pass on text input ---------------------------------------------------
+
+#[test]
+fn seeds_as_text_have_their_metadata_lines_moved_to_meta() {
+    shared_or_skip!("seeds");
+    struct Want {
+        seed: &'static str,
+        source_site: Option<&'static str>,
+        published: &'static str,
+        gone: &'static [&'static str],
+    }
+    let cases = [
+        Want {
+            seed: "000",
+            source_site: None,
+            published: "2023-07-14",
+            gone: &["索引号", "发布机构", "名称:", "文号:", "主题词", "发布日期"],
+        },
+        Want {
+            seed: "001",
+            source_site: Some("南粤清风网"),
+            published: "2021-11-23",
+            gone: &["来源:南粤清风网"],
+        },
+        Want {
+            seed: "002",
+            source_site: Some("株洲高新区董家塅片区"),
+            published: "2023-03-02",
+            gone: &["更新时间"],
+        },
+        Want {
+            seed: "003",
+            source_site: Some("中共郑州航空港经济综合实验区工作委员会"),
+            published: "2024-09-10",
+            gone: &["来源:中共郑州"],
+        },
+    ];
+    for want in cases {
+        let path = util::seed_path(want.seed).unwrap();
+        let doc = convert_path(&path);
+        assert_eq!(doc.source.format, Some(Format::Text));
+        assert_eq!(
+            doc.meta.source_site.as_deref(),
+            want.source_site,
+            "{}",
+            want.seed
+        );
+        assert_eq!(
+            doc.meta.published_date.as_deref(),
+            Some(want.published),
+            "{}",
+            want.seed
+        );
+        for line in body_lines(&doc) {
+            for g in want.gone {
+                assert!(
+                    !line.starts_with(g),
+                    "{}: {line:?} left in the body",
+                    want.seed
+                );
+            }
+        }
+    }
+    let doc = convert_path(&util::seed_path("000").unwrap());
+    let m = &doc.meta;
+    assert_eq!(
+        m.index_number.as_deref(),
+        Some("12440114766117763P/2023-00029")
+    );
+    assert_eq!(m.issuer.as_deref(), Some("广州市花都区空港经济管理委员会"));
+    assert_eq!(m.written_date.as_deref(), Some("2023-07-14"));
+    assert_eq!(m.doc_number, None);
+    // Body sentences with a colon further down stay in the body.
+    assert!(body_lines(&doc)
+        .iter()
+        .any(|l| l.contains("电话:020-36993133")));
+}

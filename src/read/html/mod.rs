@@ -187,3 +187,236 @@ pub(crate) fn split_terms(s: &str) -> Vec<String> {
     .map(str::to_string)
     .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Align, BlockKind};
+
+    fn read_str(html: &str) -> Extracted {
+        read(html.as_bytes(), &ReadOptions::default()).unwrap()
+    }
+
+    fn texts(ex: &Extracted) -> Vec<String> {
+        ex.blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::MetaField)
+            .map(|b| b.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn paragraph_boundaries() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "<p>一，甲。</p><p>二，乙。<br>三，丙。</p>",
+                &["一，甲。", "二，乙。", "三，丙。"],
+            ),
+            (
+                "<div>一，甲。<div>二，乙。</div>三，丙。</div>",
+                &["一，甲。", "二，乙。", "三，丙。"],
+            ),
+            (
+                "<ul><li>一，甲。</li><li>二，乙。</li></ul>",
+                &["一，甲。", "二，乙。"],
+            ),
+            (
+                "<h2>标题</h2><p>正文，内容。</p>",
+                &["标题", "正文，内容。"],
+            ),
+            ("<p>正<span>文</span><b>，</b>内容。</p>", &["正文，内容。"]),
+            ("<p>a\n  b，c。</p>", &["a b，c。"]),
+            // NBSP indentation is left for the normalizer; a paragraph of NBSP is no paragraph.
+            (
+                "<p>&nbsp;&nbsp;正文，内容。&nbsp;</p><p>&nbsp;</p>",
+                &["\u{a0}\u{a0}正文，内容。"],
+            ),
+            (
+                "<p>\u{3000}\u{3000}正文，内容。</p>",
+                &["\u{3000}\u{3000}正文，内容。"],
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(texts(&read_str(html)), *want, "{html}");
+        }
+    }
+
+    #[test]
+    fn non_content_is_dropped() {
+        let html = "<html><head><style>p{x:1}</style><script>var a='不要';</script></head><body>\
+            <nav>导航菜单</nav><form><input value='输入'><select><option>选项</option></select></form>\
+            <iframe src='x'>框架</iframe><div style='display: none'>隐藏，文字。</div>\
+            <noscript>无脚本</noscript><p>正文，内容。</p></body></html>";
+        assert_eq!(texts(&read_str(html)), ["正文，内容。"]);
+    }
+
+    #[test]
+    fn hints_from_tags_and_styles() {
+        let ex = read_str(
+            "<h3>一、标题</h3><p align=center>居中</p><p style='text-indent:2em; TEXT-ALIGN : right'>右，对齐。</p>\
+             <div align=right><p>署名</p></div><p>正文，内容。</p>",
+        );
+        let hints: Vec<(Option<u8>, Option<Align>)> = ex
+            .blocks
+            .iter()
+            .map(|b| (b.hints.heading_level, b.hints.align))
+            .collect();
+        assert_eq!(
+            hints,
+            [
+                (Some(3), None),
+                (None, Some(Align::Center)),
+                (None, Some(Align::Right)),
+                (None, Some(Align::Right)),
+                (None, None),
+            ]
+        );
+        let indices: Vec<u32> = ex.blocks.iter().map(|b| b.origin.index).collect();
+        assert_eq!(indices, [0, 1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn data_table_with_spans() {
+        let ex = read_str(
+            "<p>正文，内容。</p><table border=1><tr><th>指标</th><th colspan=2>说明</th></tr>\
+             <tr><td rowspan=2>甲</td><td>一</td><td><p>二</p><p>三</p></td></tr><tr><td>四</td><td>五</td></tr></table>",
+        );
+        let table_block = ex
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Table)
+            .unwrap();
+        let table = table_block.table.as_ref().unwrap();
+        let cells: Vec<Vec<(&str, u32, u32)>> = table
+            .rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| (c.text.as_str(), c.col_span, c.row_span))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec![("指标", 1, 1), ("说明", 2, 1)],
+                vec![("甲", 1, 2), ("一", 1, 1), ("二\n三", 1, 1)],
+                vec![("四", 1, 1), ("五", 1, 1)],
+            ]
+        );
+        assert_eq!(table_block.text, "指标\t说明\n甲\t一\t二\n三\n四\t五");
+    }
+
+    #[test]
+    fn layout_tables_are_not_tables() {
+        let ex = read_str(
+            "<table><tr><td><table><tr><td>正文，内容。</td></tr><tr><td>二，乙。</td></tr></table></td><td>旁栏，文字。</td></tr></table>\
+             <table><tr><td>单列，表格。</td></tr><tr><td>第二行，内容。</td></tr></table>",
+        );
+        assert!(ex.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+        assert_eq!(ex.blocks.len(), 5);
+    }
+
+    #[test]
+    fn disclosure_table_becomes_meta_fields() {
+        let ex = read_str(
+            "<table><tr><td><b>索 引 号：</b></td><td>000014349/2019-00005</td><td>主题分类：</td><td>教育</td></tr>\
+             <tr><td>标　　题：</td><td colspan=3>国务院关于印发方案的通知</td></tr>\
+             <tr><td>有 效 性：</td><td>有效</td></tr></table><p>正文，内容。</p>",
+        );
+        let fields: Vec<(&str, &str)> = ex
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::MetaField)
+            .map(|b| (b.key.as_deref().unwrap(), b.text.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("索引号", "000014349/2019-00005"),
+                ("主题分类", "教育"),
+                ("标题", "国务院关于印发方案的通知"),
+                ("有效性", "有效"),
+            ]
+        );
+        assert_eq!(texts(&ex), ["正文，内容。"]);
+    }
+
+    #[test]
+    fn main_content_by_density_with_title_and_no_chrome() {
+        let html = "<body><div class=top><a href=/>首页</a> <a href=/a>要闻动态</a> <a href=/b>信息公开目录</a></div>\
+            <div class=crumb>当前位置：<a href=/>首页</a> &gt; <a href=/x>通知公告</a></div>\
+            <div class=box><div class=art><h1>关于某事的通报</h1><div class=info>来源：某某网　日期：2024-09-10 11:05　浏览次数：12</div>\
+            <div class=body><p>第一段，正文内容，有标点。</p><p>第二段，正文内容，有标点。</p></div>\
+            <div class=tool>【打印】【关闭】</div></div>\
+            <div class=side><h3>相关链接</h3><ul><li><a href=/1>某市人民政府门户网站首页</a></li><li><a href=/2>某省人民政府门户网站首页</a></li></ul></div></div>\
+            <div class=foot>主办单位：某某办公室　网站标识码：1234567890</div></body>";
+        let ex = read_str(html);
+        assert_eq!(
+            texts(&ex),
+            [
+                "关于某事的通报",
+                "第一段，正文内容，有标点。",
+                "第二段，正文内容，有标点。"
+            ]
+        );
+        let fields: Vec<(&str, &str)> = ex
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::MetaField)
+            .map(|b| (b.key.as_deref().unwrap(), b.text.as_str()))
+            .collect();
+        assert_eq!(fields, [("来源", "某某网"), ("日期", "2024-09-10 11:05")]);
+        assert!(ex.warnings.iter().any(|w| w.code == Code::ChromeRemoved));
+    }
+
+    #[test]
+    fn meta_tags_and_title() {
+        let ex = read_str(
+            "<html><head><title> 页面标题 _ 网站 </title><meta name=viewport content='width=device-width'>\
+             <meta name='SiteName' content='某市人民政府'><meta name='SiteDomain' content='www.x.gov.cn'>\
+             <meta name='ColumnName' content='通知公告'><meta name='PubDate' content='2023-07-14 09:30'>\
+             <meta name='ContentSource' content='某某局'><meta name='Keywords' content='巡察,整改；通报'>\
+             <meta name='Author' content='张三'><meta name='Description' content='摘要'>\
+             <meta name='Url' content='http://www.x.gov.cn/a.html'><meta http-equiv='Content-Type' content='text/html; charset=utf-8'>\
+             </head><body><p>正文，内容。</p></body></html>",
+        );
+        let m = &ex.meta;
+        assert_eq!(m.title.as_deref(), Some("页面标题 _ 网站"));
+        assert_eq!(m.site_name.as_deref(), Some("某市人民政府"));
+        assert_eq!(m.column.as_deref(), Some("通知公告"));
+        assert_eq!(m.published_date.as_deref(), Some("2023-07-14"));
+        assert_eq!(m.source_site.as_deref(), Some("某某局"));
+        assert_eq!(m.keywords, ["巡察", "整改", "通报"]);
+        assert_eq!(m.author.as_deref(), Some("张三"));
+        assert_eq!(m.description.as_deref(), Some("摘要"));
+        assert_eq!(m.url.as_deref(), Some("http://www.x.gov.cn/a.html"));
+        assert_eq!(
+            m.extra,
+            [MetaField {
+                key: "SiteDomain".into(),
+                value: "www.x.gov.cn".into()
+            }]
+        );
+        let with_article_title = read_str(
+            "<title>页面标题 _ 网站</title><meta name=ArticleTitle content='文章标题'><p>正文，内容。</p>",
+        );
+        assert_eq!(with_article_title.meta.title.as_deref(), Some("文章标题"));
+    }
+
+    #[test]
+    fn input_limit_is_enforced() {
+        let mut opts = ReadOptions::default();
+        opts.limits.input_bytes = 8;
+        let err = read(b"<p>0123456789</p>", &opts).unwrap_err();
+        assert_eq!(err.code(), "limit_exceeded");
+    }
+
+    #[test]
+    fn empty_and_whitespace_pages_read_to_nothing() {
+        for html in ["", "   ", "<html></html>", "<p>&nbsp;</p>"] {
+            let ex = read_str(html);
+            assert!(ex.blocks.is_empty(), "{html:?}");
+        }
+    }
+}
