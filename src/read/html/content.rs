@@ -317,8 +317,7 @@ fn classify_table(dom: &Dom, table: usize) -> TableClass {
         return TableClass::Layout;
     };
     // A table holding another table is layout: gov.cn nests its whole page in tables.
-    let nested = (table + 1..node.end).any(|j| dom.get(j).is_some_and(|n| n.tag == "table"));
-    if nested {
+    if node.table_below {
         return TableClass::Layout;
     }
     // Rows and cells, in order; no nested tables, so every cell belongs to its nearest row.
@@ -366,21 +365,31 @@ fn classify_table(dom: &Dom, table: usize) -> TableClass {
     TableClass::Data(Table { rows })
 }
 
-/// Label/value pairs when most label cells (even columns) are metadata labels.
+/// Most rows a 政府信息公开 table has; a longer table is data.
+const MAX_META_ROWS: usize = 12;
+
+/// Label/value pairs when most label cells (even columns) are metadata labels and no value
+/// cell is one (a data table's header row `序号 | 名称 | 文号 | 日期` is not metadata).
 fn meta_pairs(cells: &[Vec<(String, &DNode)>]) -> Option<Vec<(String, String)>> {
+    if cells.len() > MAX_META_ROWS {
+        return None;
+    }
     let mut pairs = Vec::new();
     let mut known = 0usize;
     for row in cells {
         for pair in row.chunks(2) {
             let label = pair.first().map(|(t, _)| depad(t)).unwrap_or_default();
-            let value = pair.get(1).map(|(t, _)| clean_value(t)).unwrap_or_default();
+            let raw_value = pair.get(1).map(|(t, _)| t.as_str()).unwrap_or_default();
+            if is_field_label(&depad(raw_value)) {
+                return None;
+            }
             if label.is_empty() {
                 continue;
             }
             if is_field_label(&label) {
                 known += 1;
             }
-            pairs.push((label, value));
+            pairs.push((label, clean_value(raw_value)));
         }
     }
     (known >= 1 && known * 2 >= pairs.len()).then_some(pairs)

@@ -33,6 +33,8 @@ pub(super) struct DNode {
     pub depth: u32,
     /// One past the last index of this node's subtree (preorder makes subtrees contiguous).
     pub end: usize,
+    /// A `<table>` is somewhere below this node.
+    pub table_below: bool,
 }
 
 impl DNode {
@@ -119,6 +121,7 @@ impl Dom {
                             children: Vec::new(),
                             depth: depth + 1,
                             end: idx + 1,
+                            table_below: false,
                         });
                         if let Some(p) = parent.and_then(|p| dom.nodes.get_mut(p)) {
                             p.children.push(idx);
@@ -168,21 +171,24 @@ impl Dom {
             children: Vec::new(),
             depth,
             end: idx + 1,
+            table_below: false,
         });
         if let Some(p) = self.nodes.get_mut(parent) {
             p.children.push(idx);
         }
     }
 
-    /// Subtree ends, bottom-up: a parent's subtree ends where its last descendant's does.
+    /// Subtree ends and `table_below`, bottom-up in one pass (a parent's subtree ends where
+    /// its last descendant's does), so no later step rescans subtrees.
     fn fill_ends(&mut self) {
         for i in (0..self.nodes.len()).rev() {
-            let (end, parent) = match self.nodes.get(i) {
-                Some(n) => (n.end, n.parent),
+            let (end, parent, table) = match self.nodes.get(i) {
+                Some(n) => (n.end, n.parent, n.table_below || n.tag == "table"),
                 None => continue,
             };
             if let Some(p) = parent.and_then(|p| self.nodes.get_mut(p)) {
                 p.end = p.end.max(end);
+                p.table_below |= table;
             }
         }
     }

@@ -308,6 +308,16 @@ mod tests {
     }
 
     #[test]
+    fn a_data_table_with_label_words_in_its_header_is_data() {
+        let ex = read_str(
+            "<p>正文，内容。</p><table><tr><td>序号</td><td>名称</td><td>文号</td><td>日期</td></tr>\
+             <tr><td>1</td><td>通知</td><td>国发〔2019〕4号</td><td>2019-01-24</td></tr></table>",
+        );
+        assert!(ex.blocks.iter().any(|b| b.kind == BlockKind::Table));
+        assert!(ex.blocks.iter().all(|b| b.kind != BlockKind::MetaField));
+    }
+
+    #[test]
     fn layout_tables_are_not_tables() {
         let ex = read_str(
             "<table><tr><td><table><tr><td>正文，内容。</td></tr><tr><td>二，乙。</td></tr></table></td><td>旁栏，文字。</td></tr></table>\
