@@ -39,13 +39,21 @@ fn widen(enc: &'static Encoding) -> &'static Encoding {
     }
 }
 
+/// How many bytes, from the first non-ASCII one, the statistical guess looks at. chardetng
+/// runs at a few MB/s; a few thousand characters of Chinese decide it as well as a whole file.
+const GUESS_WINDOW: usize = 8 * 1024;
+
 /// Guess the encoding of undeclared bytes.
 pub(crate) fn guess(bytes: &[u8]) -> &'static Encoding {
     if std::str::from_utf8(bytes).is_ok() {
         return UTF_8;
     }
+    let start = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+    let end = start.saturating_add(GUESS_WINDOW).min(bytes.len());
+    let window = bytes.get(start..end).unwrap_or(bytes);
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(bytes, true);
+    // `last` only when the window reaches the end: a cut multi-byte sequence is not an error.
+    det.feed(window, end == bytes.len());
     widen(det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow))
 }
 

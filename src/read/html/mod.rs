@@ -2,13 +2,14 @@
 //! as paragraph and table blocks plus the page's metadata.
 //!
 //! Steps:
-//! 1. **Encoding** ([`charset::decode_html`](crate::read::charset)): BOM, HTTP charset, `<meta>`
+//! 1. **Encoding** (`charset::decode_html`): BOM, HTTP charset, `<meta>`
 //!    prescan, valid UTF-8, statistical guess; a declaration the bytes contradict is overruled.
-//! 2. **DOM** (scraper/html5ever), flattened into a small arena ([`dom`]) by an explicit-stack
-//!    walk that drops scripts, styles, navigation, form controls, iframes and hidden elements,
-//!    and stops nesting at `Limits::html_depth` (deeper elements are flattened into their
-//!    ancestor, never recursed into).
-//! 3. **Lines** ([`content`]): inline text between block boundaries (`<p>`, `<br>`, `<div>`,
+//! 2. **DOM**: a linear pre-pass (`depth`) drops tags nested deeper than
+//!    `Limits::html_depth` (html5ever's scope checks are quadratic in nesting depth); then
+//!    scraper/html5ever parses, and an explicit-stack walk copies the tree into a small arena
+//!    (`dom`), dropping scripts, styles, navigation, form controls, iframes and hidden
+//!    elements. No walk recurses on the page's depth.
+//! 3. **Lines** (`content`): inline text between block boundaries (`<p>`, `<br>`, `<div>`,
 //!    `<li>`, `<h1-6>`, table cells …); data tables become one table line; the 政府信息公开
 //!    table and `label：value` lines become metadata.
 //! 4. **Main content**: the element with the best text-density score (sentence punctuation
