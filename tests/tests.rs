@@ -16,3 +16,4 @@ mod read_docx_notes;
 mod schema;
 mod read_pdf_corpus;
 mod parse_seeds;
+mod read_html;

@@ -20,7 +20,6 @@ pub(crate) fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
 }
 
 /// Look up a charset label; GB2312/GBK map to GB18030.
-#[allow(dead_code)] // used by the HTML reader
 pub(crate) fn for_label(label: &str) -> Option<&'static Encoding> {
     let enc = Encoding::for_label(
         label
@@ -40,13 +39,21 @@ fn widen(enc: &'static Encoding) -> &'static Encoding {
     }
 }
 
+/// How many bytes, from the first non-ASCII one, the statistical guess looks at. chardetng
+/// runs at a few MB/s; a few thousand characters of Chinese decide it as well as a whole file.
+const GUESS_WINDOW: usize = 8 * 1024;
+
 /// Guess the encoding of undeclared bytes.
 pub(crate) fn guess(bytes: &[u8]) -> &'static Encoding {
     if std::str::from_utf8(bytes).is_ok() {
         return UTF_8;
     }
+    let start = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
+    let end = start.saturating_add(GUESS_WINDOW).min(bytes.len());
+    let window = bytes.get(start..end).unwrap_or(bytes);
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(bytes, true);
+    // `last` only when the window reaches the end: a cut multi-byte sequence is not an error.
+    det.feed(window, end == bytes.len());
     widen(det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow))
 }
 
@@ -126,6 +133,134 @@ fn count_fffd_in_utf8_source(bytes: &[u8]) -> u64 {
     })
 }
 
+/// How many leading bytes the `<meta>` prescan looks at. WHATWG says 1024; Chinese CMS pages
+/// often put long `<title>`s, comments and scripts first, so we look further.
+const PRESCAN_BYTES: usize = 4096;
+
+/// The charset a page declares in `<meta charset=…>` or
+/// `<meta http-equiv="Content-Type" content="…; charset=…">` within its first bytes.
+///
+/// A byte-level scan (no decoding, no DOM), so it works before the encoding is known; the
+/// declaration is ASCII in every encoding a Chinese page uses.
+pub(crate) fn prescan_meta_charset(bytes: &[u8]) -> Option<String> {
+    let head = bytes.get(..bytes.len().min(PRESCAN_BYTES)).unwrap_or(bytes);
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(rel) = lower
+        .get(from..)
+        .and_then(|rest| crate::read::find(rest, b"<meta"))
+    {
+        let start = from + rel + 5;
+        let end = lower
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'>'))
+            .map_or(lower.len(), |e| start + e);
+        let tag = lower.get(start..end).unwrap_or_default();
+        if let Some(label) = charset_in_tag(tag) {
+            return Some(label);
+        }
+        from = end;
+    }
+    None
+}
+
+/// The value after `charset=` in one (lowercased) `<meta …>` tag.
+fn charset_in_tag(tag: &[u8]) -> Option<String> {
+    let pos = crate::read::find(tag, b"charset")?;
+    let rest = tag.get(pos + 7..)?;
+    let rest = trim_ascii_start(rest);
+    let rest = trim_ascii_start(rest.strip_prefix(b"=")?);
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let label: Vec<u8> = rest
+        .iter()
+        .copied()
+        .take_while(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        .collect();
+    if label.is_empty() {
+        return None;
+    }
+    String::from_utf8(label).ok()
+}
+
+fn trim_ascii_start(mut s: &[u8]) -> &[u8] {
+    while let [first, rest @ ..] = s {
+        if first.is_ascii_whitespace() {
+            s = rest;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// True when `bytes` are valid UTF-8 and hold at least one multi-byte sequence: such bytes are
+/// practically never legacy-encoded Chinese, whose byte pairs rarely form valid UTF-8 runs.
+fn is_non_ascii_utf8(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii()
+}
+
+/// Decode an HTML page: BOM, then `http_charset`, then the `<meta>` prescan, then valid UTF-8,
+/// then a statistical guess. A declaration the bytes contradict is overruled (declared GB2312
+/// but the bytes are valid UTF-8; declared UTF-8 but the bytes are invalid UTF-8 and clean
+/// GB18030). Returns the decoded text and whether a declaration was overruled.
+pub(crate) fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> (Decoded, bool) {
+    if let Some((enc, len)) = bom(bytes) {
+        let body = bytes.get(len..).unwrap_or_default();
+        return (decode_with(body, enc, EncodingEvidence::Bom, None), false);
+    }
+    let declared = http_charset
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| (l.trim().to_string(), EncodingEvidence::HttpHeader))
+        .or_else(|| prescan_meta_charset(bytes).map(|l| (l, EncodingEvidence::MetaCharset)));
+    let Some((label, evidence)) = declared else {
+        return (decode_undeclared_html(bytes, None), false);
+    };
+    let Some(enc) = for_label(&label) else {
+        // An unknown label is no evidence at all; keep it for the record.
+        return (decode_undeclared_html(bytes, Some(label)), false);
+    };
+    // A page cannot really be UTF-16 if its ASCII declaration was readable (WHATWG: use UTF-8).
+    let enc = if enc == UTF_16LE || enc == UTF_16BE {
+        UTF_8
+    } else {
+        enc
+    };
+    if enc != UTF_8 && is_non_ascii_utf8(bytes) {
+        let d = decode_with(
+            bytes,
+            UTF_8,
+            EncodingEvidence::DeclarationOverruled,
+            Some(label),
+        );
+        return (d, true);
+    }
+    if enc == UTF_8 && std::str::from_utf8(bytes).is_err() {
+        let (_, gb_errors) = GB18030.decode_without_bom_handling(bytes);
+        if !gb_errors && guess(bytes) == GB18030 {
+            let d = decode_with(
+                bytes,
+                GB18030,
+                EncodingEvidence::DeclarationOverruled,
+                Some(label),
+            );
+            return (d, true);
+        }
+    }
+    (decode_with(bytes, enc, evidence, Some(label)), false)
+}
+
+/// No usable declaration: valid UTF-8, else a guess (never UTF-16 guessing for HTML: a UTF-16
+/// page without a BOM would not have been sniffed as HTML).
+fn decode_undeclared_html(bytes: &[u8], declared: Option<String>) -> Decoded {
+    if std::str::from_utf8(bytes).is_ok() {
+        return decode_with(bytes, UTF_8, EncodingEvidence::ValidUtf8, declared);
+    }
+    decode_with(bytes, guess(bytes), EncodingEvidence::Guessed, declared)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,5 +291,118 @@ mod tests {
     fn invalid_utf8_declared_counts_replacements() {
         let d = decode_with(b"ok\xff\xfeok", UTF_8, EncodingEvidence::MetaCharset, None);
         assert_eq!(d.info.replaced, 2);
+    }
+
+    #[test]
+    fn prescan_finds_both_declaration_forms() {
+        let cases: &[(&[u8], Option<&str>)] = &[
+            (b"<html><head><meta charset=\"gbk\">", Some("gbk")),
+            (b"<meta charset='UTF-8'/>", Some("utf-8")),
+            (b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=gb2312\">", Some("gb2312")),
+            (b"<meta http-equiv=\"Content-Language\" content=\"utf-8\"><meta content=\"text/html;charset=GBK\" http-equiv=content-type>", Some("gbk")),
+            (b"<link rel=stylesheet charset=\"utf-8\"><p>x</p>", None),
+            (b"<meta name=\"keywords\" content=\"a\">", None),
+            (b"<meta charset=", None),
+            (b"", None),
+        ];
+        for (html, want) in cases {
+            assert_eq!(
+                prescan_meta_charset(html).as_deref(),
+                *want,
+                "{:?}",
+                String::from_utf8_lossy(html)
+            );
+        }
+    }
+
+    #[test]
+    fn html_decoding_evidence() {
+        let gbk_text = "根据省委统一部署，省委第三巡视组对广州市花都区进行了巡视。反馈了巡视意见，现将巡视整改进展情况予以公布。";
+        let (gbk, _, _) = GB18030.encode(gbk_text);
+        let mut declared_gbk =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"><p>".to_vec();
+        declared_gbk.extend_from_slice(&gbk);
+        let utf8_but_gb2312 = format!("<meta charset=\"gb2312\"><p>{gbk_text}</p>");
+        let mut undeclared_gbk = b"<p>".to_vec();
+        undeclared_gbk.extend_from_slice(&gbk);
+        let mut gbk_but_utf8 = b"<meta charset=utf-8><p>".to_vec();
+        gbk_but_utf8.extend_from_slice(&gbk);
+        type Case<'a> = (&'a [u8], Option<&'a str>, &'a str, EncodingEvidence, bool);
+        let cases: Vec<Case<'_>> = vec![
+            (
+                &declared_gbk,
+                None,
+                "gb18030",
+                EncodingEvidence::MetaCharset,
+                false,
+            ),
+            (
+                utf8_but_gb2312.as_bytes(),
+                None,
+                "UTF-8",
+                EncodingEvidence::DeclarationOverruled,
+                true,
+            ),
+            (
+                &undeclared_gbk,
+                None,
+                "gb18030",
+                EncodingEvidence::Guessed,
+                false,
+            ),
+            (
+                &gbk_but_utf8,
+                None,
+                "gb18030",
+                EncodingEvidence::DeclarationOverruled,
+                true,
+            ),
+            (
+                &undeclared_gbk,
+                Some("GB2312"),
+                "gb18030",
+                EncodingEvidence::HttpHeader,
+                false,
+            ),
+            (
+                "<p>通报</p>".as_bytes(),
+                None,
+                "UTF-8",
+                EncodingEvidence::ValidUtf8,
+                false,
+            ),
+            (
+                "\u{FEFF}<meta charset=gbk><p>通报</p>".as_bytes(),
+                None,
+                "UTF-8",
+                EncodingEvidence::Bom,
+                false,
+            ),
+            (
+                b"<meta charset=x-nonsense><p>ok</p>",
+                None,
+                "UTF-8",
+                EncodingEvidence::ValidUtf8,
+                false,
+            ),
+        ];
+        for (i, (bytes, http, name, evidence, overruled)) in cases.into_iter().enumerate() {
+            let (d, o) = decode_html(bytes, http);
+            assert_eq!(
+                (d.info.name.as_str(), d.info.evidence, o),
+                (name, evidence, overruled),
+                "case {i}"
+            );
+            assert!(
+                d.text.contains("通报") || d.text.contains("巡视") || d.text.contains("ok"),
+                "case {i}"
+            );
+        }
+    }
+
+    #[test]
+    fn overruled_keeps_the_declared_label() {
+        let (d, _) = decode_html("<meta charset=\"GB2312\">中文".as_bytes(), None);
+        assert_eq!(d.info.declared.as_deref(), Some("gb2312"));
     }
 }
