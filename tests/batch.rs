@@ -117,7 +117,10 @@ fn resume_after_a_killed_run_gives_the_same_set() {
     let text = std::fs::read_to_string(&full).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let partial = outs.join("partial.jsonl");
-    let torn = &lines[3][..lines[3].len() / 2];
+    let torn: String = lines[3]
+        .chars()
+        .take(lines[3].chars().count() / 2)
+        .collect();
     std::fs::write(
         &partial,
         format!("{}\n{}\n{}\n{torn}", lines[0], lines[1], lines[2]),

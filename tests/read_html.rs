@@ -8,7 +8,7 @@
 //! Apart from that the comparison is character-exact.
 
 use gongwen::model::{EncodingEvidence, Format};
-use gongwen::{BlockKind, Document, Options};
+use gongwen::{Document, Options};
 
 use crate::shared_or_skip;
 use crate::util;
@@ -25,22 +25,21 @@ fn convert_path(path: &std::path::Path) -> Document {
 }
 
 /// Normalize and trim one line; `None` when nothing is left.
+/// A line normalized, without whitespace: the seeds space heading numbers inconsistently
+/// (`1. 关于` beside `8关于`) and indent with `&nbsp;`/U+3000, so whitespace is the one tolerance;
+/// every other character must match.
 fn canon(line: &str) -> Option<String> {
     let n = gongwen::normalize::text(line, &gongwen::NormalizeOptions::default());
-    let t = n.trim_matches(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}');
-    (!t.is_empty()).then(|| t.to_string())
+    let t: String = n.chars().filter(|c| !c.is_whitespace()).collect();
+    (!t.is_empty()).then_some(t)
 }
 
-/// The body lines of a converted document (headings with their number, as the text renderer
-/// writes them; metadata blocks left out).
+/// The document as a reader sees it: the text rendering, one block per line (a run-in heading
+/// and its paragraph share a line, as in the source).
 fn body_lines(doc: &Document) -> Vec<String> {
-    doc.blocks
-        .iter()
-        .filter(|b| b.kind != BlockKind::MetaField)
-        .filter_map(|b| {
-            let number = b.number.as_deref().unwrap_or_default();
-            canon(&format!("{number}{}", b.text))
-        })
+    gongwen::render::to_string(doc, gongwen::OutputFormat::Text)
+        .lines()
+        .filter_map(canon)
         .collect()
 }
 
