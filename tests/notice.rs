@@ -166,7 +166,6 @@ fn figures_of_seeds_002_and_004() {
 }
 
 #[test]
-#[ignore = "needs-merge"]
 fn seed_004_twenty_problems_with_cause_and_rectification() {
     let doc = seed_or_skip!("004");
     let ps = &notice(&doc).problems;
@@ -231,7 +230,6 @@ fn seed_004_twenty_problems_with_cause_and_rectification() {
 }
 
 #[test]
-#[ignore = "needs-merge"]
 fn seed_002_problems_completed_and_kept_up() {
     let doc = seed_or_skip!("002");
     let ps = &notice(&doc).problems;

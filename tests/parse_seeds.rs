@@ -308,7 +308,6 @@ fn shape(doc: &Document, s: &Section) -> String {
 }
 
 #[test]
-#[ignore = "needs-merge"]
 fn html_and_text_give_the_same_sections() {
     let mut compared = 0;
     for prefix in ["000", "001", "002", "003", "004"] {
@@ -419,7 +418,6 @@ fn corpus_ofd_red_header_reply() {
 /// headings 一、…四、, the 文号 国办发〔2004〕7号 parsed into its parts, the signature.
 /// Values checked by reading the page by hand.
 #[test]
-#[ignore = "needs-merge"]
 fn corpus_html_gov_cn_notice() {
     let path = crate::shared_or_skip!("corpus/html/platform1_ge_policy_raw20190217.sql_id49.html");
     let doc = gongwen::convert(&bytes(&path), &Options::default()).expect("html converts");

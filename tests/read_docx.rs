@@ -288,7 +288,6 @@ fn outline(sections: &[Section], out: &mut Vec<(u8, String, String)>) {
 }
 
 #[test]
-#[ignore = "needs-merge"]
 fn heading_hierarchy_matches_the_seed_read_as_text() {
     for (prefix, _) in SAMPLES {
         let Some(seed) = seed_body(prefix) else {

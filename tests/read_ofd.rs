@@ -129,7 +129,6 @@ fn samples_give_the_seed_text_in_order_without_furniture() {
 }
 
 #[test]
-#[ignore = "needs-merge"]
 fn samples_paragraphs_title_and_signature_match_the_seed() {
     for s in SAMPLES {
         let Some((title, paras)) = seed_notice(s) else {
@@ -174,7 +173,6 @@ fn outline(sections: &[gongwen::Section], depth: usize, out: &mut String) {
 }
 
 #[test]
-#[ignore = "needs-merge"]
 fn samples_sections_equal_those_of_the_seed_as_text() {
     for s in SAMPLES {
         let Some(seed) = util::seed_path(s.prefix) else {
@@ -290,7 +288,6 @@ fn corpus_n_red_header_reply_reader_level() {
 }
 
 #[test]
-#[ignore = "needs-merge"]
 fn corpus_n_red_header_reply_parsed() {
     let path = shared_or_skip!("corpus/ofd/ofdrw_n.ofd");
     let doc = gongwen::convert(&util::bytes(&path), &Options::default()).unwrap();

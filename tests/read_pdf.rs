@@ -141,19 +141,16 @@ fn check(variant: &str) {
 }
 
 #[test]
-#[ignore = "needs-merge"]
 fn stsong_samples_match_seeds() {
     check("stsong");
 }
 
 #[test]
-#[ignore = "needs-merge"]
 fn libreoffice_samples_match_seeds() {
     check("lo");
 }
 
 #[test]
-#[ignore = "needs-merge"]
 fn header_samples_match_seeds_without_furniture() {
     check("header");
 }
