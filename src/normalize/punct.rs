@@ -79,18 +79,32 @@ struct Mark {
 fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>) {
     let urls = protect::url_spans(line);
     let mut marks = Vec::new();
-    let mut chinese = 0u32;
-    for (at, c) in line.char_indices() {
-        if c.is_ascii() {
-            if is_mark_byte(c as u8) && !protect::inside(&urls, at) {
+    if line.bytes().any(|b| b == b'(' || b == b')') {
+        // Parentheses need the Chinese count between them: one pass over the characters.
+        let mut chinese = 0u32;
+        for (at, c) in line.char_indices() {
+            if c.is_ascii() {
+                if is_mark_byte(c as u8) && !protect::inside(&urls, at) {
+                    marks.push(Mark {
+                        at,
+                        c,
+                        chinese_before: chinese,
+                    });
+                }
+            } else if class::side(c) == Side::Chinese {
+                chinese += 1;
+            }
+        }
+    } else {
+        // No parentheses: find the marks by byte (they are ASCII), without decoding.
+        for (at, b) in line.bytes().enumerate() {
+            if is_mark_byte(b) && !protect::inside(&urls, at) {
                 marks.push(Mark {
                     at,
-                    c,
-                    chinese_before: chinese,
+                    c: b as char,
+                    chinese_before: 0,
                 });
             }
-        } else if class::side(c) == Side::Chinese {
-            chinese += 1;
         }
     }
     let decisions = decide(line, &marks);

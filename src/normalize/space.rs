@@ -18,6 +18,7 @@
 use std::borrow::Cow;
 
 use super::class;
+use super::patch::Patch;
 
 /// What [`odd_spaces`] does with each exotic whitespace character: `Some(c)` replaces, `None`
 /// deletes. Everything else is kept.
@@ -56,36 +57,51 @@ fn odd(c: char) -> Option<Option<char>> {
 
 /// Map exotic spaces to ` `, line separators (and `\r\n`) to `\n`, delete zero-width characters.
 pub fn odd_spaces(s: &str) -> Cow<'_, str> {
-    let mut out: Option<String> = None;
-    let mut chars = s.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        // Only these ranges hold odd spaces; CJK text (U+3001..U+FEFE) skips the table.
-        let maybe = matches!(c, '\0'..='\u{8}' | '\t' | '\u{B}'..='\r' | '\u{85}'..='\u{3000}' | '\u{FEFF}');
-        let action = if maybe { odd(c) } else { None };
-        match (action, &mut out) {
-            (None, Some(o)) => o.push(c),
-            (None, None) => {}
-            (Some(to), o) => {
-                let o = o.get_or_insert_with(|| {
-                    let mut o = String::with_capacity(s.len());
-                    o.push_str(s.get(..at).unwrap_or(""));
-                    o
-                });
-                // `\r\n` is one line break.
-                if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                    continue;
-                }
-                if let Some(t) = to {
-                    o.push(t);
-                }
+    let bytes = s.as_bytes();
+    let mut patch = Patch::new(s);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Only these lead bytes can start an odd space (see ODD_SPACES); every other byte,
+        // most of all the E4–E9 of ideographs, is skipped without decoding.
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let candidate = match b {
+            0..=0x0D => b != b'\n',
+            0xC2 => matches!(next(1), 0x85 | 0xA0 | 0xAD),
+            0xE1 => next(1) == 0x9A && next(2) == 0x80,
+            0xE2 => matches!(next(1), 0x80 | 0x81),
+            0xE3 => next(1) == 0x80 && next(2) == 0x80,
+            0xEF => next(1) == 0xBB && next(2) == 0xBF,
+            _ => false,
+        };
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        // `i` is at a lead byte, hence a char boundary.
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        if let Some(to) = odd(c) {
+            if c == '\r' && next(1) == b'\n' {
+                // `\r\n` is one line break: drop the `\r`.
+                patch.replace(i, i + 1, "");
+            } else {
+                let mut buf = [0u8; 4];
+                patch.replace(i, i + len, to.map_or("", |t| t.encode_utf8(&mut buf)));
             }
         }
+        i += len;
     }
-    out.map_or(Cow::Borrowed(s), Cow::Owned)
+    patch.finish()
 }
 
 fn is_space(c: char) -> bool {
-    c != '\n' && c.is_whitespace()
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t' | '\r' | '\u{B}' | '\u{C}')
+    } else {
+        c.is_whitespace()
+    }
 }
 
 /// Trim every line, collapse space runs to one space or none (see the module docs), collapse
@@ -135,10 +151,10 @@ fn needs_collapse(s: &str) -> bool {
 
 fn collapse_line(line: &str, out: &mut String) {
     let mut prev: Option<char> = None;
+    let mut copied = 0; // bytes of `line` already in `out`
     let mut chars = line.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         if !is_space(c) {
-            out.push(c);
             prev = Some(c);
             continue;
         }
@@ -151,14 +167,16 @@ fn collapse_line(line: &str, out: &mut String) {
             end = i + n.len_utf8();
             chars.next();
         }
+        out.push_str(line.get(copied..at).unwrap_or(""));
+        copied = end;
         let rest = line.get(end..).unwrap_or("");
-        let next = rest.chars().next();
-        if let (Some(x), Some(y)) = (prev, next) {
+        if let (Some(x), Some(y)) = (prev, rest.chars().next()) {
             if !tight(x, y) || label_follows(x, rest) {
                 out.push(' ');
             }
         }
     }
+    out.push_str(line.get(copied..).unwrap_or(""));
 }
 
 /// Spacing classes (full-width digits count as digits).
