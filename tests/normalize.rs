@@ -230,6 +230,18 @@ const CASES: &[(&str, Opts, &str, &str)] = &[
         "索引号: 12440114766117763P/2023-00029 分类: 主题分类",
         "索引号：12440114766117763P/2023-00029 分类：主题分类",
     ),
+    (
+        "space-label",
+        All,
+        "文号: 发布日期: 2023-07-14",
+        "文号： 发布日期：2023-07-14",
+    ),
+    (
+        "space-label",
+        All,
+        "(一) 加强组织领导:",
+        "（一）加强组织领导：",
+    ),
     ("space", NoSpace, "2020 年,好", "2020 年，好"),
     // join_lines.
     (
@@ -498,6 +510,25 @@ fn seeds_lose_ascii_punctuation_beside_han_and_no_ideograph() {
             !ascii_marks_beside_han(&raw).is_empty(),
             "seed 003 should need the rule"
         );
+    }
+}
+
+/// Inputs that would be quadratic with a naive implementation (long scans, many URLs, deep
+/// nesting, long space runs). They must finish; no timing threshold is asserted.
+#[test]
+fn pathological_inputs_finish() {
+    let opts = NormalizeOptions::default();
+    for input in [
+        "http://a ,".repeat(20_000),
+        "(".repeat(100_000) + &")".repeat(100_000),
+        ",".repeat(200_000),
+        format!(",{},", " ".repeat(200_000)).repeat(4),
+        format!("{}x\n", " ".repeat(1_000)) + &"1.a\n".repeat(20_000),
+        "\"中'".repeat(50_000),
+        "\n".repeat(200_000),
+    ] {
+        let once = text(&input, &opts).into_owned();
+        assert_eq!(text(&once, &opts), once);
     }
 }
 

@@ -42,18 +42,22 @@ pub fn join_lines(s: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len());
     let mut line_start = 0; // where the current output line begins in `out`
+    let mut numbered = false; // does the current output line start with a number?
     let mut prev_blank = true;
     for (i, line) in s.split('\n').enumerate() {
         let blank = line.trim().is_empty();
+        let next = line.trim_start();
         let keep = i == 0
             || blank
             || prev_blank
-            || keeps_break(out.get(line_start..).unwrap_or(""), line.trim_start());
+            || (starts_with_number(next)
+                && (numbered || ends_clause(out.get(line_start..).unwrap_or(""))));
         if keep {
             if i > 0 {
                 out.push('\n');
             }
             line_start = out.len();
+            numbered = starts_with_number(next);
             out.push_str(line);
         } else {
             let kept = out.trim_end().len();
@@ -93,11 +97,6 @@ fn latin_end(c: char) -> bool {
 
 fn latin_start(c: char) -> bool {
     class::side(c) == Side::Latin || class::is_digit(c) || "([{".contains(c)
-}
-
-/// Keep the break between the output line `current` and the next line `next` (trimmed)?
-fn keeps_break(current: &str, next: &str) -> bool {
-    starts_with_number(next) && (ends_clause(current) || starts_with_number(current.trim_start()))
 }
 
 fn ends_clause(line: &str) -> bool {

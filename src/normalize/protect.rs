@@ -10,7 +10,7 @@
 //! marks the rules convert. Numbers, dates, times and phone numbers are handled by the
 //! digit exception of the punctuation rule; Latin runs by its context test.
 
-/// Byte spans of the URLs in `line`, in order (possibly overlapping).
+/// Byte spans of the URLs in `line`, sorted and disjoint.
 pub(crate) fn url_spans(line: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     if !line.contains("://") && !line.contains("www.") && !line.contains("WWW.") {
@@ -48,7 +48,11 @@ pub(crate) fn url_spans(line: &str) -> Vec<(usize, usize)> {
         }
         end = trim_tail(bytes, start, end);
         if end > i {
-            spans.push((start, end));
+            // Keep the spans sorted and disjoint, so `inside` can binary-search.
+            match spans.last_mut() {
+                Some(last) if start <= last.1 => last.1 = last.1.max(end),
+                _ => spans.push((start, end)),
+            }
         }
         i = end.max(i + 1);
     }
@@ -82,9 +86,14 @@ fn trim_tail(bytes: &[u8], start: usize, mut end: usize) -> usize {
     end
 }
 
-/// Is byte offset `at` inside one of `spans`?
+/// Is byte offset `at` inside one of `spans` (sorted and disjoint, as [`url_spans`] returns
+/// them)? A binary search: a line of many URLs and many marks stays `n log n`.
 pub(crate) fn inside(spans: &[(usize, usize)], at: usize) -> bool {
-    spans.iter().any(|&(s, e)| s <= at && at < e)
+    let after = spans.partition_point(|&(s, _)| s <= at);
+    after
+        .checked_sub(1)
+        .and_then(|k| spans.get(k))
+        .is_some_and(|&(_, e)| at < e)
 }
 
 #[cfg(test)]
@@ -103,9 +112,17 @@ mod tests {
             ("see (http://a.cn/x_(y)) ok", vec!["http://a.cn/x_(y)"]),
             ("无网址:10:00", vec![]),
             ("://x", vec![]),
+            ("http://a ,http://b ,", vec!["http://a", "http://b"]),
         ] {
             let got: Vec<&str> = url_spans(line).iter().map(|&(s, e)| &line[s..e]).collect();
             assert_eq!(got, want, "{line}");
         }
+    }
+
+    #[test]
+    fn inside_searches_sorted_spans() {
+        let spans = [(2, 5), (8, 9)];
+        let hits: Vec<usize> = (0..11).filter(|&i| inside(&spans, i)).collect();
+        assert_eq!(hits, [2, 3, 4, 8]);
     }
 }

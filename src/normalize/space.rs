@@ -229,9 +229,10 @@ fn tight(x: char, y: char) -> bool {
 /// The field-separator exception: in `委员会 日期：2024-09-10` the space separates two
 /// `key：value` fields of a metadata line; removing it would glue the value to the next label
 /// (`委员会日期：`). A space is kept when what follows is 2–6 ideographs and a colon, and what
-/// precedes is not punctuation.
+/// precedes is not punctuation other than a colon (`文号： 发布日期：` is an empty field; in
+/// `（一） 加强领导：` the space is just a stray one after a number).
 fn label_follows(prev: char, rest: &str) -> bool {
-    if kind(prev) == K::Punct {
+    if kind(prev) == K::Punct && prev != '：' {
         return false;
     }
     let mut n = 0;
@@ -280,6 +281,7 @@ mod tests {
             ("— 3 —", "— 3 —"),
             ("2023-07-14 10:00:00", "2023-07-14 10:00:00"),
             ("（一） 加强组织领导：", "（一）加强组织领导："),
+            ("文号： 发布日期：2023", "文号： 发布日期：2023"),
         ] {
             assert_eq!(ws(input), want, "{input:?}");
         }
