@@ -427,6 +427,7 @@ proptest! {
     #[test]
     fn idempotent_with_any_rules_switched_off(s in biased(), opts in any_options()) {
         let once = text(&s, &opts).into_owned();
+        prop_assert_eq!(ideographs(&once), ideographs(&s));
         prop_assert_eq!(text(&once, &opts), once.as_str());
     }
 
