@@ -86,6 +86,10 @@ pub(crate) fn side(c: char) -> Side {
             Side::Neutral
         };
     }
+    // The common case first: the main CJK Unified Ideographs block.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return Side::Chinese;
+    }
     if let Some(a) = crate::normalize::width::to_ascii(c) {
         return side(a);
     }

@@ -13,7 +13,7 @@
 /// Byte spans of the URLs in `line`, sorted and disjoint.
 pub(crate) fn url_spans(line: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    if !line.contains("://") && !line.contains("www.") && !line.contains("WWW.") {
+    if !may_hold_url(line.as_bytes()) {
         return spans;
     }
     let bytes = line.as_bytes();
@@ -57,6 +57,20 @@ pub(crate) fn url_spans(line: &str) -> Vec<(usize, usize)> {
         i = end.max(i + 1);
     }
     spans
+}
+
+/// One cheap pass: is there a `://` or a `www.` (any case) at all?
+fn may_hold_url(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b':' => bytes.get(i + 1..i + 3) == Some(b"//"),
+        b'.' => {
+            i >= 3
+                && bytes
+                    .get(i - 3..i)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"www"))
+        }
+        _ => false,
+    })
 }
 
 /// Bytes a URL may contain: printable ASCII except space and `<>"`, and not the ASCII quote

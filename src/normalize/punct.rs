@@ -54,14 +54,12 @@ fn is_mark_byte(b: u8) -> bool {
 
 /// Convert ASCII punctuation in Chinese context to full-width; borrows when nothing changes.
 pub fn punctuation(s: &str) -> Cow<'_, str> {
-    if !s.bytes().any(is_mark_byte) {
-        return Cow::Borrowed(s);
-    }
     let mut patch = Patch::new(s);
+    let mut scratch = Scratch::default();
     let mut base = 0;
     for line in s.split('\n') {
         if line.bytes().any(is_mark_byte) {
-            convert_line(line, base, &mut patch);
+            convert_line(line, base, &mut patch, &mut scratch);
         }
         base += line.len() + 1;
     }
@@ -76,9 +74,19 @@ struct Mark {
     chinese_before: u32,
 }
 
-fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>) {
+/// Buffers reused from line to line (no allocation per line).
+#[derive(Default)]
+struct Scratch {
+    marks: Vec<Mark>,
+    partner: Vec<Option<usize>>,
+    stack: Vec<usize>,
+    convert: Vec<bool>,
+}
+
+fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>, scratch: &mut Scratch) {
     let urls = protect::url_spans(line);
-    let mut marks = Vec::new();
+    let marks = &mut scratch.marks;
+    marks.clear();
     if line.bytes().any(|b| b == b'(' || b == b')') {
         // Parentheses need the Chinese count between them: one pass over the characters.
         let mut chinese = 0u32;
@@ -91,7 +99,7 @@ fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>) {
                         chinese_before: chinese,
                     });
                 }
-            } else if class::side(c) == Side::Chinese {
+            } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) || class::side(c) == Side::Chinese {
                 chinese += 1;
             }
         }
@@ -107,8 +115,8 @@ fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>) {
             }
         }
     }
-    let decisions = decide(line, &marks);
-    for (m, convert) in marks.iter().zip(decisions) {
+    decide(line, scratch);
+    for (m, &convert) in scratch.marks.iter().zip(&scratch.convert) {
         if let (true, Some(f)) = (convert, full_width(m.c)) {
             let mut buf = [0u8; 4];
             patch.replace(base + m.at, base + m.at + 1, f.encode_utf8(&mut buf));
@@ -116,10 +124,18 @@ fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>) {
     }
 }
 
-fn decide(line: &str, marks: &[Mark]) -> Vec<bool> {
+/// Fill `scratch.convert` with the decision for each of `scratch.marks`.
+fn decide(line: &str, scratch: &mut Scratch) {
+    let Scratch {
+        marks,
+        partner,
+        stack,
+        convert: out,
+    } = scratch;
     // Match parentheses with a stack.
-    let mut partner: Vec<Option<usize>> = vec![None; marks.len()];
-    let mut stack = Vec::new();
+    partner.clear();
+    partner.resize(marks.len(), None);
+    stack.clear();
     for (k, m) in marks.iter().enumerate() {
         match m.c {
             '(' => stack.push(k),
@@ -136,7 +152,8 @@ fn decide(line: &str, marks: &[Mark]) -> Vec<bool> {
             _ => {}
         }
     }
-    let mut out = vec![false; marks.len()];
+    out.clear();
+    out.resize(marks.len(), false);
     for (k, m) in marks.iter().enumerate() {
         let convert = match (m.c, partner.get(k).copied().flatten()) {
             ('(', Some(close)) => marks
@@ -150,7 +167,6 @@ fn decide(line: &str, marks: &[Mark]) -> Vec<bool> {
             *o = convert;
         }
     }
-    out
 }
 
 /// Is the mark spanning `at..after` in Chinese context (see the module docs)?
