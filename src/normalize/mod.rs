@@ -180,4 +180,15 @@ mod tests {
         b = blocks(vec![b], &NormalizeOptions::default()).remove(0);
         assert_eq!(b.text, "序号\t名称，单位\n1\t花都区委");
     }
+
+    #[test]
+    fn blocks_normalize_numbers_and_keep_paragraph_breaks_in_cells() {
+        let mut b = Block::new(BlockKind::Heading, "  (一)加强领导");
+        b.number = Some("(一)".into());
+        b.table = None;
+        let b = blocks(vec![b], &NormalizeOptions::default()).remove(0);
+        assert_eq!(b.text, "（一）加强领导");
+        assert_eq!(b.number.as_deref(), Some("（一）"));
+        assert_eq!(cells("段一\n段二", &NormalizeOptions::default()), "段一\n段二");
+    }
 }
