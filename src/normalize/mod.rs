@@ -189,6 +189,9 @@ mod tests {
         let b = blocks(vec![b], &NormalizeOptions::default()).remove(0);
         assert_eq!(b.text, "（一）加强领导");
         assert_eq!(b.number.as_deref(), Some("（一）"));
-        assert_eq!(cells("段一\n段二", &NormalizeOptions::default()), "段一\n段二");
+        assert_eq!(
+            cells("段一\n段二", &NormalizeOptions::default()),
+            "段一\n段二"
+        );
     }
 }
