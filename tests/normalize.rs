@@ -272,6 +272,8 @@ const CASES: &[(&str, Opts, &str, &str)] = &[
         "已完成整改36个，正在整改4个",
     ),
     ("lines", All, "第\n3页", "第3页"),
+    // regression: proptest found `中:''\n一、` joined on the second run only.
+    ("lines", All, "中:''\n一、中", "中：‘’\n一、中"),
     ("lines", NoJoin, "关于巡视\n整改", "关于巡视\n整改"),
     // all together.
     (
@@ -414,8 +416,16 @@ fn any_options() -> impl Strategy<Value = NormalizeOptions> {
     })
 }
 
+/// 2000 cases per property by default; `PROPTEST_CASES=200000` for a long run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn idempotent_on_biased_text(s in biased()) {

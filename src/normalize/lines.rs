@@ -32,8 +32,10 @@ const CN_NUMERALS: &str = "一二三四五六七八九十百零〇";
 /// Marks that end a clause, before which a numbered line starts a new item.
 const CLAUSE_ENDS: &str = "。！？；：.!?;:";
 
-/// Closing quotes and brackets looked through when finding the clause end (`…。”`).
-const CLOSERS: &str = "”’」』）)\"'";
+/// Closing quotes and brackets looked through when finding the clause end (`…。”`). Opening
+/// curly quotes are included because a straight quote may become either (`:''` → `：‘’`): the
+/// decision must not change when the quote rule has run.
+const CLOSERS: &str = "”’“‘」』）)\"'";
 
 /// Join wrapped lines; borrows when there is no line break to remove.
 pub fn join_lines(s: &str) -> Cow<'_, str> {
@@ -167,6 +169,7 @@ mod tests {
             ("word,\nnext", "word, next"),
             ("使用\nLED", "使用LED"),
             ("说明：”\n①第一", "说明：”\n①第一"),
+            ("说明：‘’\n一、是", "说明：‘’\n一、是"),
         ] {
             assert_eq!(join_lines(input), want, "{input:?}");
         }
