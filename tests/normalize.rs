@@ -108,6 +108,14 @@ const CASES: &[(&str, Opts, &str, &str)] = &[
         "http://x.gov.cn/a,b?c=1",
         "http://x.gov.cn/a,b?c=1",
     ),
+    // regression (proptest): `1 %` glued to a URL must not make the URL swallow `(`; the
+    // parentheses are decided in Latin context (after `c=1`, before `http`) and stay ASCII.
+    (
+        "except-url",
+        All,
+        "①(http://x.cn/a,b?c=1中http://x.cn/a,b?c=1 %(：)",
+        "①(http://x.cn/a,b?c=1中http://x.cn/a,b?c=1%(：)",
+    ),
     (
         "except-url",
         All,

@@ -44,6 +44,16 @@ pub(crate) fn url_spans(line: &str) -> Vec<(usize, usize)> {
         };
         let mut end = i;
         while bytes.get(end).is_some_and(|b| url_byte(*b)) {
+            // In a URL `%` always starts an escape (`%2C`); a `%` without two hex digits is a
+            // percent sign after it (`…?c=1%`), and must end it — the whitespace rule glues
+            // `1 %` into `1%`, and the URL must not grow when it does (idempotence).
+            if bytes.get(end) == Some(&b'%')
+                && !bytes
+                    .get(end + 1..end + 3)
+                    .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+            {
+                break;
+            }
             end += 1;
         }
         end = trim_tail(bytes, start, end);
@@ -127,6 +137,7 @@ mod tests {
             ("无网址:10:00", vec![]),
             ("://x", vec![]),
             ("http://a ,http://b ,", vec!["http://a", "http://b"]),
+            ("http://a/?q=%2C1%(中", vec!["http://a/?q=%2C1"]),
         ] {
             let got: Vec<&str> = url_spans(line).iter().map(|&(s, e)| &line[s..e]).collect();
             assert_eq!(got, want, "{line}");
