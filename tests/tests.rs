@@ -17,3 +17,4 @@ mod read_ofd;
 mod read_pdf;
 mod read_pdf_corpus;
 mod schema;
+mod normalize;

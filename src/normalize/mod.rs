@@ -1,21 +1,87 @@
 //! The normalizer: character and whitespace rules a Chinese copy editor applies.
 //!
 //! It knows characters, nothing else: no notices, no formats. [`text`] normalizes one string;
-//! [`blocks`] applies it to every block. Both are total and idempotent.
+//! [`blocks`] applies it to every block. Both are total and idempotent
+//! (`text(text(x)) == text(x)`, checked by a property test), and [`text`] borrows its input
+//! when no rule changes anything.
+//!
+//! Each rule is a pure `&str -> Cow<str>` function in its own file, switched by one
+//! [`NormalizeOptions`] flag. They run in this order (each step sees the output of the last):
+//!
+//! 1. [`width::ascii_alnum`] (`ascii_alnum`): `２０２０` → `2020`;
+//! 2. [`space::odd_spaces`] (`whitespace`): U+3000, NBSP, tabs → space; zero-width chars go;
+//!    `\r\n` → `\n`;
+//! 3. [`lines::join_lines`] (`join_lines`): wrapped lines joined;
+//! 4. [`punct::punctuation`] (`punctuation`): `,` → `，` etc. in Chinese context;
+//! 5. [`quotes::quotes`] (`quotes`): `"…"` → `“…”` in Chinese context;
+//! 6. [`space::collapse`] (`whitespace`): runs, spaces inside Chinese text, indentation, blank lines.
+//!
+//! Punctuation comes after line joining (its context must see the whole sentence) and before
+//! space collapsing (`, 4月` only loses its space once the comma is full-width). There is no
+//! NFKC anywhere: the mappings are the tables in each file (`docs/normalization.md`).
 
 use std::borrow::Cow;
 
-use crate::model::Block;
+use crate::model::{Block, BlockKind};
 use crate::options::NormalizeOptions;
+
+mod class;
+pub mod lines;
+mod patch;
+mod protect;
+pub mod punct;
+pub mod quotes;
+pub mod space;
+pub mod width;
 
 /// Normalize one string. Borrows when nothing changes.
 ///
-/// (Placeholder: the rules land with the normalizer issue.)
-pub fn text<'a>(input: &'a str, _opts: &NormalizeOptions) -> Cow<'a, str> {
-    Cow::Borrowed(input)
+/// ```
+/// use gongwen::normalize::text;
+/// let opts = gongwen::NormalizeOptions::default();
+/// assert_eq!(text("根据部署,２０２０ 年(一)", &opts), "根据部署，2020年（一）");
+/// assert_eq!(text("电话:020-36993133", &opts), "电话：020-36993133");
+/// assert!(matches!(text("已经规范。", &opts), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn text<'a>(input: &'a str, opts: &NormalizeOptions) -> Cow<'a, str> {
+    let mut s = Cow::Borrowed(input);
+    if opts.ascii_alnum {
+        s = then(s, width::ascii_alnum);
+    }
+    if opts.whitespace {
+        s = then(s, space::odd_spaces);
+    }
+    if opts.join_lines {
+        s = then(s, lines::join_lines);
+    }
+    if opts.punctuation {
+        s = then(s, punct::punctuation);
+    }
+    if opts.quotes {
+        s = then(s, quotes::quotes);
+    }
+    if opts.whitespace {
+        s = then(s, space::collapse);
+    }
+    s
+}
+
+/// Apply `rule` to `s`, keeping a borrow when neither step allocated.
+fn then<'a>(s: Cow<'a, str>, rule: impl for<'x> Fn(&'x str) -> Cow<'x, str>) -> Cow<'a, str> {
+    match s {
+        Cow::Borrowed(b) => rule(b),
+        Cow::Owned(o) => match rule(&o) {
+            Cow::Borrowed(_) => Cow::Owned(o),
+            Cow::Owned(n) => Cow::Owned(n),
+        },
+    }
 }
 
 /// Normalize the text of every block (table cells and list items included), in place order.
+///
+/// Tables are normalized cell by cell with line joining off: their text holds cells separated
+/// by tabs and rows by newlines, and a cell's newlines separate its paragraphs, so neither
+/// may be joined or turned into spaces.
 pub fn blocks(mut blocks: Vec<Block>, opts: &NormalizeOptions) -> Vec<Block> {
     for block in &mut blocks {
         normalize_block(block, opts);
@@ -24,14 +90,108 @@ pub fn blocks(mut blocks: Vec<Block>, opts: &NormalizeOptions) -> Vec<Block> {
 }
 
 fn normalize_block(block: &mut Block, opts: &NormalizeOptions) {
-    if let Cow::Owned(s) = text(&block.text, opts) {
+    let mut cell_opts = opts.clone();
+    cell_opts.join_lines = false;
+    if block.kind == BlockKind::Table || block.table.is_some() {
+        if let Cow::Owned(s) = cells(&block.text, &cell_opts) {
+            block.text = s;
+        }
+    } else if let Cow::Owned(s) = text(&block.text, opts) {
         block.text = s;
+    }
+    if let Some(number) = &mut block.number {
+        if let Cow::Owned(s) = text(number, &cell_opts) {
+            *number = s;
+        }
     }
     if let Some(table) = &mut block.table {
         for cell in table.rows.iter_mut().flatten() {
-            if let Cow::Owned(s) = text(&cell.text, opts) {
+            if let Cow::Owned(s) = text(&cell.text, &cell_opts) {
                 cell.text = s;
             }
         }
+    }
+}
+
+/// Normalize a tab- and newline-separated table text piece by piece, keeping the separators.
+fn cells<'a>(s: &'a str, opts: &NormalizeOptions) -> Cow<'a, str> {
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    for (r, row) in s.split('\n').enumerate() {
+        if r > 0 {
+            out.push('\n');
+        }
+        for (c, cell) in row.split('\t').enumerate() {
+            if c > 0 {
+                out.push('\t');
+            }
+            let t = text(cell, opts);
+            changed |= matches!(t, Cow::Owned(_));
+            out.push_str(&t);
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(input: &str, want: &str) {
+        let opts = NormalizeOptions::default();
+        let got = text(input, &opts);
+        assert_eq!(got, want, "{input:?}");
+        assert_eq!(text(&got, &opts), got, "not idempotent on {input:?}");
+    }
+
+    #[test]
+    fn pipeline() {
+        norm(
+            "  根据省委统一部署,2020年10月13日",
+            "根据省委统一部署，2020年10月13日",
+        );
+        norm("治任务来抓, 4月18日,", "治任务来抓，4月18日，");
+        norm("增长4.49 %和11.6 %,按照", "增长4.49%和11.6%，按照");
+        norm(
+            "来源:南粤清风网     日期:2021-11-23 10:00:00    ",
+            "来源：南粤清风网 日期：2021-11-23 10:00:00",
+        );
+        norm("电子邮箱: syqdcs@126.com。", "电子邮箱：syqdcs@126.com。");
+        norm("关于巡视\n整改, 进展", "关于巡视整改，进展");
+        norm("中国 (China)", "中国（China）");
+    }
+
+    #[test]
+    fn none_is_identity() {
+        let s = " a,中\u{3000}(一)\n\n\n\"x\"２ ";
+        assert!(matches!(
+            text(s, &NormalizeOptions::none()),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn tables_keep_their_separators() {
+        let mut b = Block::new(BlockKind::Table, "序号\t名称 ,单位\n１\t花都区 委");
+        b = blocks(vec![b], &NormalizeOptions::default()).remove(0);
+        assert_eq!(b.text, "序号\t名称，单位\n1\t花都区委");
+    }
+
+    #[test]
+    fn blocks_normalize_numbers_and_keep_paragraph_breaks_in_cells() {
+        let mut b = Block::new(BlockKind::Heading, "  (一)加强领导");
+        b.number = Some("(一)".into());
+        b.table = None;
+        let b = blocks(vec![b], &NormalizeOptions::default()).remove(0);
+        assert_eq!(b.text, "（一）加强领导");
+        assert_eq!(b.number.as_deref(), Some("（一）"));
+        assert_eq!(
+            cells("段一\n段二", &NormalizeOptions::default()),
+            "段一\n段二"
+        );
     }
 }

@@ -1,0 +1,295 @@
+//! Rule `whitespace`: odd spaces, runs, spaces inside Chinese text, indentation, blank lines.
+//!
+//! Two steps, both under the `whitespace` flag. [`odd_spaces`] runs first (before lines are
+//! joined) and maps every exotic space to a plain one; [`collapse`] runs last, when the
+//! punctuation is already full-width.
+//!
+//! | before | after |
+//! |---|---|
+//! | `　　根据省委部署` (U+3000 indentation) | `根据省委部署` |
+//! | `2020 年` / `第 3 页` / `4.49 %` | `2020年` / `第3页` / `4.49%` |
+//! | `巡 视 整 改` | `巡视整改` |
+//! | `来抓， 4月18日` | `来抓，4月18日` (no space beside full-width punctuation) |
+//! | `Mini/Micro  LED 半导体` | `Mini/Micro LED 半导体` (Latin spacing kept, runs collapsed) |
+//! | `委员会 日期：2024-09-10 11:05` | unchanged (space before a `标签：` field label kept) |
+//! | `a\u{200B}b`, `a\u{A0}b`, `a\tb` | `ab`, `a b`, `a b` |
+//! | `段一\n\n\n\n段二` | `段一\n\n段二` |
+
+use std::borrow::Cow;
+
+use super::class;
+use super::patch::Patch;
+
+/// What [`odd_spaces`] does with each exotic whitespace character: `Some(c)` replaces, `None`
+/// deletes. Everything else is kept.
+///
+/// - U+0009 tab, U+00A0 no-break space, U+1680, U+2000–U+200A (en/em/thin… spaces), U+202F
+///   narrow no-break space, U+205F, U+3000 ideographic space → ` `;
+/// - U+000B, U+000C, U+0085, U+2028, U+2029 (vertical tab, form feed, line/paragraph
+///   separators) and `\r` (alone or in `\r\n`) → `\n`;
+/// - zero-width U+200B–U+200D, U+2060, U+FEFF and the soft hyphen U+00AD → deleted.
+pub(crate) const ODD_SPACES: &[(char, char, Option<char>)] = &[
+    ('\t', '\t', Some(' ')),
+    ('\u{A0}', '\u{A0}', Some(' ')),
+    ('\u{1680}', '\u{1680}', Some(' ')),
+    ('\u{2000}', '\u{200A}', Some(' ')),
+    ('\u{202F}', '\u{202F}', Some(' ')),
+    ('\u{205F}', '\u{205F}', Some(' ')),
+    ('\u{3000}', '\u{3000}', Some(' ')),
+    ('\u{B}', '\u{C}', Some('\n')),
+    ('\u{85}', '\u{85}', Some('\n')),
+    ('\u{2028}', '\u{2029}', Some('\n')),
+    ('\u{200B}', '\u{200D}', None),
+    ('\u{2060}', '\u{2060}', None),
+    ('\u{FEFF}', '\u{FEFF}', None),
+    ('\u{AD}', '\u{AD}', None),
+];
+
+fn odd(c: char) -> Option<Option<char>> {
+    if c == '\r' {
+        return Some(Some('\n'));
+    }
+    ODD_SPACES
+        .iter()
+        .find(|(lo, hi, _)| (*lo..=*hi).contains(&c))
+        .map(|&(_, _, to)| to)
+}
+
+/// Map exotic spaces to ` `, line separators (and `\r\n`) to `\n`, delete zero-width characters.
+pub fn odd_spaces(s: &str) -> Cow<'_, str> {
+    let bytes = s.as_bytes();
+    let mut patch = Patch::new(s);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Only these lead bytes can start an odd space (see ODD_SPACES); every other byte,
+        // most of all the E4–E9 of ideographs, is skipped without decoding.
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let candidate = match b {
+            0..=0x0D => b != b'\n',
+            0xC2 => matches!(next(1), 0x85 | 0xA0 | 0xAD),
+            0xE1 => next(1) == 0x9A && next(2) == 0x80,
+            0xE2 => matches!(next(1), 0x80 | 0x81),
+            0xE3 => next(1) == 0x80 && next(2) == 0x80,
+            0xEF => next(1) == 0xBB && next(2) == 0xBF,
+            _ => false,
+        };
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        // `i` is at a lead byte, hence a char boundary.
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        if let Some(to) = odd(c) {
+            if c == '\r' && next(1) == b'\n' {
+                // `\r\n` is one line break: drop the `\r`.
+                patch.replace(i, i + 1, "");
+            } else {
+                let mut buf = [0u8; 4];
+                patch.replace(i, i + len, to.map_or("", |t| t.encode_utf8(&mut buf)));
+            }
+        }
+        i += len;
+    }
+    patch.finish()
+}
+
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t' | '\r' | '\u{B}' | '\u{C}')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+/// Trim every line, collapse space runs to one space or none (see the module docs), collapse
+/// runs of blank lines into one and drop blank lines at both ends (a final `\n` is kept).
+pub fn collapse(s: &str) -> Cow<'_, str> {
+    if !needs_collapse(s) {
+        return Cow::Borrowed(s);
+    }
+    let (body, final_newline) = match s.strip_suffix('\n') {
+        Some(b) => (b, true),
+        None => (s, false),
+    };
+    let mut out = String::with_capacity(s.len());
+    let mut any = false;
+    let mut blank_pending = false;
+    for line in body.split('\n') {
+        let line = line.trim_matches(is_space);
+        if line.is_empty() {
+            blank_pending |= any;
+            continue;
+        }
+        if any {
+            out.push('\n');
+            if blank_pending {
+                out.push('\n');
+            }
+        }
+        blank_pending = false;
+        any = true;
+        collapse_line(line, &mut out);
+    }
+    if any && final_newline {
+        out.push('\n');
+    }
+    if out == s {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(out)
+    }
+}
+
+/// Cheap test: could [`collapse`] change anything? (No whitespace but single `\n`s, no blank
+/// line, nothing at the ends: Chinese text without spaces returns here.)
+fn needs_collapse(s: &str) -> bool {
+    s.starts_with('\n') || s.ends_with("\n\n") || s.contains("\n\n\n") || s.chars().any(is_space)
+}
+
+fn collapse_line(line: &str, out: &mut String) {
+    let mut prev: Option<char> = None;
+    let mut copied = 0; // bytes of `line` already in `out`
+    let mut chars = line.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if !is_space(c) {
+            prev = Some(c);
+            continue;
+        }
+        // A run of spaces: skip to its end. The line is trimmed, so there is text both sides.
+        let mut end = at + c.len_utf8();
+        while let Some(&(i, n)) = chars.peek() {
+            if !is_space(n) {
+                break;
+            }
+            end = i + n.len_utf8();
+            chars.next();
+        }
+        out.push_str(line.get(copied..at).unwrap_or(""));
+        copied = end;
+        let rest = line.get(end..).unwrap_or("");
+        if let (Some(x), Some(y)) = (prev, rest.chars().next()) {
+            if !tight(x, y) || label_follows(x, rest) {
+                out.push(' ');
+            }
+        }
+    }
+    out.push_str(line.get(copied..).unwrap_or(""));
+}
+
+/// Spacing classes (full-width digits count as digits).
+#[derive(PartialEq, Eq, Clone, Copy)]
+enum K {
+    /// CJK or full-width punctuation (`，。：（）《》【】…`, U+3001–U+303F, U+FF01–U+FF65…).
+    Punct,
+    /// A CJK ideograph.
+    Ideo,
+    /// Curly quotes `“”‘’`.
+    Quote,
+    /// A digit.
+    Digit,
+    /// `%`, `‰`, `％`.
+    Percent,
+    Other,
+}
+
+fn kind(c: char) -> K {
+    if class::is_digit(c) {
+        K::Digit
+    } else if matches!(c, '%' | '‰' | '％') {
+        K::Percent
+    } else if matches!(c, '\u{201C}' | '\u{201D}' | '\u{2018}' | '\u{2019}') {
+        K::Quote
+    } else if class::is_ideograph(c) {
+        K::Ideo
+    } else if class::is_cjk_punct(c) {
+        K::Punct
+    } else {
+        K::Other
+    }
+}
+
+/// Is a space between `x` and `y` wrong in Chinese typesetting?
+///
+/// Next to full-width punctuation (which carries its own space); between an ideograph and an
+/// ideograph, curly quote, digit or percent sign (either order); between a digit and `%`.
+/// A space between Chinese and Latin letters is a house-style choice and is kept.
+fn tight(x: char, y: char) -> bool {
+    let (a, b) = (kind(x), kind(y));
+    let near_ideo = |k| matches!(k, K::Ideo | K::Quote | K::Digit | K::Percent);
+    a == K::Punct
+        || b == K::Punct
+        || (a == K::Ideo && near_ideo(b))
+        || (b == K::Ideo && near_ideo(a))
+        || (a == K::Digit && b == K::Percent)
+}
+
+/// The field-separator exception: in `委员会 日期：2024-09-10` the space separates two
+/// `key：value` fields of a metadata line; removing it would glue the value to the next label
+/// (`委员会日期：`). A space is kept when what follows is 2–6 ideographs and a colon, and what
+/// precedes is not punctuation other than a colon (`文号： 发布日期：` is an empty field; in
+/// `（一） 加强领导：` the space is just a stray one after a number).
+fn label_follows(prev: char, rest: &str) -> bool {
+    if kind(prev) == K::Punct && prev != '：' {
+        return false;
+    }
+    let mut n = 0;
+    for c in rest.chars() {
+        if class::is_ideograph(c) {
+            n += 1;
+            if n > 6 {
+                return false;
+            }
+        } else {
+            return (2..=6).contains(&n) && (c == ':' || c == '：');
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(s: &str) -> String {
+        collapse(&odd_spaces(s)).into_owned()
+    }
+
+    #[test]
+    fn table() {
+        for (input, want) in [
+            ("\u{3000}\u{3000}根据部署", "根据部署"),
+            ("2020 年", "2020年"),
+            ("第 3 页", "第3页"),
+            ("4.49 %", "4.49%"),
+            ("巡 视  整 改", "巡视整改"),
+            ("来抓， 4月18日", "来抓，4月18日"),
+            ("Mini/Micro  LED 半导体", "Mini/Micro LED 半导体"),
+            (
+                "委员会 日期：2024-09-10 11:05",
+                "委员会 日期：2024-09-10 11:05",
+            ),
+            ("00029 分类: 主题", "00029 分类: 主题"),
+            ("a\u{200B}b\u{FEFF}c", "abc"),
+            ("a\u{A0}\tb", "a b"),
+            ("段一\n\n\n \n段二\n", "段一\n\n段二\n"),
+            ("\n\n段\n\n", "段\n"),
+            ("a\r\nb\rc", "a\nb\nc"),
+            ("说 “你好” 了", "说“你好”了"),
+            ("— 3 —", "— 3 —"),
+            ("2023-07-14 10:00:00", "2023-07-14 10:00:00"),
+            ("（一） 加强组织领导：", "（一）加强组织领导："),
+            ("文号： 发布日期：2023", "文号： 发布日期：2023"),
+        ] {
+            assert_eq!(ws(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn borrows_when_unchanged() {
+        assert!(matches!(collapse("中文\n\n英文 text\n"), Cow::Borrowed(_)));
+        assert!(matches!(odd_spaces("中文 text\n"), Cow::Borrowed(_)));
+    }
+}
