@@ -8,6 +8,7 @@ mod determinism;
 #[cfg(feature = "export")]
 mod export;
 mod malformed;
+mod normalize;
 mod notice;
 mod parse_seeds;
 mod read_docx;
@@ -17,4 +18,3 @@ mod read_ofd;
 mod read_pdf;
 mod read_pdf_corpus;
 mod schema;
-mod normalize;
