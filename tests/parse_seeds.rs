@@ -390,7 +390,6 @@ fn text_output_is_the_seed_minus_chrome() {
 /// 署名 and 成文日期, and the 版记 印发 line whose date must not become the signature's.
 /// Values checked by reading the file's page content by hand.
 #[test]
-#[ignore = "needs the OFD reader"]
 fn corpus_ofd_red_header_reply() {
     let path = crate::shared_or_skip!("corpus/ofd/ofdrw_n.ofd");
     let doc = gongwen::convert(&bytes(&path), &Options::default()).expect("ofd converts");

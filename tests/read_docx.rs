@@ -275,12 +275,16 @@ fn table_sample_has_the_metadata_table() {
     assert!(tables[0].text.contains('\t') && tables[0].text.contains('\n'));
 }
 
-/// Levels, numbers (folded) and titles of a section tree, depth first.
+/// Levels, numbers (folded) and titles of a section tree, depth first. A number's trailing
+/// `.`/`、` is dropped: seed 003 writes `8关于…` where Word's `%3.` numbering shows `8.`.
 fn outline(sections: &[Section], out: &mut Vec<(u8, String, String)>) {
     for s in sections {
         out.push((
             s.level,
-            s.number.as_deref().map(canon).unwrap_or_default(),
+            s.number
+                .as_deref()
+                .map(|n| canon(n).trim_end_matches(['.', '．', '、']).to_string())
+                .unwrap_or_default(),
             canon(&s.title),
         ));
         outline(&s.children, out);

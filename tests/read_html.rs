@@ -601,5 +601,5 @@ fn seeds_as_text_have_their_metadata_lines_moved_to_meta() {
     // Body sentences with a colon further down stay in the body.
     assert!(body_lines(&doc)
         .iter()
-        .any(|l| l.contains("电话:020-36993133")));
+        .any(|l| l.contains("电话：020-36993133")));
 }
