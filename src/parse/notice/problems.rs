@@ -117,7 +117,17 @@ fn title_names_problem(title: &str) -> bool {
     (t.contains("问题") && (t.starts_with("关于") || t.starts_with("针对") || t.starts_with('对')))
         || t.contains("问题的整改情况")
         || t.contains("问题整改情况")
-        || t.ends_with("问题")
+        || (t.ends_with("问题") && !ends_with_an_action_on_problems(t))
+}
+
+/// `…深入查摆问题`, `…发现问题` end in 问题 but name work on problems, not a problem
+/// (seed 004's `（三）召开专题民主生活会，深入查摆问题` under 一、抓好整改部署).
+fn ends_with_an_action_on_problems(title: &str) -> bool {
+    const ACTIONS: [&str; 8] = [
+        "发现", "查摆", "查找", "梳理", "解决", "整改", "聚焦", "反馈",
+    ];
+    let before = title.trim_end_matches("问题");
+    ACTIONS.iter().any(|a| before.ends_with(a))
 }
 
 fn has_problem_below(node: &Section, blocks: &[Block]) -> bool {
@@ -627,5 +637,25 @@ mod tests {
             assert_eq!(status(text).map(|s| s.0), Some(want), "{text}");
         }
         assert_eq!(status("召开会议"), None);
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::title_names_problem;
+
+    #[test]
+    fn titles_that_name_problems() {
+        let cases = [
+            ("关于“学习不深不透”问题的整改情况", true),
+            ("针对党委和行政班子会议仍然混合召开的问题", true),
+            ("“三会一课”依然不严不实的问题", true),
+            ("高度重视巡察“回头看”发现问题", false),
+            ("召开专题民主生活会，深入查摆问题", false),
+            ("提高政治自觉，抓好整改部署", false),
+        ];
+        for (title, want) in cases {
+            assert_eq!(title_names_problem(title), want, "{title}");
+        }
     }
 }
