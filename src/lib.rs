@@ -38,6 +38,8 @@ pub mod options;
 pub mod parse;
 pub mod read;
 pub mod render;
+#[cfg(test)]
+mod testutil;
 
 pub use error::{Error, Limit, Result};
 pub use model::{Block, BlockKind, Document, Format, Meta, Section};

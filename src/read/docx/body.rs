@@ -743,15 +743,7 @@ mod tests {
         let blocks = body(xml);
         assert_eq!(blocks.len(), 3);
         let t = blocks[0].table.as_ref().unwrap();
-        let got: Vec<Vec<(&str, u32, u32)>> = t
-            .rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| (c.text.as_str(), c.col_span, c.row_span))
-                    .collect()
-            })
-            .collect();
+        let got = crate::testutil::table_shape(t);
         assert_eq!(
             got,
             vec![

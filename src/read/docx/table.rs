@@ -159,15 +159,7 @@ mod tests {
         ));
         t.rows.push((0, vec![cell("e", 3, None)]));
         let got = t.finish();
-        let dims: Vec<Vec<(&str, u32, u32)>> = got
-            .rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| (c.text.as_str(), c.col_span, c.row_span))
-                    .collect()
-            })
-            .collect();
+        let dims = crate::testutil::table_shape(&got);
         assert_eq!(
             dims,
             vec![

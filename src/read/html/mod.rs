@@ -288,15 +288,7 @@ mod tests {
             .find(|b| b.kind == BlockKind::Table)
             .unwrap();
         let table = table_block.table.as_ref().unwrap();
-        let cells: Vec<Vec<(&str, u32, u32)>> = table
-            .rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| (c.text.as_str(), c.col_span, c.row_span))
-                    .collect()
-            })
-            .collect();
+        let cells = crate::testutil::table_shape(table);
         assert_eq!(
             cells,
             [
