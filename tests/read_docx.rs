@@ -6,7 +6,7 @@
 //! by newlines) and ASCII vs full-width punctuation (the seeds mix `(一)` and `（一）`; Word's
 //! labels are full-width).
 
-use std::io::{Cursor, Write};
+use std::io::Cursor;
 
 use gongwen::model::{Block, BlockKind, Section};
 use gongwen::read::Extracted;
@@ -426,19 +426,6 @@ fn corpus_approval_form_has_two_tables() {
 
 // ---- malformed packages --------------------------------------------------------------------
 
-fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut buf = Cursor::new(Vec::new());
-    let mut w = zip::ZipWriter::new(&mut buf);
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, data) in entries {
-        w.start_file(*name, opts).unwrap();
-        w.write_all(data).unwrap();
-    }
-    w.finish().unwrap();
-    buf.into_inner()
-}
-
 const DOC_START: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
 
 fn doc(inner: &str) -> Vec<u8> {
@@ -463,7 +450,7 @@ fn malformed_packages_give_clear_errors() {
         ("truncated zip", truncated.to_vec(), "malformed", "zip"),
         (
             "no document.xml",
-            zip_of(&[
+            crate::util::zip_of(&[
                 ("[Content_Types].xml", b"<Types/>"),
                 ("word/styles.xml", b"<w:styles/>"),
             ]),
@@ -472,25 +459,25 @@ fn malformed_packages_give_clear_errors() {
         ),
         (
             "invalid XML",
-            zip_of(&[("word/document.xml", &doc("<w:p><w:r><w:t>x</w:r></w:p>"))]),
+            crate::util::zip_of(&[("word/document.xml", &doc("<w:p><w:r><w:t>x</w:r></w:p>"))]),
             "malformed",
             "document.xml",
         ),
         (
             "unclosed XML",
-            zip_of(&[("word/document.xml", format!("{DOC_START}<w:p>").as_bytes())]),
+            crate::util::zip_of(&[("word/document.xml", format!("{DOC_START}<w:p>").as_bytes())]),
             "malformed",
             "document.xml",
         ),
         (
             "zip bomb",
-            zip_of(&[("word/document.xml", &bomb)]),
+            crate::util::zip_of(&[("word/document.xml", &bomb)]),
             "limit_exceeded",
             "compression-ratio",
         ),
         (
             "deep XML",
-            zip_of(&[("word/document.xml", &deep)]),
+            crate::util::zip_of(&[("word/document.xml", &deep)]),
             "limit_exceeded",
             "xml-depth",
         ),
@@ -507,7 +494,7 @@ fn malformed_packages_give_clear_errors() {
 
 #[test]
 fn size_limits_are_configurable() {
-    let data = zip_of(&[(
+    let data = crate::util::zip_of(&[(
         "word/document.xml",
         &doc("<w:p><w:r><w:t>正文</w:t></w:r></w:p>"),
     )]);
@@ -536,14 +523,14 @@ fn dtd_entities_are_never_expanded() {
     let lol = format!(
         r#"<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>{DOC_START}<w:p><w:r><w:t>x&c;y&amp;&#x4E00;</w:t></w:r></w:p></w:body></w:document>"#
     );
-    let data = zip_of(&[("word/document.xml", lol.as_bytes())]);
+    let data = crate::util::zip_of(&[("word/document.xml", lol.as_bytes())]);
     let ex = gongwen::read::read_as(Format::Docx, &data, &ReadOptions::default()).unwrap();
     assert_eq!(ex.blocks[0].text, "xy&一");
 }
 
 #[test]
 fn damaged_optional_parts_are_warnings() {
-    let data = zip_of(&[
+    let data = crate::util::zip_of(&[
         (
             "word/document.xml",
             &doc(
@@ -649,6 +636,6 @@ fn damaged_samples_never_panic() {
         let cut = next(entries[which].1.len());
         entries[which].1.truncate(cut);
         let refs: Vec<(&str, &[u8])> = entries.iter().map(|(p, d)| (*p, d.as_slice())).collect();
-        let _ = gongwen::read::read_as(Format::Docx, &zip_of(&refs), &opts);
+        let _ = gongwen::read::read_as(Format::Docx, &crate::util::zip_of(&refs), &opts);
     }
 }

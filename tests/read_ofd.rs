@@ -1,8 +1,6 @@
 //! The OFD reader: generated samples against their seeds, the real files of the corpus, and
 //! malformed packages.
 
-use std::io::Write;
-
 use gongwen::model::{BlockKind, Code};
 use gongwen::read::{self, Extracted};
 use gongwen::{Error, Format, NormalizeOptions, Options, ReadOptions};
@@ -491,19 +489,6 @@ fn damaged_page_xml_never_panics() {
 // ---------------------------------------------------------------------------------------------
 // Malformed packages, built here with the zip writer.
 
-fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut buf = std::io::Cursor::new(Vec::new());
-    let mut w = zip::ZipWriter::new(&mut buf);
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, data) in entries {
-        w.start_file(*name, opts).unwrap();
-        w.write_all(data).unwrap();
-    }
-    w.finish().unwrap();
-    buf.into_inner()
-}
-
 const OFD_XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.1" DocType="OFD"><ofd:DocBody>
 <ofd:DocInfo><ofd:Title>测试</ofd:Title><ofd:Keywords><ofd:Keyword>巡察</ofd:Keyword><ofd:Keyword>整改</ofd:Keyword></ofd:Keywords>
@@ -519,7 +504,7 @@ const PAGE_XML: &str = r#"<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd
 </ofd:Layer></ofd:Content></ofd:Page>"#;
 
 fn package(ofd: impl AsRef<[u8]>, doc: impl AsRef<[u8]>, page: impl AsRef<[u8]>) -> Vec<u8> {
-    zip(&[
+    crate::util::zip_of(&[
         ("OFD.xml", ofd.as_ref()),
         ("Doc_0/Document.xml", doc.as_ref()),
         ("Doc_0/Pages/Page_0/Content.xml", page.as_ref()),
@@ -551,7 +536,7 @@ fn a_minimal_package_reads() {
 
 #[test]
 fn malformed_packages_give_clear_errors() {
-    let no_ofd = zip(&[("Doc_0/Document.xml", DOCUMENT_XML.as_bytes())]);
+    let no_ofd = crate::util::zip_of(&[("Doc_0/Document.xml", DOCUMENT_XML.as_bytes())]);
     assert!(malformed_reason(read_forced(&no_ofd)).contains("no OFD.xml"));
 
     let nowhere = OFD_XML.replace("Doc_0/Document.xml", "Doc_9/Document.xml");

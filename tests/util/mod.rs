@@ -71,3 +71,18 @@ pub fn cer(reference: &str, hypothesis: &str) -> f64 {
     }
     prev[h.len()] as f64 / r.len() as f64
 }
+
+/// A deflated zip archive holding `entries` (name, bytes), for hand-made DOCX/OFD packages.
+pub fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut w = zip::ZipWriter::new(&mut buf);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in entries {
+        w.start_file(*name, opts).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap();
+    buf.into_inner()
+}
