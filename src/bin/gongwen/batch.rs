@@ -123,8 +123,15 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<u8> {
     });
     let progress = progress_bar(args.quiet, total);
     let mut writer = Writer::open(args)?;
+    let started = std::time::Instant::now();
+    let mut bytes_done = 0u64;
     let summary = batch::run(jobs, &options, &batch, &cancel, &mut |record| {
         if let Some(bar) = &progress {
+            if let Record::Ok { bytes, .. } = &record {
+                bytes_done += bytes;
+            }
+            let secs = started.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!("{:.1} MB/s", bytes_done as f64 / 1e6 / secs));
             bar.inc(1);
         }
         if let Record::Failed(e) = &record {
@@ -239,7 +246,7 @@ fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBa
         None => indicatif::ProgressBar::new_spinner(),
     };
     let template =
-        "{spinner} {pos}/{len} files  {per_sec}  elapsed {elapsed}  eta {eta}  {wide_bar}";
+        "{spinner} {pos}/{len} files  {per_sec}  {msg}  elapsed {elapsed}  eta {eta}  {wide_bar}";
     if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
         bar.set_style(style);
     }
