@@ -23,19 +23,31 @@ MIN_FILES = 200
 EXT = {"pdf": (".pdf",), "docx": (".docx",), "html": (".html", ".htm")}
 
 
-def run(cmd, **kw):
-    """Run cmd; return (wall s, cpu s, peak RSS MiB of the process tree)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+# Runs a command and prints the peak RSS (KiB) of its whole process tree: RUSAGE_CHILDREN of a
+# fresh process covers exactly that command and its descendants (a shell loop's children too).
+RSS_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n"
+)
+
+
+def run(cmd):
+    """Run cmd; return (wall s, CPU s, peak RSS MiB of its process tree, exit code)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.Popen([sys.executable, "-c", RSS_WRAPPER, *cmd], stdout=subprocess.PIPE, text=True)
+    out, _ = proc.communicate()
     wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    # ru_maxrss of RUSAGE_CHILDREN is the largest descendant so far; for a single process,
-    # usage.ru_maxrss is exact. Take the larger (a shell loop's children show up in `after`).
-    rss = max(usage.ru_maxrss, after.ru_maxrss) / 1024
-    return wall, cpu, rss, os.waitstatus_to_exitcode(status)
+    # The wrapper's own children usage is the command's CPU time.
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu_total = usage.ru_utime + usage.ru_stime
+    cpu = cpu_total - run.cpu_seen
+    run.cpu_seen = cpu_total
+    rss_kib, code = out.split()
+    return wall, cpu, int(rss_kib) / 1024, int(code)
+
+
+run.cpu_seen = 0.0
 
 
 def build_corpus(fmt, workdir):
