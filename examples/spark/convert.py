@@ -16,6 +16,7 @@ import argparse
 import base64
 import json
 import os
+import shlex
 import sys
 
 from pyspark.sql import SparkSession
@@ -60,7 +61,8 @@ def main(argv):
     parts = args.partitions or sc.defaultParallelism
     # Each partition runs one gongwen process with one worker thread; Spark provides the parallelism.
     command = [os.path.abspath(args.gongwen), "batch", "--stdin-jsonl", "--quiet", "-j", "1"]
-    results = sc.parallelize(lines, parts).pipe(command)
+    # RDD.pipe takes one command string and splits it with shlex.
+    results = sc.parallelize(lines, parts).pipe(shlex.join(command))
     results.saveAsTextFile(args.out)
     spark.stop()
     print(f"converted {len(paths)} inputs into {args.out}", file=sys.stderr)
