@@ -72,6 +72,9 @@ pub(crate) struct CMap {
     bf_chars: HashMap<u32, String>,
     bf_ranges: Vec<(u32, u32, BfTarget)>,
     parent: Option<Arc<CMap>>,
+    /// `cids` is sorted and no two ranges overlap: the binary search in [`CMap::cid`] is
+    /// then exact and a miss needs no linear rescan (a hot path for every unmapped code).
+    disjoint: bool,
 }
 
 impl CMap {
@@ -125,15 +128,25 @@ impl CMap {
             }
         }
         // Overlapping ranges (rare in embedded CMaps) are not sorted out by the binary search.
-        if let Some(r) = self
-            .cids
-            .iter()
-            .rev()
-            .find(|r| r.len == len && r.lo <= code && code <= r.hi)
-        {
-            return Some(r.cid.saturating_add(code - r.lo));
+        if !self.disjoint {
+            if let Some(r) = self
+                .cids
+                .iter()
+                .rev()
+                .find(|r| r.len == len && r.lo <= code && code <= r.hi)
+            {
+                return Some(r.cid.saturating_add(code - r.lo));
+            }
         }
         self.parent.as_ref().and_then(|p| p.cid(code, len))
+    }
+
+    /// Set `disjoint` once `cids` is complete.
+    fn mark_disjoint(&mut self) {
+        self.disjoint = self
+            .cids
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if (a.len, a.hi) < (b.len, b.lo)));
     }
 
     /// True when nothing was parsed (an `Identity-H` stub with no ranges).
@@ -275,6 +288,7 @@ pub(crate) fn parse(data: &[u8]) -> CMap {
         i += 1;
     }
     cmap.cids.sort_by_key(|r| (r.len, r.lo));
+    cmap.mark_disjoint();
     if cmap.ordering.is_none() {
         cmap.ordering = cmap.parent.as_ref().and_then(|p| p.ordering.clone());
     }
@@ -517,6 +531,7 @@ fn load_predefined() -> Option<HashMap<String, Arc<CMap>>> {
             });
             next_cid = cid + i64::from(span) + 1;
         }
+        cmap.mark_disjoint();
         out.insert(name, Arc::new(cmap));
     }
     Some(out)
@@ -599,6 +614,28 @@ mod tests {
         let mut codes = Vec::new();
         c.codes(&[0, 3, 0x4E, 0x2D, 9], &mut codes);
         assert_eq!(codes, vec![(3, 2), (0x4E2D, 2), (9, 1)]);
+    }
+
+    #[test]
+    fn cid_ranges_overlapping_and_disjoint() {
+        let overlapping = parse(
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange
+            2 begincidrange <0000> <00FF> 0 <0010> <0020> 500 endcidrange",
+        );
+        assert!(!overlapping.disjoint);
+        // 0x30 sorts after the inner range but lies only in the outer one.
+        for (code, want) in [(0x30, Some(0x30)), (0x15, Some(505)), (0x100, None)] {
+            assert_eq!(overlapping.cid(code, 2), want, "{code:#x}");
+        }
+        let disjoint = parse(
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange
+            2 begincidrange <0010> <0020> 500 <0000> <0005> 0 endcidrange",
+        );
+        assert!(disjoint.disjoint);
+        for (code, want) in [(0x3, Some(3)), (0x8, None), (0x20, Some(516)), (0x21, None)] {
+            assert_eq!(disjoint.cid(code, 2), want, "{code:#x}");
+        }
+        assert!(predefined("UniGB-UCS2-H").is_some_and(|c| c.disjoint));
     }
 
     #[test]
