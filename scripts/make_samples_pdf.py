@@ -10,7 +10,11 @@ indents, centred 22 pt title, right-aligned signature and date) three ways:
                           Noto CJK through fontconfig), embedded subset fonts
   samples/NNN-header.pdf  as stsong, plus a running header and `— N —` page numbers on every page
 
-Usage: scripts/make_samples_pdf.py [SEEDS_DIR]   (default ../shared/seeds)
+Seeds with page-break splits (004) list the split lines in the tsv's optional 4th column
+(joined into one paragraph) and, in the 5th, the continuations before which the reportlab
+samples force a page break, so that the PDF carries a paragraph split over two pages.
+
+Usage: scripts/make_samples_pdf.py [SEEDS_DIR [SEED…]]   (default ../shared/seeds, all seeds)
 Needs reportlab, python-docx, LibreOffice (soffice) and fonts-noto-cjk. reportlab output is
 byte-for-byte reproducible (invariant mode); LibreOffice stamps dates and ids into its files.
 """
@@ -57,17 +61,41 @@ def span(text: str):
     return int(a), int(b)
 
 
-def seed_body(path: Path, title_lines: str, body_lines: str):
-    """(title lines, paragraphs, signature, date), as tests/read_pdf.rs reads them."""
+def line_set(text: str):
+    return {int(n) for n in text.split(",") if n.strip()}
+
+
+def seed_body(path: Path, title_lines: str, body_lines: str, joins="", breaks=""):
+    """(title lines, paragraphs, signature, date, page breaks), as tests/read_pdf.rs reads them.
+
+    `joins` lists seed lines (1-based) that continue on the next non-blank line: page-break and
+    copy-paste splits of the seed (seed 004: `…确保整改` / `到位。`) are typeset as the one
+    paragraph they are. `breaks` lists the lines of such continuations before which the page
+    must break, so the PDF really splits that paragraph over two pages; the result maps a
+    paragraph index to the character offset where its continuation starts.
+    """
     lines = path.read_text(encoding="utf-8").split("\n")
     t0, t1 = span(title_lines)
     b0, b1 = span(body_lines)
+    joins, breaks = line_set(joins), line_set(breaks)
     title = [lines[i - 1].strip() for i in range(t0, t1 + 1)]
-    body = [l.strip() for l in lines[b0 - 1 : b1] if l.strip()]
-    return title, body[:-2], body[-2], body[-1]
+    body, cuts, join_next = [], {}, False
+    for n in range(b0, b1 + 1):
+        text = lines[n - 1].strip()
+        if not text:
+            continue
+        if join_next:
+            if n in breaks:
+                cuts[len(body) - 1] = len(body[-1])
+            body[-1] += text
+        else:
+            body.append(text)
+        join_next = n in joins
+    return title, body[:-2], body[-2], body[-1], cuts
 
 
 def specs():
+    """Rows of samples/pdf-seeds.tsv: seed, title lines, body lines[, joins[, breaks]]."""
     for line in (SAMPLES / "pdf-seeds.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             yield line.split("\t")
@@ -143,10 +171,7 @@ class Typesetter:
     def advance(self, n=1):
         self.line_no += n
         if self.line_no >= LINES_PER_PAGE:
-            self.furniture()
-            self.c.showPage()
-            self.page += 1
-            self.line_no = 0
+            self.page_break()
 
     def text_line(self, text, x, size, char_space=0.0):
         t = self.c.beginText(x, self.y())
@@ -162,10 +187,25 @@ class Typesetter:
                 self.advance()
         self.advance()
 
-    def paragraph(self, text):
+    def page_break(self):
+        self.furniture()
+        self.c.showPage()
+        self.page += 1
+        self.line_no = 0
+
+    def paragraph(self, text, cut=None):
         indent = 2 * SIZE
         parts = wrap(text, MEASURE - indent, SIZE)
+        # The wrapped line holding character `cut` starts the next page (not the first line:
+        # then the whole paragraph would move and nothing would be split).
+        start, break_at = 0, None
+        for i, (part, _) in enumerate(parts):
+            if cut is not None and i > 0 and start <= cut < start + len(part):
+                break_at = i
+            start += len(part)
         for i, (part, w) in enumerate(parts):
+            if i == break_at and self.line_no:
+                self.page_break()
             x = LEFT + (indent if i == 0 else 0)
             avail = MEASURE - (indent if i == 0 else 0)
             n = len(part)
@@ -185,11 +225,11 @@ class Typesetter:
         self.c.save()
 
 
-def make_reportlab(path: Path, title, paras, sig, date, chrome: bool):
+def make_reportlab(path: Path, title, paras, sig, date, chrome: bool, cuts=None):
     ts = Typesetter(path, "".join(title), chrome)
     ts.title(title)
-    for p in paras:
-        ts.paragraph(p)
+    for i, p in enumerate(paras):
+        ts.paragraph(p, (cuts or {}).get(i))
     ts.advance()
     ts.right(sig)
     ts.right(date)
@@ -296,10 +336,16 @@ def make_lo(path: Path, title, paras, sig, date):
 def main():
     seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / ".." / "shared" / "seeds"
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    for seed, title_lines, body_lines in specs():
-        title, paras, sig, date = seed_body(seed_file(seeds, seed), title_lines, body_lines)
-        make_reportlab(SAMPLES / f"{seed}-stsong.pdf", title, paras, sig, date, chrome=False)
-        make_reportlab(SAMPLES / f"{seed}-header.pdf", title, paras, sig, date, chrome=True)
+    only = set(sys.argv[2:])  # optional seed ids: regenerate just those
+    for seed, title_lines, body_lines, *extra in specs():
+        if only and seed not in only:
+            continue
+        title, paras, sig, date, cuts = seed_body(
+            seed_file(seeds, seed), title_lines, body_lines, *extra
+        )
+        for variant, chrome in (("stsong", False), ("header", True)):
+            out = SAMPLES / f"{seed}-{variant}.pdf"
+            make_reportlab(out, title, paras, sig, date, chrome, cuts)
         make_lo(SAMPLES / f"{seed}-lo.pdf", title, paras, sig, date)
         print(f"{seed}: {len(paras)} paragraphs")
 

@@ -273,18 +273,42 @@ fn seed_001_run_in_headings_and_footer() {
     assert_eq!(doc.contacts.postcodes, ["510800"]);
 }
 
-/// The page break inside `确保整改` / `到位。` (seed 004, line 11–13) must not leave a
-/// paragraph of its own once a PDF of the notice goes through the PDF reader.
+/// The page break inside `确保整改` / `到位。` (seed 004, lines 11–13) must not leave a
+/// paragraph of its own once a PDF of the notice goes through the PDF reader. The PDF samples
+/// typeset that paragraph whole and force a page break inside it (samples/pdf-seeds.tsv), so
+/// `…确保整改` ends page 1 and `到位。` opens page 2.
 #[test]
-#[ignore = "needs the PDF reader"]
 fn seed_004_page_break_split_is_joined() {
-    let path = sample("004.pdf");
-    let doc = gongwen::convert(&bytes(&path), &Options::default()).expect("pdf converts");
-    assert!(!doc.blocks.iter().any(|b| b.text.trim() == "到位。"));
-    assert!(doc
-        .blocks
-        .iter()
-        .any(|b| fold(&b.text).contains("确保整改到位。")));
+    for variant in ["stsong", "header"] {
+        let path = sample(&format!("004-{variant}.pdf"));
+        let doc = gongwen::convert(&bytes(&path), &Options::default()).expect("pdf converts");
+        assert!(
+            !doc.blocks.iter().any(|b| fold(&b.text) == "到位。"),
+            "{variant}: 到位。 is a block of its own"
+        );
+        // The paragraph (seed line 11 + 13), from its lead phrase to its end, is ONE block.
+        let joined: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| {
+                fold(&doc.blocks[i].text).ends_with("按时、按规定落实整改，确保整改到位。")
+            })
+            .collect();
+        assert_eq!(joined.len(), 1, "{variant}: one block ends …确保整改到位。");
+        let block = &doc.blocks[joined[0]];
+        assert!(
+            fold(&block.text).contains("工业园党委主要领导深入研究区委巡察"),
+            "{variant}: the block holds the paragraph's start too: {:?}",
+            block.text
+        );
+        // It really crossed the break: it starts on page 1, the next block (the heading
+        // `(二)健全整改机制…`) is on page 2.
+        assert_eq!(block.origin.page, Some(1), "{variant}");
+        let next = doc.blocks.get(joined[0] + 1).expect("a block follows");
+        assert!(
+            fold(&next.text).starts_with("健全整改机制"),
+            "{variant}: {next:?}"
+        );
+        assert_eq!(next.origin.page, Some(2), "{variant}");
+    }
 }
 
 /// What a section tree says, with block texts instead of indices (the HTML page may carry

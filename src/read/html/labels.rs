@@ -137,11 +137,13 @@ pub(crate) struct Pair {
 /// Returns `None` unless the line starts with a known label and a colon and holds no `。`
 /// (a body sentence that happens to start with `来源：` is not metadata).
 pub(crate) fn split_labelled_line(line: &str) -> Option<Vec<Pair>> {
-    let re = LABEL_RE.as_ref()?;
     let line = line.trim_matches(is_pad);
-    if line.contains('。') || line.chars().count() > 300 {
+    // Every label ends in a colon: without one there is nothing to find, and the (large)
+    // label regex is not even compiled — PDF and DOCX notices rarely need it at all.
+    if line.contains('。') || !line.contains([':', '：']) || line.chars().count() > 300 {
         return None;
     }
+    let re = LABEL_RE.as_ref()?;
     let matches: Vec<regex::Match<'_>> = re.find_iter(line).collect();
     let first = matches.first()?;
     if first.start() != 0 {

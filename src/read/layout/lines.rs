@@ -12,15 +12,28 @@ pub(super) struct G<'a> {
     pub y: f32,
     pub w: f32,
     pub size: f32,
+    /// `text` is all whitespace; computed once by [`G::new`] because every layout pass asks.
+    pub space: bool,
 }
 
-impl G<'_> {
+impl<'a> G<'a> {
+    pub fn new(text: &'a str, x: f32, y: f32, w: f32, size: f32) -> Self {
+        G {
+            text,
+            x,
+            y,
+            w,
+            size,
+            space: text.chars().all(char::is_whitespace),
+        }
+    }
+
     pub fn right(&self) -> f32 {
         self.x + self.w
     }
 
     pub fn is_space(&self) -> bool {
-        self.text.chars().all(char::is_whitespace)
+        self.space
     }
 }
 
@@ -70,13 +83,13 @@ pub(super) fn sanitize(glyphs: &[Glyph], fallback_size: f32) -> (Vec<G<'_>>, Vec
         } else {
             size
         };
-        let sg = G {
-            text: &g.text,
-            x: g.x.clamp(-MAX_COORD, MAX_COORD),
-            y: g.y.clamp(-MAX_COORD, MAX_COORD),
+        let sg = G::new(
+            &g.text,
+            g.x.clamp(-MAX_COORD, MAX_COORD),
+            g.y.clamp(-MAX_COORD, MAX_COORD),
             w,
             size,
-        };
+        );
         if g.vertical {
             vertical.push(sg);
         } else {
@@ -323,13 +336,7 @@ mod tests {
     use super::*;
 
     fn g(text: &str, x: f32, y: f32, size: f32) -> G<'_> {
-        G {
-            text,
-            x,
-            y,
-            w: size,
-            size,
-        }
+        G::new(text, x, y, size, size)
     }
 
     #[test]
@@ -372,13 +379,7 @@ mod tests {
         for (glyphs, want) in cases {
             let gs: Vec<G<'_>> = glyphs
                 .iter()
-                .map(|(t, x, w)| G {
-                    text: t,
-                    x: *x,
-                    y: 0.0,
-                    w: *w,
-                    size: 10.0,
-                })
+                .map(|(t, x, w)| G::new(t, *x, 0.0, *w, 10.0))
                 .collect();
             assert_eq!(build(&gs).map(|l| l.text).as_deref(), Some(*want));
         }

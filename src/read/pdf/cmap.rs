@@ -5,7 +5,7 @@
 //! `scripts/gen_cmap_tables.py`, decoded once on first use.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One codespace range: codes of `len` bytes whose every byte lies within `lo[i]..=hi[i]`.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +72,9 @@ pub(crate) struct CMap {
     bf_chars: HashMap<u32, String>,
     bf_ranges: Vec<(u32, u32, BfTarget)>,
     parent: Option<Arc<CMap>>,
+    /// `cids` is sorted and no two ranges overlap: the binary search in [`CMap::cid`] is
+    /// then exact and a miss needs no linear rescan (a hot path for every unmapped code).
+    disjoint: bool,
 }
 
 impl CMap {
@@ -125,15 +128,25 @@ impl CMap {
             }
         }
         // Overlapping ranges (rare in embedded CMaps) are not sorted out by the binary search.
-        if let Some(r) = self
-            .cids
-            .iter()
-            .rev()
-            .find(|r| r.len == len && r.lo <= code && code <= r.hi)
-        {
-            return Some(r.cid.saturating_add(code - r.lo));
+        if !self.disjoint {
+            if let Some(r) = self
+                .cids
+                .iter()
+                .rev()
+                .find(|r| r.len == len && r.lo <= code && code <= r.hi)
+            {
+                return Some(r.cid.saturating_add(code - r.lo));
+            }
         }
         self.parent.as_ref().and_then(|p| p.cid(code, len))
+    }
+
+    /// Set `disjoint` once `cids` is complete.
+    fn mark_disjoint(&mut self) {
+        self.disjoint = self
+            .cids
+            .windows(2)
+            .all(|w| matches!(w, [a, b] if (a.len, a.hi) < (b.len, b.lo)));
     }
 
     /// True when nothing was parsed (an `Identity-H` stub with no ranges).
@@ -275,6 +288,7 @@ pub(crate) fn parse(data: &[u8]) -> CMap {
         i += 1;
     }
     cmap.cids.sort_by_key(|r| (r.len, r.lo));
+    cmap.mark_disjoint();
     if cmap.ordering.is_none() {
         cmap.ordering = cmap.parent.as_ref().and_then(|p| p.ordering.clone());
     }
@@ -478,58 +492,119 @@ impl Blob<'_> {
     }
 }
 
-fn load_predefined() -> Option<HashMap<String, Arc<CMap>>> {
-    let mut b = Blob {
-        data: CMAPS_BIN.strip_prefix(b"GWCM1")?,
-        pos: 0,
-    };
-    let count = b.varint()?;
-    let mut out: HashMap<String, Arc<CMap>> = HashMap::new();
-    for _ in 0..count {
-        let name = b.string()?;
-        let wmode = b.byte()?;
-        let parent = b.string()?;
-        let ordering = b.string()?;
-        let mut cmap = CMap {
-            name: name.clone(),
-            wmode,
-            ordering: Some(ordering),
-            parent: out.get(&parent).cloned(),
-            ..Default::default()
-        };
-        for _ in 0..b.varint()? {
-            let len = b.byte()?;
-            let (lo, hi) = (b.varint()? as u32, b.varint()? as u32);
-            cmap.codespaces.push(Codespace::new(len, lo, hi));
+/// Where one predefined CMap sits in `cmaps.bin`: its header and the offset of its ranges.
+struct Entry {
+    name: String,
+    wmode: u8,
+    parent: String,
+    ordering: String,
+    pos: usize,
+}
+
+/// Read the ranges of one CMap at `b`'s position into `cmap` (`None` = damaged table); with
+/// `cmap` `None` the ranges are only skipped.
+fn read_ranges(b: &mut Blob<'_>, mut cmap: Option<&mut CMap>) -> Option<()> {
+    for _ in 0..b.varint()? {
+        let len = b.byte()?;
+        let (lo, hi) = (b.varint()? as u32, b.varint()? as u32);
+        if let Some(c) = cmap.as_deref_mut() {
+            c.codespaces.push(Codespace::new(len, lo, hi));
         }
-        let (mut key, mut next_cid) = (0u64, 0i64);
-        for _ in 0..b.varint()? {
-            let len = b.byte()?;
-            key += b.varint()?;
-            let span = b.varint()? as u32;
-            let cid = next_cid + b.zigzag()?;
-            let lo = (key & 0xFFFF_FFFF) as u32;
-            cmap.cids.push(CidRange {
+    }
+    let (mut key, mut next_cid) = (0u64, 0i64);
+    for _ in 0..b.varint()? {
+        let len = b.byte()?;
+        key += b.varint()?;
+        let span = b.varint()? as u32;
+        let cid = next_cid + b.zigzag()?;
+        let lo = (key & 0xFFFF_FFFF) as u32;
+        if let Some(c) = cmap.as_deref_mut() {
+            c.cids.push(CidRange {
                 len,
                 lo,
                 hi: lo.saturating_add(span),
                 cid: cid.max(0) as u32,
             });
-            next_cid = cid + i64::from(span) + 1;
         }
-        out.insert(name, Arc::new(cmap));
+        next_cid = cid + i64::from(span) + 1;
+    }
+    Some(())
+}
+
+/// The headers of all predefined CMaps, in table order (parents before children). Building
+/// every CMap up front cost more than the text of a small file; now only the ones a document
+/// names are built (see [`predefined`]).
+fn skim_predefined() -> Option<Vec<Entry>> {
+    let mut b = Blob {
+        data: CMAPS_BIN.strip_prefix(b"GWCM1")?,
+        pos: 0,
+    };
+    let count = b.varint()?;
+    let mut out = Vec::new();
+    for _ in 0..count {
+        let name = b.string()?;
+        let wmode = b.byte()?;
+        let parent = b.string()?;
+        let ordering = b.string()?;
+        let pos = b.pos;
+        read_ranges(&mut b, None)?;
+        out.push(Entry {
+            name,
+            wmode,
+            parent,
+            ordering,
+            pos,
+        });
     }
     Some(out)
 }
 
+/// Build entry `i` and, first, its parent (the last entry of that name before it, as when the
+/// table was read in order into a map), memoized in `built`.
+fn build_predefined(
+    entries: &[Entry],
+    i: usize,
+    built: &mut HashMap<usize, Arc<CMap>>,
+) -> Option<Arc<CMap>> {
+    if let Some(c) = built.get(&i) {
+        return Some(Arc::clone(c));
+    }
+    let e = entries.get(i)?;
+    let parent = entries
+        .get(..i)
+        .and_then(|before| before.iter().rposition(|p| p.name == e.parent))
+        .and_then(|j| build_predefined(entries, j, built));
+    let mut cmap = CMap {
+        name: e.name.clone(),
+        wmode: e.wmode,
+        ordering: Some(e.ordering.clone()),
+        parent,
+        ..Default::default()
+    };
+    let data = CMAPS_BIN.strip_prefix(b"GWCM1")?;
+    read_ranges(&mut Blob { data, pos: e.pos }, Some(&mut cmap))?;
+    cmap.mark_disjoint();
+    let cmap = Arc::new(cmap);
+    built.insert(i, Arc::clone(&cmap));
+    Some(cmap)
+}
+
 /// A predefined CMap by name (`GBK-EUC-H`). UCS-2 CMaps are served by their UTF-16 twins.
 pub(crate) fn predefined(name: &str) -> Option<Arc<CMap>> {
-    static TABLE: OnceLock<HashMap<String, Arc<CMap>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| load_predefined().unwrap_or_default());
+    static INDEX: OnceLock<Vec<Entry>> = OnceLock::new();
+    static BUILT: Mutex<Option<HashMap<usize, Arc<CMap>>>> = Mutex::new(None);
+    let entries = INDEX.get_or_init(|| skim_predefined().unwrap_or_default());
     let alias = name
         .replace("-UCS2-HW-", "-UTF16-")
         .replace("-UCS2-", "-UTF16-");
-    table.get(name).or_else(|| table.get(&alias)).cloned()
+    // The last entry of a name wins, as when the table was a map filled in order.
+    let i = entries
+        .iter()
+        .rposition(|e| e.name == name)
+        .or_else(|| entries.iter().rposition(|e| e.name == alias))?;
+    // A panic elsewhere while holding the lock leaves a usable memo: take it anyway.
+    let mut built = BUILT.lock().unwrap_or_else(|e| e.into_inner());
+    build_predefined(entries, i, built.get_or_insert_with(HashMap::new))
 }
 
 /// Runs `(first cid, count - 1, first code point)` of one character collection.
@@ -602,6 +677,28 @@ mod tests {
     }
 
     #[test]
+    fn cid_ranges_overlapping_and_disjoint() {
+        let overlapping = parse(
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange
+            2 begincidrange <0000> <00FF> 0 <0010> <0020> 500 endcidrange",
+        );
+        assert!(!overlapping.disjoint);
+        // 0x30 sorts after the inner range but lies only in the outer one.
+        for (code, want) in [(0x30, Some(0x30)), (0x15, Some(505)), (0x100, None)] {
+            assert_eq!(overlapping.cid(code, 2), want, "{code:#x}");
+        }
+        let disjoint = parse(
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange
+            2 begincidrange <0010> <0020> 500 <0000> <0005> 0 endcidrange",
+        );
+        assert!(disjoint.disjoint);
+        for (code, want) in [(0x3, Some(3)), (0x8, None), (0x20, Some(516)), (0x21, None)] {
+            assert_eq!(disjoint.cid(code, 2), want, "{code:#x}");
+        }
+        assert!(predefined("UniGB-UCS2-H").is_some_and(|c| c.disjoint));
+    }
+
+    #[test]
     fn mixed_width_codespaces() {
         let gbk = predefined("GBK-EUC-H").unwrap();
         let mut codes = Vec::new();
@@ -629,6 +726,10 @@ mod tests {
         }
         let v = predefined("GBK-EUC-V").unwrap();
         assert_eq!(v.wmode, 1);
+        // Built once, on first use; the vertical map shares its parent with the horizontal one.
+        assert!(Arc::ptr_eq(&v, &predefined("GBK-EUC-V").unwrap()));
+        assert!(v.parent.as_ref().is_some_and(|p| p.name == "GBK-EUC-H"));
+        assert!(predefined("No-Such-CMap").is_none());
         // Vertical CMaps inherit their horizontal parent's codes.
         let h = predefined("GBK-EUC-H").unwrap();
         assert_eq!(v.cid(0xD6D0, 2), h.cid(0xD6D0, 2));

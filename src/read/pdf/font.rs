@@ -506,12 +506,13 @@ impl Font {
             return s;
         }
         if unicode_codes {
-            let units: Vec<u16> = if len == 4 {
-                vec![(code >> 16) as u16, code as u16]
-            } else {
-                vec![code as u16]
-            };
-            return String::from_utf16_lossy(&units);
+            // `String::from_utf16_lossy` without the temporary Vec (a hot path for the
+            // UniGB-UCS2-H fonts of every reportlab/Office CJK PDF).
+            let pair = [(code >> 16) as u16, code as u16];
+            let units = if len == 4 { &pair[..] } else { &pair[1..] };
+            return char::decode_utf16(units.iter().copied())
+                .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+                .collect();
         }
         let gid = match &self.cid_to_gid {
             Some(map) => map.get(cid as usize).copied(),
