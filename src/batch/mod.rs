@@ -335,7 +335,6 @@ pub fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> Record 
         Ok(bytes) => bytes,
         Err(e) => return failed(name, None, &e),
     };
-    let sha = crate::sha256_hex(&bytes);
     let mut opts = options.clone();
     opts.read.file_name = Some(job.name.clone());
     if job.http_charset.is_some() {
@@ -344,7 +343,7 @@ pub fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> Record 
     let size = bytes.len() as u64;
     let outcome = match batch.timeout {
         None => guarded(&bytes, &opts),
-        Some(limit) => with_deadline(bytes, opts, limit),
+        Some(limit) => with_deadline(bytes.clone(), opts, limit),
     };
     match outcome {
         Ok(mut document) => {
@@ -357,7 +356,8 @@ pub fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> Record 
                 document: Box::new(document),
             }
         }
-        Err(e) => failed(name, Some(sha), &e),
+        // Hashed here only on failure: a converted document carries its hash in `source`.
+        Err(e) => failed(name, Some(crate::sha256_hex(&bytes)), &e),
     }
 }
 
