@@ -793,6 +793,26 @@ impl Diagnostic {
     }
 }
 
+impl Code {
+    /// True for codes that report a cleanup gongwen did as intended (site chrome, page numbers
+    /// and running headers removed) rather than a doubt about the result. They stay in
+    /// `warnings` for traceability but do not make the CLI exit with 1.
+    pub fn is_informational(self) -> bool {
+        matches!(
+            self,
+            Code::ChromeRemoved
+                | Code::PageNumbersRemoved
+                | Code::RunningHeadersRemoved
+                | Code::FooterChromeDropped
+        )
+    }
+}
+
+/// True when any diagnostic is a doubt, not just a report of an intended cleanup.
+pub fn has_doubts(warnings: &[Diagnostic]) -> bool {
+    warnings.iter().any(|w| !w.code.is_informational())
+}
+
 /// Warning codes. New codes may be added in minor versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

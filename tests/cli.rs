@@ -39,3 +39,22 @@ fn text_on_stdin_converts_to_json() {
     assert_eq!(v["schema"], "gongwen/1");
     assert_eq!(v["source"]["format"], "text");
 }
+
+#[test]
+fn exit_code_1_means_doubts_not_intended_cleanups() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples");
+    // 000.html reports only `chrome_removed` (an intended cleanup): exit 0.
+    let clean = gongwen()
+        .args(["convert", "-o", "/dev/null"])
+        .arg(root.join("000.html"))
+        .status()
+        .unwrap();
+    assert_eq!(clean.code(), Some(0));
+    // 003.html has no charset anywhere, so its encoding is a guess (`charset_guessed`): exit 1.
+    let guessed = gongwen()
+        .args(["convert", "-o", "/dev/null"])
+        .arg(root.join("003.html"))
+        .status()
+        .unwrap();
+    assert_eq!(guessed.code(), Some(1));
+}

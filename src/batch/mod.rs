@@ -308,7 +308,7 @@ fn emit(
         } => {
             summary.ok += 1;
             summary.bytes += bytes;
-            if !document.warnings.is_empty() {
+            if crate::model::has_doubts(&document.warnings) {
                 summary.warned += 1;
             }
         }

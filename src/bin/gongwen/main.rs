@@ -21,7 +21,7 @@ const EXIT_FAILED: u8 = 2;
     name = "gongwen",
     version,
     about = "Turn Chinese government notices (HTML, PDF, DOCX, OFD, text) into clean, structured data",
-    after_help = "Exit codes: 0 all inputs converted cleanly; 1 converted, with warnings; 2 an input failed (or bad usage)."
+    after_help = "Exit codes: 0 all inputs converted cleanly; 1 converted, with doubts (warnings other than reported cleanups such as chrome_removed); 2 an input failed (or bad usage)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -248,17 +248,17 @@ fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<b
         Emit::Blocks => {
             let ex = gongwen::read::read(&bytes, &options.read)?;
             write_blocks(&ex, &mut out)?;
-            !ex.warnings.is_empty()
+            gongwen::model::has_doubts(&ex.warnings)
         }
         Emit::Normalized => {
             let ex = gongwen::extract(&bytes, &options)?;
             write_blocks(&ex, &mut out)?;
-            !ex.warnings.is_empty()
+            gongwen::model::has_doubts(&ex.warnings)
         }
         Emit::Document => {
             let doc = gongwen::convert(&bytes, &options)?;
             gongwen::render::render(&doc, args.to.format(), &mut out)?;
-            !doc.warnings.is_empty()
+            gongwen::model::has_doubts(&doc.warnings)
         }
     };
     out.flush()?;
