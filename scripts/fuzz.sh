@@ -15,7 +15,7 @@ for t in $targets; do
     read_docx) exts="docx" ;; read_ofd) exts="ofd" ;; *) exts="html txt pdf docx ofd" ;;
   esac
   for e in $exts; do
-    find ../samples ../tests/fixtures -name "*.$e" -size -1M -exec cp -n {} "corpus/$t/" \; 2>/dev/null || true
+    find ../samples ../tests/fixtures -name "*.$e" -size -1000k -exec cp -n {} "corpus/$t/" \; 2>/dev/null || true
   done
   [ -d ../../shared/seeds ] && [ "$t" = normalize -o "$t" = read_text ] && cp -n ../../shared/seeds/* "corpus/$t/" 2>/dev/null || true
   echo "== $t for ${seconds}s"
