@@ -69,8 +69,13 @@ DOCX_DOC = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://sc
 
 
 def main():
-    shutil.rmtree(OUT, ignore_errors=True)
-    os.makedirs(OUT)
+    # Remove only what this script writes: tests/fixtures/malformed/fuzz/ holds the fuzzers'
+    # regression inputs, which cannot be regenerated.
+    os.makedirs(OUT, exist_ok=True)
+    for name in os.listdir(OUT):
+        path = os.path.join(OUT, name)
+        if os.path.isfile(path):
+            os.remove(path)
     # Any format.
     write("empty.bin", b"", "empty", "zero bytes")
     write("one-byte.bin", b"\x00", "unknown_format", "a single NUL byte is no format")

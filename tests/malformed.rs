@@ -16,11 +16,21 @@ const HANG: Duration = Duration::from_secs(120);
 /// Convert on a watchdog thread. `Ok(code)` where code is `ok` or the error code; `Err` for a
 /// panic or a hang.
 fn outcome(bytes: Vec<u8>, name: &str) -> Result<String, String> {
+    outcome_as(bytes, name, None)
+}
+
+/// [`outcome`] with the format forced, as the per-reader fuzz targets do.
+fn outcome_as(
+    bytes: Vec<u8>,
+    name: &str,
+    format: Option<gongwen::Format>,
+) -> Result<String, String> {
     let (tx, rx) = mpsc::channel();
     let name = name.to_string();
     std::thread::spawn(move || {
         let mut options = gongwen::Options::default();
         options.read.file_name = Some(name);
+        options.read.format = format;
         let result = std::panic::catch_unwind(|| gongwen::convert(&bytes, &options));
         let _ = tx.send(match result {
             Ok(Ok(doc)) => {
@@ -46,7 +56,19 @@ fn fixtures() -> PathBuf {
 
 #[test]
 fn every_malformed_case_gives_its_expected_outcome() {
-    let manifest = std::fs::read_to_string(fixtures().join("expected.tsv")).unwrap();
+    let (count, mut failures) = check_manifest(&fixtures(), false);
+    assert!(count >= 30, "the manifest lists {count} cases");
+    // The fuzzers' crash inputs, kept as regression files with their own manifest.
+    let (_, fuzz_failures) = check_manifest(&fixtures().join("fuzz"), true);
+    failures.extend(fuzz_failures);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Run every case listed in `dir/expected.tsv`; the number of cases and the failures. With
+/// `force`, the extension names the reader (a `read_pdf` crash input need not look like a PDF
+/// to the sniffer; `.bin` is sniffed, as the `convert` target does).
+fn check_manifest(dir: &Path, force: bool) -> (usize, Vec<String>) {
+    let manifest = std::fs::read_to_string(dir.join("expected.tsv")).unwrap();
     let mut failures = Vec::new();
     let mut count = 0;
     for line in manifest
@@ -58,7 +80,16 @@ fn every_malformed_case_gives_its_expected_outcome() {
             panic!("bad manifest line {line}")
         };
         let why = cols.next().unwrap_or("");
-        let got = outcome(util::bytes(&fixtures().join(file)), file);
+        let format = match file.rsplit_once('.').map(|(_, e)| e) {
+            _ if !force => None,
+            Some("html") => Some(gongwen::Format::Html),
+            Some("txt") => Some(gongwen::Format::Text),
+            Some("pdf") => Some(gongwen::Format::Pdf),
+            Some("docx") => Some(gongwen::Format::Docx),
+            Some("ofd") => Some(gongwen::Format::Ofd),
+            _ => None,
+        };
+        let got = outcome_as(util::bytes(&dir.join(file)), file, format);
         count += 1;
         match got {
             Ok(code) if expected.split('|').any(|e| e == code) => {}
@@ -66,8 +97,7 @@ fn every_malformed_case_gives_its_expected_outcome() {
             Err(e) => failures.push(format!("{file}: {e}")),
         }
     }
-    assert!(count >= 30, "the manifest lists {count} cases");
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    (count, failures)
 }
 
 #[test]
@@ -88,7 +118,11 @@ fn the_encrypted_fixture_opens_with_its_password() {
 
 fn sample_files() -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
-    for dir in [util::root().join("samples"), fixtures()] {
+    for dir in [
+        util::root().join("samples"),
+        fixtures(),
+        fixtures().join("fuzz"),
+    ] {
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };

@@ -3,6 +3,9 @@
 //! It knows notices, not formats. It runs named passes in order, each in its own file, and is
 //! total: whatever it is unsure of becomes a warning, never an error.
 
+// Input reaches every line here: slicing goes through `.get()` (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing))]
+
 use crate::model::Document;
 use crate::options::ParseOptions;
 use crate::read::Extracted;

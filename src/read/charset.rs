@@ -79,7 +79,12 @@ pub(crate) fn decode_with(
 /// Decode text with no declaration: BOM, valid UTF-8, else a guess.
 pub(crate) fn decode_undeclared(bytes: &[u8]) -> Decoded {
     if let Some((enc, len)) = bom(bytes) {
-        return decode_with(&bytes[len..], enc, EncodingEvidence::Bom, None);
+        return decode_with(
+            bytes.get(len..).unwrap_or_default(),
+            enc,
+            EncodingEvidence::Bom,
+            None,
+        );
     }
     if let Some(enc) = utf16_without_bom(bytes) {
         return decode_with(bytes, enc, EncodingEvidence::Guessed, None);
@@ -92,7 +97,7 @@ pub(crate) fn decode_undeclared(bytes: &[u8]) -> Decoded {
 
 /// UTF-16 text without a BOM shows NULs in every other byte for ASCII characters.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    let head = &bytes[..bytes.len().min(200)];
+    let head = bytes.get(..200).unwrap_or(bytes);
     if head.len() < 8 {
         return None;
     }

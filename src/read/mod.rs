@@ -5,6 +5,9 @@
 //! same [`Block`] type, so every format reaches the same parser. [`read`] sniffs the format and
 //! dispatches; [`sniff`] is public so callers can ask what a file is without reading it.
 
+// Input reaches every line here: slicing goes through `.get()` (see docs/robustness.md).
+#![cfg_attr(not(test), warn(clippy::indexing_slicing))]
+
 use crate::error::{Error, Limit, Result};
 use crate::model::{Block, Diagnostic, EncodingInfo, Format, Meta, Note, Source};
 use crate::options::ReadOptions;
@@ -101,7 +104,7 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     let ext = file_name
         .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()))
         .unwrap_or_default();
-    let head = &bytes[..bytes.len().min(1024)];
+    let head = bytes.get(..1024).unwrap_or(bytes);
     if find(head, b"%PDF-").is_some() {
         return Ok(Format::Pdf);
     }

@@ -504,7 +504,7 @@ fn four(n: u32, set: &CnSet, leading: bool) -> String {
         }
         let skip_one = leading && !started && i == 2 && d == 1 && set.units[0] == '十';
         if !skip_one {
-            out.push(set.digits[d as usize]);
+            out.extend(set.digits.get(d as usize));
         }
         if let Some(u) = unit {
             out.push(u);

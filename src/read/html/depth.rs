@@ -93,7 +93,9 @@ fn scan(text: &str, mut f: impl FnMut(Event, &str)) {
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'!')
             .map(|b| char::from(b.to_ascii_lowercase()))
             .collect();
-        if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() && name != "!doctype" {
+        if name.is_empty()
+            || !name.starts_with(|c: char| c.is_ascii_alphabetic()) && name != "!doctype"
+        {
             pos = lt + 1;
             continue;
         }

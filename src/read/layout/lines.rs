@@ -228,7 +228,9 @@ pub(super) fn build(glyphs: &[G<'_>]) -> Option<Line> {
     // Justified lines spread every gap evenly; a word space is a gap clearly wider than that.
     // The lower quartile, so word spaces (a minority of gaps) do not raise it; too few gaps say
     // nothing about justification.
-    let mut gaps: Vec<f32> = visible.windows(2).map(|w| w[1].x - w[0].right()).collect();
+    let mut gaps: Vec<f32> = (visible.iter().zip(visible.iter().skip(1)))
+        .map(|(a, b)| b.x - a.right())
+        .collect();
     // A short all-CJK line (`通　知`, `决 定 书`) is letter-spaced, not several words.
     let cjk_only = visible.iter().all(|g| g.text.chars().all(no_gap_space));
     let typical = if gaps.len() >= 3 {

@@ -74,13 +74,13 @@ pub(super) fn margins<'a>(lines: impl Iterator<Item = &'a Line>) -> Option<Margi
 fn shared_edge(values: &mut [f32], tol: f32, need: usize) -> Option<f32> {
     values.sort_by(f32::total_cmp);
     let mut j = 0;
-    for i in 0..values.len() {
+    for (i, &low) in values.iter().enumerate() {
         j = j.max(i);
-        while values.get(j + 1).is_some_and(|v| *v - values[i] <= tol) {
+        while values.get(j + 1).is_some_and(|v| *v - low <= tol) {
             j += 1;
         }
         if j + 1 - i >= need {
-            return values.get(i).copied();
+            return Some(low);
         }
     }
     values.first().copied()
@@ -201,9 +201,10 @@ pub(super) fn split(flow: &Flow, m: Margins, page: u32, body_size: f32) -> Vec<P
 /// only by taking the median).
 fn line_pitch(lines: &[&Line]) -> f32 {
     let mut d: Vec<f32> = lines
-        .windows(2)
-        .filter(|w| (w[0].size - w[1].size).abs() <= 0.15 * w[0].size.max(w[1].size))
-        .map(|w| w[1].y - w[0].y)
+        .iter()
+        .zip(lines.iter().skip(1))
+        .filter(|(a, b)| (a.size - b.size).abs() <= 0.15 * a.size.max(b.size))
+        .map(|(a, b)| b.y - a.y)
         .filter(|d| *d > 0.0)
         .collect();
     median(&mut d).unwrap_or(0.0)

@@ -63,7 +63,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Cow<'_, str> {
         let (text, _) = enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
         return text;
     }
-    let head = &bytes[..bytes.len().min(200)];
+    let head = bytes.get(..200).unwrap_or(bytes);
     let head = String::from_utf8_lossy(head).to_ascii_lowercase();
     if let Some(decl) = head.split("?>").next() {
         if decl.contains("encoding") && (decl.contains("gb") || decl.contains("cp936")) {

@@ -19,10 +19,10 @@ impl Codespace {
     fn new(len: u8, lo: u32, hi: u32) -> Self {
         let n = usize::from(len.clamp(1, 4));
         let (mut l, mut h) = ([0u8; 4], [0u8; 4]);
-        for i in 0..n {
+        for (i, (lb, hb)) in l.iter_mut().zip(h.iter_mut()).take(n).enumerate() {
             let shift = 8 * (n - 1 - i);
-            l[i] = (lo >> shift) as u8;
-            h[i] = (hi >> shift) as u8;
+            *lb = (lo >> shift) as u8;
+            *hb = (hi >> shift) as u8;
         }
         Codespace {
             len: n as u8,
