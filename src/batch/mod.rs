@@ -103,6 +103,13 @@ pub struct BatchOptions {
     pub max_bytes: Option<u64>,
     /// Most documents in flight or waiting to be written. Default: 8 × jobs.
     pub window: usize,
+    /// Render each document in the worker thread, into [`Record::Ok::rendered`]. Rendering a
+    /// large document costs about as much as converting it, so leaving it to the single thread
+    /// that writes the output would cap a batch at one core. Default: `None`.
+    pub render: Option<crate::render::OutputFormat>,
+    /// Keep the document in the record (for callers that need more than the rendered bytes).
+    /// Default: `true`.
+    pub keep_documents: bool,
 }
 
 impl Default for BatchOptions {
@@ -113,6 +120,8 @@ impl Default for BatchOptions {
             timeout: None,
             max_bytes: None,
             window: 0,
+            render: None,
+            keep_documents: true,
         }
     }
 }
@@ -126,8 +135,12 @@ pub enum Record {
         name: String,
         /// Input size in bytes.
         bytes: u64,
-        /// The document.
-        document: Box<Document>,
+        /// Whether the document carries doubts (see [`crate::model::has_doubts`]).
+        doubts: bool,
+        /// The document, unless [`BatchOptions::keep_documents`] is off.
+        document: Option<Box<Document>>,
+        /// The document rendered by the worker, when [`BatchOptions::render`] is set.
+        rendered: Option<Vec<u8>>,
     },
     /// Failed; nothing else was produced for it.
     Failed(ErrorRecord),
@@ -166,7 +179,17 @@ impl Record {
     /// Write the record as one JSON line.
     pub fn write_jsonl(&self, out: &mut dyn io::Write) -> io::Result<()> {
         match self {
-            Record::Ok { document, .. } => crate::render::jsonl(document, out),
+            Record::Ok {
+                rendered: Some(bytes),
+                ..
+            } => out.write_all(bytes),
+            Record::Ok {
+                document: Some(document),
+                ..
+            } => crate::render::jsonl(document, out),
+            Record::Ok { name, .. } => Err(io::Error::other(format!(
+                "{name}: the batch kept neither the document nor its rendering"
+            ))),
             Record::Failed(e) => {
                 serde_json::to_writer(&mut *out, e)?;
                 out.write_all(b"\n")
@@ -303,12 +326,10 @@ fn emit(
     sink: &mut dyn FnMut(Record) -> io::Result<()>,
 ) -> io::Result<()> {
     match &record {
-        Record::Ok {
-            bytes, document, ..
-        } => {
+        Record::Ok { bytes, doubts, .. } => {
             summary.ok += 1;
             summary.bytes += bytes;
-            if crate::model::has_doubts(&document.warnings) {
+            if *doubts {
                 summary.warned += 1;
             }
         }
@@ -350,10 +371,20 @@ pub fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> Record 
             if document.meta.url.is_none() {
                 document.meta.url = job.url;
             }
+            let doubts = crate::model::has_doubts(&document.warnings);
+            let rendered = batch.render.map(|format| {
+                let mut out = Vec::with_capacity(size as usize * 2);
+                // Writing to a Vec cannot fail.
+                let _ = crate::render::render(&document, format, &mut out);
+                out
+            });
+            let document = batch.keep_documents.then(|| Box::new(document));
             Record::Ok {
                 name,
                 bytes: size,
-                document: Box::new(document),
+                doubts,
+                document,
+                rendered,
             }
         }
         // Hashed here only on failure: a converted document carries its hash in `source`.

@@ -100,6 +100,9 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<u8> {
         None => None,
     };
     batch.max_bytes = args.max_file_size;
+    // Workers render, so the single writing thread only copies bytes.
+    batch.render = Some(dir_format(args).unwrap_or(OutputFormat::Jsonl));
+    batch.keep_documents = false;
     let (jobs, total) = make_jobs(args)?;
     let done = if args.resume {
         resume_keys(args)?
@@ -254,6 +257,15 @@ fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBa
     Some(bar)
 }
 
+/// The per-input file format with `--to-dir`, `None` for one JSON Lines stream.
+fn dir_format(args: &BatchArgs) -> Option<OutputFormat> {
+    args.to_dir.as_ref().map(|_| match args.format {
+        DirFormat::Json => OutputFormat::Json,
+        DirFormat::Md => OutputFormat::Markdown,
+        DirFormat::Text => OutputFormat::Text,
+    })
+}
+
 /// Where records go: one JSON Lines stream, or one file per input.
 enum Writer {
     Stream(Box<dyn Write>),
@@ -269,11 +281,7 @@ impl Writer {
         if let Some(root) = &args.to_dir {
             std::fs::create_dir_all(root)
                 .with_context(|| format!("cannot create {}", root.display()))?;
-            let format = match args.format {
-                DirFormat::Json => OutputFormat::Json,
-                DirFormat::Md => OutputFormat::Markdown,
-                DirFormat::Text => OutputFormat::Text,
-            };
+            let format = dir_format(args).unwrap_or(OutputFormat::Json);
             let errors =
                 File::create(root.join("errors.jsonl")).context("cannot create errors.jsonl")?;
             return Ok(Writer::Dir {
@@ -314,13 +322,24 @@ impl Writer {
                 format,
                 errors,
             } => match record {
-                Record::Ok { name, document, .. } => {
+                Record::Ok {
+                    name,
+                    rendered,
+                    document,
+                    ..
+                } => {
                     let target = mirrored(root, name, format.extension());
                     if let Some(parent) = target.parent() {
                         std::fs::create_dir_all(parent)?;
                     }
                     let mut file = BufWriter::new(File::create(&target)?);
-                    gongwen::render::render(document, *format, &mut file)?;
+                    match (rendered, document) {
+                        (Some(bytes), _) => file.write_all(bytes)?,
+                        (None, Some(document)) => {
+                            gongwen::render::render(document, *format, &mut file)?
+                        }
+                        (None, None) => {}
+                    }
                     file.flush()
                 }
                 Record::Failed(_) => {

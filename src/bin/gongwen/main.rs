@@ -327,9 +327,14 @@ fn export(args: &ExportArgs) -> anyhow::Result<u8> {
         &cancel,
         &mut |record| {
             match record {
-                gongwen::batch::Record::Ok { document, .. } => {
+                gongwen::batch::Record::Ok {
+                    document: Some(document),
+                    ..
+                } => {
                     data.add(&document);
                 }
+                // The default options keep every document.
+                gongwen::batch::Record::Ok { document: None, .. } => {}
                 gongwen::batch::Record::Failed(e) => {
                     eprintln!(
                         "gongwen: {}: {} ({})",
