@@ -34,20 +34,16 @@ RSS_WRAPPER = (
 
 def run(cmd):
     """Run cmd; return (wall s, CPU s, peak RSS MiB of its process tree, exit code)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", RSS_WRAPPER, *cmd], stdout=subprocess.PIPE, text=True)
     out, _ = proc.communicate()
     wall = time.perf_counter() - start
-    # The wrapper's own children usage is the command's CPU time.
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu_total = usage.ru_utime + usage.ru_stime
-    cpu = cpu_total - run.cpu_seen
-    run.cpu_seen = cpu_total
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # Children's CPU consumed during this call only (the wrapper and the command's whole tree).
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     rss_kib, code = out.split()
     return wall, cpu, int(rss_kib) / 1024, int(code)
-
-
-run.cpu_seen = 0.0
 
 
 def build_corpus(fmt, workdir):
