@@ -64,6 +64,7 @@ pub fn convert(bytes: &[u8], options: &Options) -> Result<Document> {
 pub fn extract(bytes: &[u8], options: &Options) -> Result<read::Extracted> {
     let mut extracted = read::read(bytes, &options.read)?;
     extracted.blocks = normalize::blocks(std::mem::take(&mut extracted.blocks), &options.normalize);
+    normalize::notes(&mut extracted.notes, &options.normalize);
     fill_source(&mut extracted.source, bytes, &options.read);
     Ok(extracted)
 }

@@ -182,6 +182,32 @@ fn missing_and_damaged_note_parts() {
     assert_eq!(x.blocks[0].hints.font, None);
 }
 
+/// The fixture's part `name`, as text.
+fn part(name: &str) -> String {
+    let src = fixture();
+    let mut z = zip::ZipArchive::new(Cursor::new(&src)).unwrap();
+    let mut text = String::new();
+    z.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
+}
+
+#[test]
+fn convert_normalizes_note_text_but_keeps_its_paragraphs() {
+    // The comment as a careless typist would write it: half-width `?`, full-width digits.
+    let comments = part("word/comments.xml").replace("乡镇？", "乡镇?（含２个街道）");
+    assert!(comments.contains("乡镇?"), "fixture changed: {comments}");
+    let data = with_part("word/comments.xml", Some(comments.as_bytes()));
+    assert!(
+        read(&data).notes[3].text.contains("乡镇?"),
+        "the reader keeps the raw text"
+    );
+    let doc = gongwen::convert(&data, &gongwen::Options::default()).unwrap();
+    assert_eq!(
+        doc.notes[3].text,
+        "范围是否包括乡镇？（含2个街道）\n请核实。"
+    );
+}
+
 #[test]
 fn json_with_notes_validates_against_the_schema() {
     let text = std::fs::read_to_string(root().join("docs/gongwen.schema.json")).unwrap();

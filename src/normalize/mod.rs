@@ -22,7 +22,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Block, BlockKind};
+use crate::model::{Block, BlockKind, Note};
 use crate::options::NormalizeOptions;
 
 mod class;
@@ -113,22 +113,41 @@ fn normalize_block(block: &mut Block, opts: &NormalizeOptions) {
     }
 }
 
+/// Normalize the text of footnotes, endnotes and comments, paragraph by paragraph.
+///
+/// A note's paragraphs are joined with `\n` by the reader; those breaks are real, so line
+/// joining is off and each paragraph is normalized on its own.
+pub fn notes(notes: &mut [Note], opts: &NormalizeOptions) {
+    let mut para_opts = opts.clone();
+    para_opts.join_lines = false;
+    for note in notes {
+        if let Cow::Owned(s) = pieces(&note.text, &['\n'], &para_opts) {
+            note.text = s;
+        }
+    }
+}
+
 /// Normalize a tab- and newline-separated table text piece by piece, keeping the separators.
 fn cells<'a>(s: &'a str, opts: &NormalizeOptions) -> Cow<'a, str> {
+    pieces(s, &['\n', '\t'], opts)
+}
+
+/// Normalize the pieces of `s` between any of `separators`, keeping the separators.
+fn pieces<'a>(s: &'a str, separators: &[char], opts: &NormalizeOptions) -> Cow<'a, str> {
     let mut out = String::with_capacity(s.len());
     let mut changed = false;
-    for (r, row) in s.split('\n').enumerate() {
-        if r > 0 {
-            out.push('\n');
-        }
-        for (c, cell) in row.split('\t').enumerate() {
-            if c > 0 {
-                out.push('\t');
-            }
-            let t = text(cell, opts);
-            changed |= matches!(t, Cow::Owned(_));
-            out.push_str(&t);
-        }
+    let mut rest = s;
+    loop {
+        let (piece, sep) = match rest.find(separators) {
+            Some(i) => (&rest[..i], rest[i..].chars().next()),
+            None => (rest, None),
+        };
+        let t = text(piece, opts);
+        changed |= matches!(t, Cow::Owned(_));
+        out.push_str(&t);
+        let Some(sep) = sep else { break };
+        out.push(sep);
+        rest = &rest[piece.len() + sep.len_utf8()..];
     }
     if changed {
         Cow::Owned(out)
@@ -179,6 +198,23 @@ mod tests {
         let mut b = Block::new(BlockKind::Table, "序号\t名称 ,单位\n１\t花都区 委");
         b = blocks(vec![b], &NormalizeOptions::default()).remove(0);
         assert_eq!(b.text, "序号\t名称，单位\n1\t花都区委");
+    }
+
+    #[test]
+    fn notes_are_normalized_paragraph_by_paragraph() {
+        let mut ns = vec![
+            Note::new(
+                crate::model::NoteKind::Comment,
+                "0",
+                "范围是否包括乡镇?\n请核实:\t第３条",
+            ),
+            Note::new(crate::model::NoteKind::Footnote, "1", "见《办法》第三条。"),
+        ];
+        notes(&mut ns, &NormalizeOptions::default());
+        assert_eq!(ns[0].text, "范围是否包括乡镇？\n请核实：第3条");
+        assert_eq!(ns[1].text, "见《办法》第三条。");
+        notes(&mut ns, &NormalizeOptions::none());
+        assert_eq!(ns[0].text, "范围是否包括乡镇？\n请核实：第3条");
     }
 
     #[test]
