@@ -581,3 +581,26 @@ fn cli_normalizes_stdin_and_can_keep_punctuation() {
     assert!(ok);
     assert_eq!(out, "根据省委统一部署,2020年(一)\n电话:020-36993133\n");
 }
+
+#[test]
+fn cli_joins_wrapped_lines_only_when_told_the_input_is_wrapped() {
+    // pdftotext-style text: a title wrapped after 整改, a blank line, a body wrapped twice.
+    let input = "关于巡视整改\n进展情况的通报\n\n根据省委统一部署,\n2020年10月13日至\n12月12日。\n";
+    let (ok, out) = run_cli(&["--wrapped"], input);
+    assert!(ok);
+    assert_eq!(
+        out,
+        "关于巡视整改进展情况的通报\n\n根据省委统一部署，2020年10月13日至12月12日。\n"
+    );
+    // --keep-line-breaks keeps the wraps but still fixes the characters.
+    let (ok, out) = run_cli(&["--wrapped", "--keep-line-breaks"], input);
+    assert!(ok);
+    assert_eq!(
+        out,
+        "关于巡视整改\n进展情况的通报\n\n根据省委统一部署，\n2020年10月13日至\n12月12日。\n"
+    );
+    // Without --wrapped every line is a paragraph: nothing is joined.
+    let (ok, out) = run_cli(&[], input);
+    assert!(ok);
+    assert_eq!(out.lines().count(), input.lines().count());
+}

@@ -101,6 +101,11 @@ struct ConvertArgs {
 
 #[derive(Args)]
 struct NormalizeArgs {
+    /// The input is wrapped text (copied from a PDF, an e-mail): paragraphs are separated by
+    /// blank lines and the line breaks inside a paragraph are joined, unless
+    /// --keep-line-breaks. Without it every line is a paragraph of its own.
+    #[arg(long)]
+    wrapped: bool,
     #[command(flatten)]
     rules: RuleFlags,
 }
@@ -363,6 +368,12 @@ fn normalize(args: &NormalizeArgs) -> anyhow::Result<u8> {
         .context("stdin is not UTF-8 text")?;
     let options = args.rules.options();
     let mut out = io::stdout().lock();
+    if args.wrapped {
+        // The line-joining rule keeps blank lines, so the whole input is one call.
+        write!(out, "{}", gongwen::normalize::text(&input, &options))?;
+        out.flush()?;
+        return Ok(EXIT_OK);
+    }
     for line in input.split_inclusive('\n') {
         let (body, end) = match line.strip_suffix('\n') {
             Some(body) => (body, "\n"),
