@@ -234,8 +234,18 @@ fn gbk_in_winansi_simfang() {
         "{}",
         text(&x)
     );
-    // The closing ！ is a Type3 glyph with no Unicode: reported, not guessed.
-    assert!(has(&x, Code::UnreliableText));
+    // The closing ！ is a Type3 glyph with no Unicode: reported, not guessed, and counted
+    // (one glyph, not "most of the text").
+    let w: Vec<&str> = x
+        .warnings
+        .iter()
+        .filter(|w| w.code == Code::UnreliableText)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert!(
+        w.len() == 1 && w[0].contains("1 of the 1 glyphs drawn with them are missing"),
+        "{w:?}"
+    );
 }
 
 #[test]

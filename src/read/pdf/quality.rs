@@ -114,6 +114,8 @@ pub(crate) fn verdict(s: &FontStats, cjk_font: bool) -> Verdict {
 pub(crate) fn judge(fonts: &FontTable, _pages: &[Page], warnings: &mut Vec<Diagnostic>) {
     let mut no_map: Vec<(String, Vec<u32>)> = Vec::new();
     let mut wrong: Vec<(String, Vec<u32>)> = Vec::new();
+    // (glyphs without text, glyphs drawn) over the `no_map` fonts, for the message.
+    let mut missing = (0u64, 0u64);
     // Subset fonts are often split into several font objects of one name; judge them together.
     let mut by_name: Vec<(String, FontStats, bool)> = Vec::new();
     for (font, stats) in fonts.fonts.iter().zip(&fonts.stats) {
@@ -126,6 +128,7 @@ pub(crate) fn judge(fonts: &FontTable, _pages: &[Page], warnings: &mut Vec<Diagn
         // (`verdict`'s first test, without the sampling the full verdict does.)
         if stats.unmapped * 2 > stats.glyphs {
             no_map.push((name, stats.pages.clone()));
+            missing = (missing.0 + stats.unmapped, missing.1 + stats.glyphs);
             continue;
         }
         match by_name.iter_mut().find(|(n, _, _)| *n == name) {
@@ -144,7 +147,10 @@ pub(crate) fn judge(fonts: &FontTable, _pages: &[Page], warnings: &mut Vec<Diagn
     for (name, stats, cjk) in by_name {
         match verdict(&stats, cjk) {
             Verdict::Fine => {}
-            Verdict::NoMap => no_map.push((name, stats.pages)),
+            Verdict::NoMap => {
+                missing = (missing.0 + stats.unmapped, missing.1 + stats.glyphs);
+                no_map.push((name, stats.pages));
+            }
             Verdict::WrongMap => wrong.push((name, stats.pages)),
         }
     }
@@ -178,8 +184,9 @@ pub(crate) fn judge(fonts: &FontTable, _pages: &[Page], warnings: &mut Vec<Diagn
         warnings.push(Diagnostic::new(
             Code::UnreliableText,
             format!(
-                "page(s) {pages}: font(s) {names} have no usable Unicode map; most of their text \
-                 is missing"
+                "page(s) {pages}: font(s) {names} have no usable Unicode map; {} of the {} glyphs \
+                 drawn with them are missing from the text",
+                missing.0, missing.1
             ),
         ));
     }
