@@ -6,16 +6,19 @@ set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${1:-300}
 shift || true
-targets=${*:-read_html read_text read_pdf read_docx read_ofd docx_parts ofd_parts normalize convert}
+targets=${*:-read_html read_text read_pdf read_docx read_ofd docx_parts ofd_parts normalize convert batch_inputs}
 export RUSTC_BOOTSTRAP=1
 for t in $targets; do
   mkdir -p "corpus/$t"
   case $t in
     read_html) exts="html" ;; read_text|normalize) exts="txt" ;; read_pdf) exts="pdf" ;;
-    read_docx) exts="docx" ;; read_ofd) exts="ofd" ;; *_parts) exts="" ;; *) exts="html txt pdf docx ofd" ;;
+    read_docx) exts="docx" ;; read_ofd) exts="ofd" ;; *_parts|batch_inputs) exts="" ;; *) exts="html txt pdf docx ofd" ;;
   esac
   # The structure-aware targets take XML parts joined by NULs, not whole files.
-  case $t in *_parts) python3 ../scripts/fuzz_part_seeds.py "$t" "corpus/$t" ;; esac
+  case $t in
+    *_parts) python3 ../scripts/fuzz_part_seeds.py "$t" "corpus/$t" ;;
+    batch_inputs) python3 ../scripts/fuzz_batch_seeds.py "corpus/$t" ;;
+  esac
   for e in $exts; do
     find ../samples ../tests/fixtures -name "*.$e" -size -1000k -exec cp -n {} "corpus/$t/" \; 2>/dev/null || true
   done

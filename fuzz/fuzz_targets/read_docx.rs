@@ -5,4 +5,7 @@
 #[path = "common.rs"]
 mod common;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| common::convert_and_walk(data, Some(gongwen::Format::Docx)));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| common::convert_and_walk(
+    data,
+    Some(gongwen::Format::Docx)
+));

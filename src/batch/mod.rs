@@ -24,7 +24,7 @@ mod warc;
 
 pub use inputs::{collect_paths, shard, InputError};
 pub use resume::{done_keys, repair_tail, DoneKey};
-pub use warc::{warc_jobs, WarcError};
+pub use warc::{warc_jobs, warc_jobs_from, WarcError};
 
 /// Where a job's bytes come from.
 #[derive(Debug, Clone)]

@@ -28,11 +28,19 @@ pub enum WarcError {
 /// A damaged file yields the records before the damage and then one failed job.
 pub fn warc_jobs(path: &Path, max_record: u64) -> Box<dyn Iterator<Item = Job> + Send> {
     let name = path.display().to_string();
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => return Box::new(std::iter::once(failed_job(&name, "io", &e.to_string()))),
-    };
-    let mut buffered = BufReader::new(file);
+    match std::fs::File::open(path) {
+        Ok(file) => warc_jobs_from(file, name, max_record),
+        Err(e) => Box::new(std::iter::once(failed_job(&name, "io", &e.to_string()))),
+    }
+}
+
+/// [`warc_jobs`] over any byte stream; `name` prefixes the jobs' names (`name#3`).
+pub fn warc_jobs_from(
+    input: impl Read + Send + 'static,
+    name: String,
+    max_record: u64,
+) -> Box<dyn Iterator<Item = Job> + Send> {
+    let mut buffered = BufReader::new(input);
     let gz = buffered
         .fill_buf()
         .map(|b| b.starts_with(&[0x1f, 0x8b]))
