@@ -315,13 +315,14 @@ fn corpus_page_declaring_gb2312_with_utf8_bytes() {
         .warnings
         .iter()
         .any(|w| w.code == gongwen::model::Code::CharsetOverruled));
-    // Read in the page source: the <title> and the first lines of the poem.
-    assert!(doc
-        .meta
-        .title
-        .as_deref()
-        .unwrap()
-        .starts_with("女儿出嫁，郑板桥画了几笔兰花当嫁妆"));
+    // Read in the page source: `<title>女儿出嫁，郑板桥画了几笔兰花当嫁妆--文化--人民网`, whose
+    // first segment is the page's <h1>; and the first lines of the poem.
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("女儿出嫁，郑板桥画了几笔兰花当嫁妆")
+    );
+    assert_eq!(doc.meta.column.as_deref(), Some("文化"));
+    assert_eq!(doc.meta.site_name.as_deref(), Some("人民网"));
     assert!(body_lines(&doc)
         .iter()
         .any(|l| l == "古人学问无遗力，少壮工夫老始成。"));

@@ -193,6 +193,20 @@ impl Dom {
         }
     }
 
+    /// Texts of the first `<h1>`–`<h3>` elements (a page title is checked against them).
+    pub fn heading_texts(&self) -> Vec<String> {
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| matches!(n.tag.as_str(), "h1" | "h2" | "h3"))
+            .take(32)
+            .map(|(i, n)| {
+                let below = self.nodes.get(i..n.end).unwrap_or_default();
+                below.iter().map(|d| d.text.as_str()).collect::<String>()
+            })
+            .collect()
+    }
+
     pub fn get(&self, i: usize) -> Option<&DNode> {
         self.nodes.get(i)
     }

@@ -31,6 +31,7 @@ mod content;
 mod depth;
 mod dom;
 pub(crate) mod labels;
+mod page_title;
 
 /// Read an HTML page.
 ///
@@ -150,13 +151,19 @@ fn page_meta(dom: &dom::Dom) -> Meta {
         }
     }
     if meta.title.is_none() {
-        meta.title = dom
+        let page_title = dom
             .title
             .as_deref()
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .map(str::to_string)
             .or(title_tag);
+        if let Some(raw) = page_title {
+            let split = page_title::split(&raw, &dom.heading_texts());
+            meta.title = Some(split.title);
+            meta.column = meta.column.take().or(split.column);
+            meta.site_name = meta.site_name.take().or(split.site);
+        }
     }
     meta
 }
@@ -385,7 +392,8 @@ mod tests {
              </head><body><p>正文，内容。</p></body></html>",
         );
         let m = &ex.meta;
-        assert_eq!(m.title.as_deref(), Some("页面标题 _ 网站"));
+        // The site suffix is split off; the SiteName tag wins over the suffix.
+        assert_eq!(m.title.as_deref(), Some("页面标题"));
         assert_eq!(m.site_name.as_deref(), Some("某市人民政府"));
         assert_eq!(m.column.as_deref(), Some("通知公告"));
         assert_eq!(m.published_date.as_deref(), Some("2023-07-14"));
@@ -405,6 +413,12 @@ mod tests {
             "<title>页面标题 _ 网站</title><meta name=ArticleTitle content='文章标题'><p>正文，内容。</p>",
         );
         assert_eq!(with_article_title.meta.title.as_deref(), Some("文章标题"));
+        let no_tags = read_str(
+            "<title>巡察整改通报--文化--人民网</title><h1>巡察整改通报</h1><p>正文，内容。</p>",
+        );
+        assert_eq!(no_tags.meta.title.as_deref(), Some("巡察整改通报"));
+        assert_eq!(no_tags.meta.column.as_deref(), Some("文化"));
+        assert_eq!(no_tags.meta.site_name.as_deref(), Some("人民网"));
     }
 
     #[test]
