@@ -67,7 +67,9 @@ pub fn collect_paths(args: &[String], glob: Option<&str>) -> Result<Vec<PathBuf>
 }
 
 /// Walk a directory with an explicit stack (no recursion on attacker-controlled depth), not
-/// following symlinked directories (no cycles).
+/// following symlinked directories (no cycles). Hidden entries (`.git/`, `.DS_Store`, editor
+/// swap files) are skipped: they are never documents, and a crawl kept under version control
+/// would otherwise feed every git object to the readers.
 fn walk(
     root: &Path,
     matcher: Option<&globset::GlobMatcher>,
@@ -81,6 +83,9 @@ fn walk(
             source,
         })?;
         for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
             let path = entry.path();
             let Ok(kind) = entry.file_type() else {
                 continue;
@@ -143,7 +148,14 @@ mod tests {
     fn walks_sorted_with_glob_and_lists() {
         let dir = std::env::temp_dir().join(format!("gongwen-inputs-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("sub")).unwrap();
-        for f in ["b.html", "a.pdf", "sub/c.html"] {
+        std::fs::create_dir_all(dir.join(".git/objects")).unwrap();
+        for f in [
+            "b.html",
+            "a.pdf",
+            "sub/c.html",
+            ".DS_Store",
+            ".git/objects/x.html",
+        ] {
             std::fs::write(dir.join(f), b"x").unwrap();
         }
         let d = dir.display().to_string();

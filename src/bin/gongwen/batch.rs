@@ -29,6 +29,7 @@ pub struct BatchArgs {
     #[arg(long, value_enum, default_value_t = DirFormat::Json)]
     format: DirFormat,
     /// Only files matching this glob inside directories (e.g. `*.pdf`, `**/2023/*.html`).
+    /// Hidden files and directories (`.git/`, `.DS_Store`) are always skipped.
     #[arg(long)]
     glob: Option<String>,
     /// Output order.
