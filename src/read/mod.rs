@@ -133,6 +133,9 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
                     .to_string(),
         });
     }
+    if let Some(err) = other_known_format(bytes) {
+        return Err(err);
+    }
     if bytes.starts_with(b"{\\rtf") {
         return Err(Error::UnsupportedFormat {
             format: "RTF".to_string(),
@@ -172,6 +175,62 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     })
 }
 
+/// Formats people feed a notice converter by mistake, each with what to do instead: images
+/// (scans need OCR, gongwen reads text layers) and compressed files (crawls store `.html.gz`).
+fn other_known_format(bytes: &[u8]) -> Option<Error> {
+    const IMAGES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG"),
+        (b"\xff\xd8\xff", "JPEG"),
+        (b"GIF87a", "GIF"),
+        (b"GIF89a", "GIF"),
+        (b"II*\0", "TIFF"),
+        (b"MM\0*", "TIFF"),
+        (b"BM", "BMP"),
+    ];
+    let image = IMAGES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, name)| *name)
+        .or_else(|| {
+            (bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP")).then_some("WebP")
+        });
+    if let Some(name) = image {
+        // `BM` alone is too weak: a text file may start with it. A BMP header says its size.
+        let declared_size = bytes
+            .get(2..6)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(|b| u32::from_le_bytes(b) as usize);
+        let weak = name == "BMP" && declared_size != Some(bytes.len());
+        if !weak {
+            return Some(Error::UnsupportedFormat {
+                format: format!("an image ({name})"),
+                suggestion: "gongwen reads text, not pictures: run OCR first, e.g. \
+                             `tesseract FILE out -l chi_sim`, and convert out.txt"
+                    .to_string(),
+            });
+        }
+    }
+    let compressed = if bytes.starts_with(&[0x1f, 0x8b]) {
+        Some(("gzip", "gzip -dc FILE | gongwen convert -"))
+    } else if bytes.starts_with(b"BZh") && bytes.get(4..10) == Some(b"\x31\x41\x59\x26\x53\x59") {
+        Some(("bzip2", "bzip2 -dc FILE | gongwen convert -"))
+    } else if bytes.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
+        Some(("xz", "xz -dc FILE | gongwen convert -"))
+    } else if bytes.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+        Some(("zstd", "zstd -dc FILE | gongwen convert -"))
+    } else if bytes.starts_with(b"7z\xbc\xaf\x27\x1c") {
+        Some(("7-Zip", "7z x FILE, then convert what it holds"))
+    } else if bytes.starts_with(b"Rar!\x1a\x07") {
+        Some(("RAR", "unrar x FILE, then convert what it holds"))
+    } else {
+        None
+    };
+    compressed.map(|(kind, how)| Error::UnsupportedFormat {
+        format: format!("{kind}-compressed data"),
+        suggestion: format!("decompress it first: `{how}`"),
+    })
+}
+
 fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
     // Entry names sit in the central directory; scanning for them is cheaper than opening the
     // archive and works on truncated files, where the reader will then give a precise error.
@@ -184,9 +243,35 @@ fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
     match ext {
         "docx" | "docm" | "dotx" | "dotm" => Ok(Format::Docx),
         "ofd" => Ok(Format::Ofd),
-        _ => Err(Error::UnknownFormat {
-            hint: Some("a zip archive that is neither DOCX nor OFD".to_string()),
-        }),
+        _ => Err(zip_kind(bytes).map_or_else(
+            || Error::UnknownFormat {
+                hint: Some("a zip archive that is neither DOCX nor OFD".to_string()),
+            },
+            |(format, suggestion)| Error::UnsupportedFormat {
+                format: format.to_string(),
+                suggestion: suggestion.to_string(),
+            },
+        )),
+    }
+}
+
+/// Other office packages, told by an entry name, with what to do instead.
+fn zip_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    let office = "export the text as .docx (or PDF), or convert with \
+                  `soffice --headless --convert-to docx FILE` if it is a document";
+    if find(bytes, b"xl/workbook.xml").is_some() {
+        Some(("an Excel workbook (.xlsx)", office))
+    } else if find(bytes, b"ppt/presentation.xml").is_some() {
+        Some(("a PowerPoint deck (.pptx)", office))
+    } else if find(bytes, b"content.xml").is_some()
+        && find(bytes, b"mimetypeapplication/vnd.oasis").is_some()
+    {
+        Some((
+            "an OpenDocument file (.odt/.ods)",
+            "save it as .docx, e.g. `soffice --headless --convert-to docx FILE`",
+        ))
+    } else {
+        None
     }
 }
 
@@ -284,6 +369,65 @@ mod tests {
             err.to_string()
                 .contains("named .pdf but the content is HTML"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn images_and_compressed_files_say_what_to_do() {
+        let cases: &[(&[u8], &str, &str)] = &[
+            (
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+                "an image (PNG)",
+                "tesseract",
+            ),
+            (
+                b"\xff\xd8\xff\xe0\0\x10JFIF",
+                "an image (JPEG)",
+                "tesseract",
+            ),
+            (b"GIF89a\x01\0", "an image (GIF)", "OCR"),
+            (b"II*\0\x08\0\0\0", "an image (TIFF)", "OCR"),
+            (b"BM\x0a\0\0\0\0\0\0\0", "an image (BMP)", "OCR"),
+            (b"RIFF\0\0\0\0WEBPVP8 ", "an image (WebP)", "OCR"),
+            (
+                &[0x1f, 0x8b, 8, 0, 0, 0],
+                "gzip-compressed data",
+                "gzip -dc",
+            ),
+            (b"BZh91AY&SY\0", "bzip2-compressed data", "bzip2 -dc"),
+            (
+                &[0xfd, b'7', b'z', b'X', b'Z', 0, 0],
+                "xz-compressed data",
+                "xz -dc",
+            ),
+            (
+                &[0x28, 0xb5, 0x2f, 0xfd, 0],
+                "zstd-compressed data",
+                "zstd -dc",
+            ),
+            (b"7z\xbc\xaf\x27\x1c\0\x04", "7-Zip-compressed data", "7z x"),
+            (b"Rar!\x1a\x07\x01\0", "RAR-compressed data", "unrar"),
+            (
+                b"PK\x03\x04....xl/workbook.xml",
+                "an Excel workbook (.xlsx)",
+                "soffice",
+            ),
+            (
+                b"PK\x03\x04....ppt/presentation.xml",
+                "a PowerPoint deck (.pptx)",
+                "soffice",
+            ),
+        ];
+        for (bytes, format, hint) in cases {
+            let err = sniff(bytes, None).unwrap_err();
+            assert_eq!(err.code(), "unsupported_format", "{format}");
+            let msg = err.to_string();
+            assert!(msg.contains(format) && msg.contains(hint), "{msg}");
+        }
+        // `BM` as the start of text is text, not a bitmap: its size field does not match.
+        assert_eq!(
+            sniff("BM公司关于巡察整改情况的通报".as_bytes(), None).ok(),
+            Some(Format::Text)
         );
     }
 
