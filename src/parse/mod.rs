@@ -24,6 +24,7 @@ mod notice;
 #[allow(dead_code)]
 pub(crate) mod numeral;
 mod parts;
+mod rejoin;
 mod scan;
 mod sections;
 #[cfg(test)]
@@ -73,5 +74,6 @@ fn structure(blocks: &mut Vec<crate::model::Block>, doc: &mut Document, opts: &P
     }
     closing::attachments(blocks, start, &mut doc.attachments);
     headings::apply(blocks, start, &mut doc.warnings);
+    rejoin::apply(blocks, start);
     lists::apply(blocks);
 }
