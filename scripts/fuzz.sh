@@ -24,5 +24,9 @@ for t in $targets; do
   done
   [ -d ../../shared/seeds ] && [ "$t" = normalize -o "$t" = read_text ] && cp -n ../../shared/seeds/* "corpus/$t/" 2>/dev/null || true
   echo "== $t for ${seconds}s"
-  cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 2>&1 | tail -n 4
+  # Keep what the fuzzing record needs: the final coverage line, libFuzzer's final stats
+  # (executions, peak RSS) and anything about a crash, timeout or OOM.
+  cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
+    -print_final_stats=1 2>&1 |
+    grep -E '^#[0-9]+[[:space:]]+DONE|^stat::(number_of_executed_units|peak_rss_mb)|^Done |ERROR|SUMMARY|deadly signal|panicked|Test unit written|error(\[|:)' || true
 done
