@@ -133,6 +133,10 @@ pub struct Source {
     /// Digital signatures / electronic seals found in the file (OFD, PDF).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub signatures: Vec<SignatureInfo>,
+    /// The compression the input was wrapped in (`gzip`), inflated before reading; `bytes` and
+    /// `sha256` are those of the file as given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compression: Option<String>,
 }
 
 /// How the text encoding of an HTML or text input was determined.

@@ -604,3 +604,33 @@ fn seeds_as_text_have_their_metadata_lines_moved_to_meta() {
         .iter()
         .any(|l| l.contains("电话：020-36993133")));
 }
+
+/// A gzip-compressed page (`.html.gz`, as crawlers store them) reads exactly like the page;
+/// only the source facts say it was compressed.
+#[test]
+fn gzipped_page_reads_like_the_page() {
+    use std::io::Write;
+    let path = util::root().join("samples/003.html");
+    let plain = util::bytes(&path);
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&plain).unwrap();
+    let gz = encoder.finish().unwrap();
+    let mut opts = Options::default();
+    opts.read.file_name = Some("003.html.gz".into());
+    let doc = gongwen::convert(&gz, &opts).unwrap();
+    let reference = convert_path(&path);
+    assert_eq!(doc.source.compression.as_deref(), Some("gzip"));
+    assert_eq!(doc.source.bytes, gz.len() as u64);
+    assert_eq!(doc.source.encoding, reference.source.encoding);
+    assert_eq!(doc.blocks, reference.blocks);
+    assert_eq!(doc.meta, reference.meta);
+    assert_eq!(doc.notice, reference.notice);
+
+    // Cut in half: what inflated is read, with a damaged_file warning; the title survives.
+    let doc = gongwen::convert(&gz[..gz.len() / 2], &opts).unwrap();
+    assert!(doc
+        .warnings
+        .iter()
+        .any(|w| w.code == gongwen::model::Code::DamagedFile && w.message.contains("gzip")));
+    assert_eq!(doc.meta.title, reference.meta.title);
+}

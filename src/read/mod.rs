@@ -14,6 +14,7 @@ use crate::options::ReadOptions;
 
 pub(crate) mod charset;
 pub mod docx;
+mod gzip;
 pub mod html;
 pub mod layout;
 pub mod ofd;
@@ -72,9 +73,35 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     if bytes.len() as u64 > opts.limits.input_bytes {
         return Err(Error::limit(Limit::InputBytes, opts.limits.input_bytes));
     }
+    if gzip::is_gzip(bytes) {
+        let (inflated, warning) = gzip::inflate(bytes, &opts.limits)?;
+        if inflated.is_empty() {
+            return Err(Error::Empty);
+        }
+        let mut extracted = read_plain(&inflated, opts, true)?;
+        extracted.source.compression = Some("gzip".to_string());
+        extracted.warnings.extend(warning);
+        return Ok(extracted);
+    }
+    read_plain(bytes, opts, false)
+}
+
+/// Sniff (unless forced) and read uncompressed bytes. For inflated data the file name's
+/// extension (`.html.gz` → `gz`) is of no help, so the name without `.gz` is used.
+fn read_plain(bytes: &[u8], opts: &ReadOptions, inflated: bool) -> Result<Extracted> {
+    let name = opts.file_name.as_deref();
+    let name = if inflated {
+        name.map(|n| {
+            n.strip_suffix(".gz")
+                .or_else(|| n.strip_suffix(".GZ"))
+                .unwrap_or(n)
+        })
+    } else {
+        name
+    };
     let format = match opts.format {
         Some(f) => f,
-        None => sniff(bytes, opts.file_name.as_deref())?,
+        None => sniff(bytes, name)?,
     };
     read_as(format, bytes, opts)
 }
