@@ -18,6 +18,8 @@ for t in $targets; do
   case $t in
     *_parts) python3 ../scripts/fuzz_part_seeds.py "$t" "corpus/$t" ;;
     batch_inputs) python3 ../scripts/fuzz_batch_seeds.py "corpus/$t" ;;
+    # Gzip input is inflated before sniffing: give the whole pipeline some to start from.
+    convert) for f in ../samples/*.html; do gzip -c "$f" > "corpus/$t/$(basename "$f").gz"; done ;;
   esac
   for e in $exts; do
     find ../samples ../tests/fixtures -name "*.$e" -size -1000k -exec cp -n {} "corpus/$t/" \; 2>/dev/null || true
