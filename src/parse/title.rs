@@ -69,12 +69,14 @@ fn finish(
     }
     // A repeated title right below (web pages print it twice) is not body text.
     let mut end = last + 1;
-    while blocks
-        .get(end)
-        .is_some_and(|b| b.kind == BlockKind::Paragraph && scan::squeeze(&b.text) == title)
-    {
-        blocks.remove(end);
-    }
+    let repeats = blocks
+        .iter()
+        .skip(end)
+        .take_while(|b| b.kind == BlockKind::Paragraph && scan::squeeze(&b.text) == title)
+        .count();
+    // One drain, not one `remove` per repeat: a hostile text repeating its title 100 000
+    // times must not be quadratic.
+    blocks.drain(end..end + repeats);
     // Also when the repeat came first (above the chosen lines).
     let mut i = 0;
     while i < first {
@@ -311,6 +313,16 @@ mod tests {
             t.as_deref(),
             Some("中共某某委员会巡察反馈意见集中整改进展情况的通报")
         );
+        assert_eq!(left, [BODY]);
+    }
+
+    #[test]
+    fn many_repeats_go_in_one_step() {
+        let t = "中共某某委员会关于巡察整改进展情况的通报";
+        let mut lines = vec![t; 50_001];
+        lines.push(BODY);
+        let (got, _, left) = title(&lines);
+        assert_eq!(got.as_deref(), Some(t));
         assert_eq!(left, [BODY]);
     }
 
