@@ -30,5 +30,5 @@ for t in $targets; do
   # (executions, peak RSS) and anything about a crash, timeout or OOM.
   cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
     -print_final_stats=1 2>&1 |
-    grep -E '^#[0-9]+[[:space:]]+DONE|^stat::(number_of_executed_units|peak_rss_mb)|^Done |ERROR|SUMMARY|deadly signal|panicked|Test unit written|error(\[|:)' || true
+    grep -E '^#[0-9]+[[:space:]]+DONE|^stat::(number_of_executed_units|peak_rss_mb)|^Done |ERROR|SUMMARY|deadly signal|panicked|Test unit written|^error(\[|:)' || true
 done
