@@ -159,7 +159,7 @@ fn page_meta(dom: &dom::Dom) -> Meta {
             .map(str::to_string)
             .or(title_tag);
         if let Some(raw) = page_title {
-            let split = page_title::split(&raw, &dom.heading_texts());
+            let split = page_title::split(&raw, || dom.heading_texts());
             meta.title = Some(split.title);
             meta.column = meta.column.take().or(split.column);
             meta.site_name = meta.site_name.take().or(split.site);

@@ -20,8 +20,9 @@ pub(super) struct PageTitle {
     pub site: Option<String>,
 }
 
-/// Split `raw` into title, column and site; `headings` are the page's heading texts.
-pub(super) fn split(raw: &str, headings: &[String]) -> PageTitle {
+/// Split `raw` into title, column and site; `headings` gives the page's heading texts, asked
+/// for only when the title has separators (most pages need no walk of their headings).
+pub(super) fn split(raw: &str, headings: impl FnOnce() -> Vec<String>) -> PageTitle {
     let whole = || PageTitle {
         title: raw.trim().to_string(),
         column: None,
@@ -31,9 +32,10 @@ pub(super) fn split(raw: &str, headings: &[String]) -> PageTitle {
     if segments.len() < 2 {
         return whole();
     }
+    let headings: Vec<String> = headings().iter().map(|h| squeeze(h)).collect();
     let matched = segments
         .iter()
-        .position(|s| headings.iter().any(|h| squeeze(h) == squeeze(s)));
+        .position(|s| headings.iter().any(|h| *h == squeeze(s)));
     let title_at = match matched {
         Some(i) => i,
         None if segments.last().is_some_and(|s| site_like(s)) => 0,
@@ -92,8 +94,7 @@ mod tests {
     use super::*;
 
     fn t(raw: &str, headings: &[&str]) -> (String, Option<String>, Option<String>) {
-        let h: Vec<String> = headings.iter().map(|s| s.to_string()).collect();
-        let p = split(raw, &h);
+        let p = split(raw, || headings.iter().map(|s| s.to_string()).collect());
         (p.title, p.column, p.site)
     }
 
