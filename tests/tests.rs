@@ -18,3 +18,5 @@ mod read_ofd;
 mod read_pdf;
 mod read_pdf_corpus;
 mod schema;
+#[cfg(feature = "serve")]
+mod serve;
