@@ -296,7 +296,9 @@ async fn read_body(request: Request, limit: u64, state: &AppState) -> Result<Byt
     }
     let mut body = request.into_body();
     let collect = async {
-        let mut buf = Vec::with_capacity(declared.unwrap_or(0) as usize);
+        // A declared length is a promise, not bytes: reserve at most 1 MiB before they come.
+        let reserve = declared.unwrap_or(0).min(1 << 20) as usize;
+        let mut buf = Vec::with_capacity(reserve);
         while let Some(frame) = body.frame().await {
             let frame =
                 frame.map_err(|e| ApiError::bad_request(format!("cannot read the body: {e}")))?;
