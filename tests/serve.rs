@@ -339,6 +339,19 @@ fn every_error_status_has_its_code() {
             "{what}"
         );
     }
+    let locked = read("tests/fixtures/malformed/encrypted-password.pdf");
+    let wrong = server.post("/v1/convert", &[("X-Gongwen-Password", "guess")], &locked);
+    assert_eq!(wrong.code(), "encrypted");
+    assert!(wrong.text().contains("did not open it"), "{}", wrong.text());
+    let opened = server.post(
+        "/v1/convert",
+        &[("X-Gongwen-Password", "secret-user")],
+        &locked,
+    );
+    assert_eq!(
+        (opened.status, opened.json()["source"]["format"].clone()),
+        (200, "pdf".into())
+    );
     let json_type = [("Content-Type", "application/json")];
     let reply = server.post("/v1/convert", &json_type, b"{}");
     assert_eq!(
@@ -355,7 +368,7 @@ fn every_error_status_has_its_code() {
     assert_eq!((reply.status, reply.code()), (400, "bad_request".into()));
     let metrics = server.get("/metrics").text();
     assert!(
-        metrics.contains("gongwen_failures_total{code=\"encrypted\"} 1"),
+        metrics.contains("gongwen_failures_total{code=\"encrypted\"} 2"),
         "{metrics}"
     );
     assert!(

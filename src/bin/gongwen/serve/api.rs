@@ -201,6 +201,11 @@ async fn convert(
 ) -> AppResult {
     let Query(query) = query.map_err(|e| ApiError::bad_request(e.body_text()))?;
     let mut plan = plan(&query, &state)?;
+    plan.options.read.password = request
+        .headers()
+        .get(PASSWORD_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     let content_type = content_type(request.headers());
     let is_multipart = content_type
         .as_deref()
@@ -255,6 +260,9 @@ fn plan(query: &ConvertQuery, state: &AppState) -> Result<Plan, ApiError> {
     options.read.limits = state.settings.limits.clone();
     Ok(Plan { to, options })
 }
+
+/// A PDF password travels in a header, never in the URL (which proxies log).
+const PASSWORD_HEADER: &str = "x-gongwen-password";
 
 /// The media type of the request, lowercased, without parameters.
 fn content_type(headers: &HeaderMap) -> Option<String> {

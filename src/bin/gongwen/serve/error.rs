@@ -41,7 +41,22 @@ impl ApiError {
 
 impl From<&gongwen::Error> for ApiError {
     fn from(e: &gongwen::Error) -> Self {
-        ApiError::new(status_of(e), e.code(), e.to_string())
+        let message = match e {
+            // The library's message names the CLI flag; over HTTP the password is a header.
+            gongwen::Error::Encrypted {
+                format,
+                password_given,
+            } => format!(
+                "the {format} file is encrypted; {}",
+                if *password_given {
+                    "the password in X-Gongwen-Password did not open it"
+                } else {
+                    "send its password in the X-Gongwen-Password header"
+                }
+            ),
+            _ => e.to_string(),
+        };
+        ApiError::new(status_of(e), e.code(), message)
     }
 }
 
