@@ -690,3 +690,33 @@ fn name_of(path: &str) -> String {
         .to_string_lossy()
         .into_owned()
 }
+
+/// 504 and 503 from the real server: a deadline far below any conversion, one worker, no
+/// queue. The timed-out conversion keeps its worker until it ends, so the request right after
+/// it finds the pool full.
+#[test]
+fn past_the_deadline_is_504_and_a_full_pool_is_503() {
+    let server = Server::start(&["-j", "1", "--queue", "0", "--timeout", "0.000001"]);
+    let pdf = read("samples/001-lo.pdf");
+    let late = server.post("/v1/convert", &[], &pdf);
+    assert_eq!(
+        (late.status, late.code()),
+        (504, "timeout".into()),
+        "{}",
+        late.text()
+    );
+    let refused = server.post("/v1/convert", &[], &pdf);
+    assert_eq!(
+        (refused.status, refused.code()),
+        (503, "queue_full".into()),
+        "{}",
+        refused.text()
+    );
+    // Health does not need a worker.
+    assert_eq!(server.get("/healthz").status, 200);
+    let metrics = server.get("/metrics").text();
+    assert!(
+        metrics.contains("gongwen_failures_total{code=\"queue_full\"} 1"),
+        "{metrics}"
+    );
+}
