@@ -159,7 +159,11 @@ fn read(path: &str) -> Vec<u8> {
 }
 
 fn sha256(bytes: &[u8]) -> String {
-    gongwen::sha256_hex(bytes)
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A multipart/form-data body with one part per (file name, bytes).
