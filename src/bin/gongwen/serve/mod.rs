@@ -93,6 +93,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<u8> {
         .build()
         .context("cannot start the async runtime")?;
     runtime.block_on(listen::serve(args.listen, state, read_timeout, timeout))?;
+    // A conversion abandoned at its deadline may still run on a blocking thread; do not wait
+    // for it after every answer has gone out.
+    runtime.shutdown_timeout(Duration::from_secs(1));
     Ok(crate::EXIT_OK)
 }
 
