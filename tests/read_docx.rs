@@ -100,7 +100,7 @@ fn zip_entry(data: &[u8], name: &str) -> Option<String> {
 fn samples_match_their_seeds() {
     for (prefix, _) in SAMPLES {
         let Some(seed) = seed_body(prefix) else {
-            eprintln!("skipped: seed {prefix} is absent");
+            crate::util::missing(&format!("seed {prefix}"));
             return;
         };
         let ex = read_sample(&format!("{prefix}.docx"));
@@ -143,7 +143,7 @@ fn automatic_numbering_comes_out_with_words_labels() {
     // 003 numbers 一、/（一）/1. and 000 一、/（一）… up to （三十二） from numbering.xml only.
     for prefix in ["003", "000"] {
         let Some(seed) = seed_body(prefix) else {
-            eprintln!("skipped: seed {prefix} is absent");
+            crate::util::missing(&format!("seed {prefix}"));
             return;
         };
         let name = format!("{prefix}.docx");
@@ -240,7 +240,7 @@ fn no_header_or_footer_text_in_the_body() {
 #[test]
 fn table_sample_has_the_metadata_table() {
     let Some(lines) = seed_lines("000") else {
-        eprintln!("skipped: seed 000 is absent");
+        crate::util::missing("seed 000");
         return;
     };
     let ex = read_sample("000.docx");
