@@ -14,6 +14,7 @@ use crate::options::ReadOptions;
 
 pub(crate) mod charset;
 pub mod docx;
+pub(crate) mod geom;
 mod gzip;
 pub mod html;
 pub mod layout;
