@@ -21,6 +21,7 @@ pub mod layout;
 pub mod ofd;
 pub mod pdf;
 pub mod text;
+pub(crate) mod xml;
 pub(crate) mod zipped;
 
 /// What a reader hands to the normalizer and parser.

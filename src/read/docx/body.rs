@@ -147,7 +147,12 @@ pub(crate) fn parse_with_anchors(
     numbering: &mut Numbering,
     max_depth: u64,
 ) -> Result<(Vec<Block>, Anchors)> {
-    let mut x = Xml::new(text, "word/document.xml", max_depth);
+    let mut x = Xml::new(
+        crate::model::Format::Docx,
+        text,
+        "word/document.xml",
+        max_depth,
+    );
     let mut st = State {
         styles,
         numbering,
