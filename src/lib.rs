@@ -29,6 +29,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod batch;
+pub(crate) mod chars;
 pub mod error;
 #[cfg(feature = "export")]
 pub mod export;

@@ -14,12 +14,14 @@ use crate::options::ReadOptions;
 
 pub(crate) mod charset;
 pub mod docx;
+pub(crate) mod geom;
 mod gzip;
 pub mod html;
 pub mod layout;
 pub mod ofd;
 pub mod pdf;
 pub mod text;
+pub(crate) mod xml;
 pub(crate) mod zipped;
 
 /// What a reader hands to the normalizer and parser.

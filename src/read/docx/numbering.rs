@@ -13,7 +13,8 @@ use std::collections::HashMap;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::xml::{attr, local, local_end, on_off, Xml};
+use super::on_off;
+use super::xml::{attr, local, local_end, Xml};
 use crate::error::Result;
 
 /// Number formats (`w:numFmt`) Word uses in Chinese documents and beyond.
@@ -133,7 +134,12 @@ pub(crate) struct Numbering {
 impl Numbering {
     /// Parse `numbering.xml`.
     pub(crate) fn parse(text: &str, max_depth: u64) -> Result<Numbering> {
-        let mut x = Xml::new(text, "word/numbering.xml", max_depth);
+        let mut x = Xml::new(
+            crate::model::Format::Docx,
+            text,
+            "word/numbering.xml",
+            max_depth,
+        );
         let mut n = Numbering::default();
         let mut cur_abs: Option<(String, Abstract)> = None;
         let mut cur_num: Option<(String, Num)> = None;

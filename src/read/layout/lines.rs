@@ -307,24 +307,7 @@ fn last_char(s: &str) -> char {
     s.chars().next_back().unwrap_or(' ')
 }
 
-/// CJK characters and full-width forms: U+2E80–U+2FDF (radicals), U+3000–U+303F (CJK symbols
-/// and punctuation), U+3040–U+31FF (kana, bopomofo), U+3200–U+9FFF (enclosed, unified
-/// ideographs), U+AC00–U+D7AF (Hangul), U+F900–U+FAFF (compatibility ideographs), U+FE10–U+FE1F
-/// and U+FE30–U+FE4F (vertical and compatibility forms), U+FF00–U+FFEF (half/full-width forms),
-/// U+20000–U+3FFFF (extension planes).
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x2FDF
-            | 0x3000..=0x303F
-            | 0x3040..=0x31FF
-            | 0x3200..=0x9FFF
-            | 0xAC00..=0xD7AF
-            | 0xF900..=0xFAFF
-            | 0xFE10..=0xFE1F
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFFEF
-            | 0x20000..=0x3FFFF)
-}
+pub(crate) use crate::chars::is_east_asian_wide as is_cjk;
 
 /// Characters next to which a gap never means a word space: CJK and the general punctuation
 /// block U+2010–U+206F (dashes, curly quotes, ellipsis), which CJK fonts set on a full-width cell

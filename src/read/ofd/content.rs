@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use crate::model::{Code, Diagnostic};
+use crate::read::geom::Matrix;
 use crate::read::layout::Glyph;
 
 use super::package::{numbers, Font};
@@ -117,14 +118,14 @@ pub(super) fn glyphs(page: &Node, ctx: &mut Ctx<'_>) -> Vec<Glyph> {
     let mut out = Vec::new();
     if let Some(content) = page.child("Content") {
         for layer in content.children_named("Layer") {
-            objects(layer, ctx, &mut out, Ctm::IDENTITY, 0);
+            objects(layer, ctx, &mut out, Matrix::IDENTITY, 0);
         }
     }
     out
 }
 
 /// Walk the graphic objects under `parent`; `outer` maps `parent`'s space to the page.
-fn objects(parent: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm, depth: usize) {
+fn objects(parent: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Matrix, depth: usize) {
     for child in &parent.children {
         if !ctx.tick() {
             return;
@@ -151,9 +152,8 @@ fn objects(parent: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm, d
                     continue;
                 };
                 let (bx, by) = box_origin(child);
-                let inner = outer
-                    .then_before(Ctm::translate(bx, by))
-                    .then_before(Ctm::parse(child.attr("CTM")));
+                let inner =
+                    parse_ctm(child.attr("CTM")).then(Matrix::translate(bx, by).then(outer));
                 objects(content, ctx, out, inner, depth + 1);
             }
             // Paths and images carry no text.
@@ -185,48 +185,11 @@ fn box_origin(obj: &Node) -> (f32, f32) {
     )
 }
 
-/// An affine matrix `[a b c d e f]`: x' = a·x + c·y + e, y' = b·x + d·y + f.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Ctm([f32; 6]);
-
-impl Ctm {
-    pub(super) const IDENTITY: Ctm = Ctm([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
-
-    /// Parse `ST_Array` of six numbers; anything else is the identity.
-    pub(super) fn parse(s: Option<&str>) -> Ctm {
-        match s.map(numbers).as_deref() {
-            Some(&[a, b, c, d, e, f]) => Ctm([a, b, c, d, e, f]),
-            _ => Ctm::IDENTITY,
-        }
-    }
-
-    pub(super) fn translate(x: f32, y: f32) -> Ctm {
-        Ctm([1.0, 0.0, 0.0, 1.0, x, y])
-    }
-
-    /// The matrix that applies `inner` first and then `self`.
-    pub(super) fn then_before(self, inner: Ctm) -> Ctm {
-        let [a, b, c, d, e, f] = self.0;
-        let [a2, b2, c2, d2, e2, f2] = inner.0;
-        Ctm([
-            a * a2 + c * b2,
-            b * a2 + d * b2,
-            a * c2 + c * d2,
-            b * c2 + d * d2,
-            a * e2 + c * f2 + e,
-            b * e2 + d * f2 + f,
-        ])
-    }
-
-    pub(super) fn apply(self, x: f32, y: f32) -> (f32, f32) {
-        let [a, b, c, d, e, f] = self.0;
-        (a * x + c * y + e, b * x + d * y + f)
-    }
-
-    /// Horizontal and vertical scale (lengths of the transformed unit vectors).
-    pub(super) fn scales(self) -> (f32, f32) {
-        let [a, b, c, d, _, _] = self.0;
-        (a.hypot(b), c.hypot(d))
+/// A `CTM` attribute (`ST_Array` of six numbers) as a matrix; anything else is the identity.
+pub(super) fn parse_ctm(s: Option<&str>) -> Matrix {
+    match s.map(numbers).as_deref() {
+        Some(&[a, b, c, d, e, f]) => Matrix([a, b, c, d, e, f]),
+        _ => Matrix::IDENTITY,
     }
 }
 
@@ -324,12 +287,10 @@ fn estimated_advance(text: &str, size: f32) -> f32 {
         .sum()
 }
 
-fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm) {
+fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Matrix) {
     let (bx, by) = box_origin(obj);
     // Object space → page: the object's CTM, then its box offset, then the enclosing transforms.
-    let ctm = outer
-        .then_before(Ctm::translate(bx, by))
-        .then_before(Ctm::parse(obj.attr("CTM")));
+    let ctm = parse_ctm(obj.attr("CTM")).then(Matrix::translate(bx, by).then(outer));
     let (sx, sy) = ctm.scales();
     let size = obj
         .attr("Size")
@@ -498,7 +459,7 @@ mod tests {
 
     #[test]
     fn ctm_maps_object_space() {
-        let c = Ctm::parse(Some("0.3528 0 0 0.3528 10 20"));
+        let c = parse_ctm(Some("0.3528 0 0 0.3528 10 20"));
         let (x, y) = c.apply(100.0, 50.0);
         assert!(
             (x - 45.28).abs() < 1e-3 && (y - 37.64).abs() < 1e-3,
@@ -506,16 +467,13 @@ mod tests {
         );
         let (sx, sy) = c.scales();
         assert!((sx - 0.3528).abs() < 1e-6 && (sy - 0.3528).abs() < 1e-6);
-        assert_eq!(Ctm::parse(Some("1 0 0")), Ctm::IDENTITY);
-        assert_eq!(Ctm::parse(None).apply(3.0, 4.0), (3.0, 4.0));
+        assert_eq!(parse_ctm(Some("1 0 0")), Matrix::IDENTITY);
+        assert_eq!(parse_ctm(None).apply(3.0, 4.0), (3.0, 4.0));
         // Composition applies the inner matrix first.
-        let m = Ctm::translate(10.0, 20.0).then_before(Ctm::parse(Some("2 0 0 3 1 1")));
+        let m = parse_ctm(Some("2 0 0 3 1 1")).then(Matrix::translate(10.0, 20.0));
         assert_eq!(m.apply(1.0, 1.0), (13.0, 24.0));
         // A quarter turn: x' = -y, y' = x.
-        assert_eq!(
-            Ctm::parse(Some("0 1 -1 0 0 0")).apply(2.0, 5.0),
-            (-5.0, 2.0)
-        );
+        assert_eq!(parse_ctm(Some("0 1 -1 0 0 0")).apply(2.0, 5.0), (-5.0, 2.0));
     }
 
     #[test]

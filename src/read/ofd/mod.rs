@@ -23,7 +23,6 @@ mod content;
 mod hints;
 mod package;
 mod sign;
-mod xml;
 
 use std::collections::{HashMap, HashSet};
 
@@ -31,6 +30,7 @@ use crate::error::{Error, Result};
 use crate::model::{Code, Diagnostic, Format, MetaField};
 use crate::options::ReadOptions;
 use crate::read::layout::{self, Glyph, LayoutOptions, Page};
+use crate::read::xml;
 use crate::read::Extracted;
 
 use content::{Ctx, Styles};

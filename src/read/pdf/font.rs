@@ -570,13 +570,6 @@ fn gbk_pair(lead: u8, trail: u8) -> Option<char> {
     }
 }
 
-/// Characters that make up Chinese running text (Han, CJK and full-width punctuation).
-pub(crate) fn is_cjk_text(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF
-        | 0x2010..=0x2027 | 0x2460..=0x24FF | 0x25A0..=0x25FF | 0x3200..=0x32FF)
-}
-
 /// True when the high bytes of `bytes` pair up into GBK characters that are mostly Chinese
 /// text. Latin-1 text almost never does: its accented letters stand alone or pair into
 /// rare characters.
@@ -591,8 +584,14 @@ pub(crate) fn looks_gbk(bytes: &[u8]) -> bool {
         let trail = bytes.get(i + 1).copied().unwrap_or(0);
         match gbk_pair(b, trail) {
             // GB2312's own rows: common characters and full-width punctuation.
-            Some(c) if is_cjk_text(c) && (0xA1..=0xF7).contains(&b) && trail >= 0xA1 => good += 1,
-            Some(c) if is_cjk_text(c) => rare += 1,
+            Some(c)
+                if crate::chars::is_chinese_text(c)
+                    && (0xA1..=0xF7).contains(&b)
+                    && trail >= 0xA1 =>
+            {
+                good += 1
+            }
+            Some(c) if crate::chars::is_chinese_text(c) => rare += 1,
             _ => bad += 1,
         }
         i += 2;

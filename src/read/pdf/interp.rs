@@ -13,30 +13,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::font::{Decoded, Font};
 use super::lexer::{Lexer, Operand};
 use super::obj;
+use crate::read::geom::Matrix;
 use crate::read::layout::Glyph;
-
-/// An affine matrix `[a b c d e f]`.
-pub(crate) type Matrix = [f32; 6];
-
-/// The identity matrix.
-pub(crate) const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
-
-/// `m × n` (apply `m` first, then `n`), in PDF's row-vector convention.
-pub(crate) fn mul(m: &Matrix, n: &Matrix) -> Matrix {
-    [
-        m[0] * n[0] + m[1] * n[2],
-        m[0] * n[1] + m[1] * n[3],
-        m[2] * n[0] + m[3] * n[2],
-        m[2] * n[1] + m[3] * n[3],
-        m[4] * n[0] + m[5] * n[2] + n[4],
-        m[4] * n[1] + m[5] * n[3] + n[5],
-    ]
-}
-
-/// Transform the point `(x, y)`.
-pub(crate) fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
-    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
-}
 
 /// Per-font tallies used to judge whether a font's text can be trusted.
 #[derive(Debug, Clone, Default)]
@@ -194,7 +172,7 @@ impl<'a> Interp<'a> {
         }
         self.ops_left -= scan_cost;
         let mut stack: Vec<GState> = Vec::new();
-        let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+        let (mut tm, mut tlm) = (Matrix::IDENTITY, Matrix::IDENTITY);
         let mut lexer = Lexer::new(content);
         let mut ops = Vec::new();
         while let Some(op) = lexer.next_op(&mut ops) {
@@ -212,19 +190,19 @@ impl<'a> Interp<'a> {
                     }
                 }
                 b"cm" => {
-                    let m = [
+                    let m = Matrix([
                         num(&ops, 0),
                         num(&ops, 1),
                         num(&ops, 2),
                         num(&ops, 3),
                         num(&ops, 4),
                         num(&ops, 5),
-                    ];
-                    gs.ctm = mul(&m, &gs.ctm);
+                    ]);
+                    gs.ctm = m.then(gs.ctm);
                 }
                 b"BT" => {
-                    tm = IDENTITY;
-                    tlm = IDENTITY;
+                    tm = Matrix::IDENTITY;
+                    tlm = Matrix::IDENTITY;
                 }
                 b"Tf" => {
                     gs.size = num(&ops, 1);
@@ -243,22 +221,22 @@ impl<'a> Interp<'a> {
                     if op == b"TD" {
                         gs.tl = -ty;
                     }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
+                    tlm = Matrix::translate(tx, ty).then(tlm);
                     tm = tlm;
                 }
                 b"Tm" => {
-                    tlm = [
+                    tlm = Matrix([
                         num(&ops, 0),
                         num(&ops, 1),
                         num(&ops, 2),
                         num(&ops, 3),
                         num(&ops, 4),
                         num(&ops, 5),
-                    ];
+                    ]);
                     tm = tlm;
                 }
                 b"T*" => {
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &tlm);
+                    tlm = Matrix::translate(0.0, -gs.tl).then(tlm);
                     tm = tlm;
                 }
                 b"Tj" => {
@@ -271,7 +249,7 @@ impl<'a> Interp<'a> {
                         gs.tw = num(&ops, 0);
                         gs.tc = num(&ops, 1);
                     }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &tlm);
+                    tlm = Matrix::translate(0.0, -gs.tl).then(tlm);
                     tm = tlm;
                     if let Some(Operand::Str(s)) = ops.last() {
                         self.show(s, &gs, &mut tm);
@@ -286,11 +264,11 @@ impl<'a> Interp<'a> {
                                     let d = -n / 1000.0 * gs.size;
                                     let vertical = self.is_vertical(&gs);
                                     let t = if vertical {
-                                        [1.0, 0.0, 0.0, 1.0, 0.0, d]
+                                        Matrix::translate(0.0, d)
                                     } else {
-                                        [1.0, 0.0, 0.0, 1.0, d * gs.tz, 0.0]
+                                        Matrix::translate(d * gs.tz, 0.0)
                                     };
-                                    tm = mul(&t, &tm);
+                                    tm = t.then(tm);
                                 }
                                 _ => {}
                             }
@@ -409,13 +387,13 @@ impl<'a> Interp<'a> {
                     .map(|v| obj::number(doc, Some(v)).unwrap_or(0.0))
                     .collect::<Vec<f32>>()
             })
-            .and_then(|v| <[f32; 6]>::try_from(v).ok())
-            .unwrap_or(IDENTITY);
+            .and_then(|v| <[f32; 6]>::try_from(v).ok().map(Matrix))
+            .unwrap_or(Matrix::IDENTITY);
         let res = obj::dict(doc, stream.dict.get(b"Resources").ok()).or(resources);
         if let Some(id) = id {
             self.forms.push(id);
         }
-        self.run(&content, res, mul(&m, ctm), depth + 1);
+        self.run(&content, res, m.then(*ctm), depth + 1);
         if id.is_some() {
             self.forms.pop();
         }
@@ -448,9 +426,8 @@ impl<'a> Interp<'a> {
                 return;
             }
             self.ops_left -= 1;
-            let m = mul(tm, &gs.ctm);
-            let sx = m[0].hypot(m[1]);
-            let sy = m[2].hypot(m[3]);
+            let m = tm.then(gs.ctm);
+            let (sx, sy) = m.scales();
             let spacing = gs.tc + if d.space { gs.tw } else { 0.0 };
             stats.glyphs += 1;
             if d.text.is_empty() {
@@ -459,7 +436,7 @@ impl<'a> Interp<'a> {
                 stats.sample.push_str(&d.text);
             }
             if vertical {
-                let (x, y) = apply(&m, -d.width * gs.size / 2.0, 0.0);
+                let (x, y) = m.apply(-d.width * gs.size / 2.0, 0.0);
                 if !d.text.is_empty() {
                     self.out.glyphs.push(Glyph {
                         text: d.text,
@@ -472,10 +449,10 @@ impl<'a> Interp<'a> {
                     });
                 }
                 let ty = -gs.size + spacing;
-                *tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, ty], tm);
+                *tm = Matrix::translate(0.0, ty).then(*tm);
             } else {
                 let tx = (d.width * gs.size + spacing) * gs.tz;
-                let (x, y) = apply(&m, 0.0, gs.ts);
+                let (x, y) = m.apply(0.0, gs.ts);
                 if !d.text.is_empty() {
                     self.out.glyphs.push(Glyph {
                         text: d.text,
@@ -487,27 +464,8 @@ impl<'a> Interp<'a> {
                         vertical: false,
                     });
                 }
-                *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+                *tm = Matrix::translate(tx, 0.0).then(*tm);
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn matrix_maths() {
-        let t = [1.0, 0.0, 0.0, 1.0, 10.0, 20.0];
-        let s = [2.0, 0.0, 0.0, 3.0, 0.0, 0.0];
-        // Translate then scale: (1,1) → (11,21) → (22,63).
-        assert_eq!(apply(&mul(&t, &s), 1.0, 1.0), (22.0, 63.0));
-        // Scale then translate: (1,1) → (2,3) → (12,23).
-        assert_eq!(apply(&mul(&s, &t), 1.0, 1.0), (12.0, 23.0));
-        assert_eq!(mul(&IDENTITY, &t), t);
-        // A 90° rotation maps x onto y.
-        let r = [0.0, 1.0, -1.0, 0.0, 0.0, 0.0];
-        assert_eq!(apply(&r, 1.0, 0.0), (0.0, 1.0));
     }
 }

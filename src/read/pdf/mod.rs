@@ -15,6 +15,7 @@ use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 use crate::error::{Error, Limit, Result};
 use crate::model::{Code, Diagnostic, Format, Meta};
 use crate::options::ReadOptions;
+use crate::read::geom::Matrix;
 use crate::read::layout::{self, LayoutOptions, Page};
 use crate::read::Extracted;
 
@@ -210,14 +211,14 @@ static EMPTY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(Diction
 
 /// The matrix from user space to the page's visual space (y down, rotation applied), and the
 /// visual width and height.
-fn page_matrix(p: &PageRef) -> (interp::Matrix, f32, f32) {
+fn page_matrix(p: &PageRef) -> (Matrix, f32, f32) {
     let [llx, lly, urx, ury] = p.media;
     let (w, h) = (urx - llx, ury - lly);
     match p.rotate {
-        90 => ([0.0, 1.0, 1.0, 0.0, -lly, -llx], h, w),
-        180 => ([-1.0, 0.0, 0.0, 1.0, urx, -lly], w, h),
-        270 => ([0.0, -1.0, -1.0, 0.0, ury, urx], h, w),
-        _ => ([1.0, 0.0, 0.0, -1.0, -llx, ury], w, h),
+        90 => (Matrix([0.0, 1.0, 1.0, 0.0, -lly, -llx]), h, w),
+        180 => (Matrix([-1.0, 0.0, 0.0, 1.0, urx, -lly]), w, h),
+        270 => (Matrix([0.0, -1.0, -1.0, 0.0, ury, urx]), h, w),
+        _ => (Matrix([1.0, 0.0, 0.0, -1.0, -llx, ury]), w, h),
     }
 }
 
