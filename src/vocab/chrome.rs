@@ -77,6 +77,9 @@ const FOOTER_MARKS: &[&str] = &[
 /// Footer links (`网站地图 | 联系我们`).
 const SITE_LINKS: &[&str] = &["网站地图", "联系我们", "网站声明", "关于我们", "无障碍"];
 
+/// Headings of related-article panels, chrome when alone on their line (`相关稿件`).
+const RELATED: &[&str] = &["相关稿件", "相关链接", "相关文章", "相关新闻", "相关阅读"];
+
 /// Footer words that a body may use too (a call for papers names its 投稿邮箱): chrome only in
 /// the trailing run of a document.
 const FOOTER_ONLY: &[&str] = &["投稿邮箱"];
@@ -178,6 +181,7 @@ static PAGE_CHROME: LazyLock<Option<Regex>> = LazyLock::new(|| {
         footer_mark(),
         site_role_with_colon(),
         site_link(),
+        format!(r"^{PAD}{}{PAD}[:：]?{PAD}$", alternation(RELATED)),
         // An empty attachment widget (`附件:` with nothing after it on the line); a real
         // attachment list names its files on the same line or in the lines that follow.
         format!(r"^{PAD}附件{PAD}[:：]{PAD}$"),
@@ -279,6 +283,10 @@ mod tests {
             "版权所有 广州市花都区人民政府",
             "Copyright © 2023",
             "网站地图",
+            "中国政府网 | 关于本网 | 网站声明 | 联系我们 | 网站纠错",
+            "扫一扫在手机打开当前页",
+            "首页\u{a0}>\u{a0}国务院公报\u{a0}>\u{a0}2007年第23号",
+            "相关稿件",
             "【1】【2】【3】【4】",
             "附件:",
         ];
@@ -295,6 +303,7 @@ mod tests {
             "附件：1.整改台账",
             "请将材料发送至投稿邮箱。",
             "如有疑问请联系我们。",
+            "相关稿件的审核工作由办公室负责。",
         ];
         for line in body {
             assert!(!is_page_chrome(line), "{line:?} should not be chrome");
