@@ -41,6 +41,7 @@ pub mod read;
 pub mod render;
 #[cfg(test)]
 mod testutil;
+pub(crate) mod vocab;
 
 pub use error::{Error, Limit, Result};
 pub use model::{Block, BlockKind, Document, Format, Meta, Section};

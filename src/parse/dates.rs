@@ -6,8 +6,8 @@
 //! — the same sentence first, then the blocks above — and the caller records a
 //! `year_inferred` warning, because a notice written in January about December may be wrong.
 
-use super::date::{self, DateMatch};
 use crate::model::{Block, Code, Diagnostic};
+use crate::vocab::date::{self, DateMatch};
 
 /// The year of the nearest full date in the blocks before `at` (block `at` excluded).
 pub(crate) fn year_before(blocks: &[Block], at: usize) -> Option<u32> {

@@ -13,16 +13,12 @@ use crate::read::Extracted;
 mod chrome;
 mod closing;
 mod contacts;
-#[allow(dead_code)] // used by the passes as they land
-pub(crate) mod date;
 #[allow(dead_code)] // `iso_in_context` is for the notice pass
 pub(crate) mod dates;
 mod headings;
 mod lists;
 mod meta;
 mod notice;
-#[allow(dead_code)]
-pub(crate) mod numeral;
 mod parts;
 mod rejoin;
 mod scan;
