@@ -6,9 +6,10 @@
 //! page's `Content.xml` holds layers of graphic objects, of which `TextObject`s carry Unicode text
 //! with explicit glyph positions (millimetres, y down).
 //!
-//! The reader turns text objects into [`layout::Glyph`]s per page and hands them to the layout
-//! step shared with the PDF reader ([`layout::paragraphs`]), which builds lines and paragraphs and
-//! drops page furniture. Text of template pages shared by several pages (running headers), or
+//! The reader turns text objects into [`layout::Glyph`]s per page, each pointing into one style
+//! table (font name, bold from `Weight` ≥ 700 or the font's `Bold`, red from `FillColor`), and
+//! hands them to the layout step shared with the PDF reader ([`layout::paragraphs`]), which
+//! builds lines and paragraphs, gives each its majority style as hints and drops page furniture. Text of template pages shared by several pages (running headers), or
 //! sitting only in the top and bottom margins (page numbers), is passed as known furniture; any
 //! other template used by one page only (invoices and forms put their labels there) is body text.
 //!
