@@ -14,7 +14,7 @@ fn glyph(text: char, x: f32, y: f32, size: f32) -> Glyph {
         y,
         width: size,
         size,
-        font: u32::from(text == '，'),
+        style: u32::from(text == '，'),
         vertical: false,
     }
 }
@@ -61,7 +61,7 @@ fn bench(c: &mut Criterion) {
     let opts = LayoutOptions::default();
     let mut group = c.benchmark_group("layout");
     group.throughput(Throughput::Elements(glyphs as u64));
-    group.bench_function("20 pages", |b| b.iter(|| paragraphs(&doc, &opts)));
+    group.bench_function("20 pages", |b| b.iter(|| paragraphs(&doc, &[], &opts)));
     group.finish();
 }
 

@@ -63,6 +63,35 @@ fn actual_text_replaces_drawn_glyphs() {
 }
 
 #[test]
+fn red_header_blocks_carry_font_bold_and_red() {
+    let data = fixture("red_header.pdf");
+    let x = read(&data);
+    let hints = |start: &str| {
+        let b = x.blocks.iter().find(|b| b.text.starts_with(start));
+        b.unwrap_or_else(|| panic!("no block {start}: {:?}", x.blocks))
+            .hints
+            .clone()
+    };
+    // Red from `1 0 0 rg` inherited by the form that draws it, bold from `,Bold` in the name.
+    let mark = hints("某某市人民政府");
+    assert!(mark.red && mark.bold, "{mark:?}");
+    assert_eq!(mark.font.as_deref(), Some("STSong-Light"));
+    assert_eq!(mark.font_size, Some(36.0));
+    // Bold by render mode 2 (filled and stroked), black.
+    let title = hints("关于开展安全检查的通知");
+    assert!(title.bold && !title.red, "{title:?}");
+    // Four CMYK-red characters do not make a paragraph of forty-four red; `0 g` ends them.
+    for start in ["某府发", "各区人民政府", "为进一步", "2024年"] {
+        let h = hints(start);
+        assert!(!h.red && !h.bold, "{start}: {h:?}");
+    }
+    // The parser takes the short red line that names no kind as the 发文机关标志.
+    let doc = gongwen::convert(&data, &gongwen::Options::default()).unwrap();
+    assert_eq!(doc.parts.issuer_mark.as_deref(), Some("某某市人民政府"));
+    assert_eq!(doc.meta.title.as_deref(), Some("关于开展安全检查的通知"));
+}
+
+#[test]
 fn form_xobject_loops_are_cut() {
     let x = read(&fixture("form_loop.pdf"));
     assert_eq!(text(&x), "LoopSelf");

@@ -13,7 +13,6 @@ use crate::read::Extracted;
 mod chrome;
 mod closing;
 mod contacts;
-#[allow(dead_code)] // `iso_in_context` is for the notice pass
 pub(crate) mod dates;
 mod headings;
 mod lists;
