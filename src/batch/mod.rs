@@ -24,7 +24,7 @@ mod warc;
 
 pub use inputs::{collect_paths, shard, InputError};
 pub use resume::{done_keys, repair_tail, DoneKey};
-pub use warc::{warc_jobs, warc_jobs_from, WarcError};
+pub use warc::{warc_jobs, warc_jobs_from};
 
 /// Where a job's bytes come from.
 #[derive(Debug, Clone)]
@@ -339,7 +339,7 @@ fn emit(
 }
 
 /// Convert one job; never panics outward (a panic in a reader becomes an error record).
-pub fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> Record {
+pub(crate) fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> Record {
     let name = job.name.clone();
     if let Source::Failed { code, message } = &job.source {
         let error = ErrorInfo {
@@ -415,10 +415,11 @@ fn load(job: &Job, batch: &BatchOptions) -> Result<Vec<u8>, Error> {
 fn guarded(bytes: &[u8], opts: &Options) -> Result<Document, Error> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert(bytes, opts)))
         .unwrap_or_else(|_| {
-            Err(Error::Malformed {
-                format: crate::Format::Text,
-                reason: "internal error (panic) while converting; please report this file".into(),
-            })
+            let format = opts
+                .read
+                .format
+                .or_else(|| crate::read::sniff(bytes, opts.read.file_name.as_deref()).ok());
+            Err(Error::Internal { format })
         })
 }
 
