@@ -1,7 +1,7 @@
 //! A research dataset from many converted notices: one table of documents, one of figures,
 //! one of problems, keyed by document id.
 //!
-//! Build a [`Dataset`] with [`Dataset::add`] (one call per [`Document`]), then [`write`] it as
+//! Build a [`Dataset`] with [`Dataset::add`] (one call per [`Document`]), then [`write()`] it as
 //! CSV (three RFC 4180 files), SQLite (one file with an FTS5 index over the body text) or JSON
 //! Lines (one JSON object per document): see [`ExportFormat`]. Column
 //! meanings are documented in `docs/dataset.md` and on the row types below.
