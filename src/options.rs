@@ -215,16 +215,16 @@ mod tests {
     /// The default as people read it: `256 MiB`, `1 GiB`, `2 000 000`.
     fn shown(value: u64) -> String {
         const GIB: u64 = 1024 * MIB;
-        if value >= GIB && value % GIB == 0 {
+        if value >= GIB && value.is_multiple_of(GIB) {
             return format!("{} GiB", value / GIB);
         }
-        if value >= MIB && value % MIB == 0 {
+        if value >= MIB && value.is_multiple_of(MIB) {
             return format!("{} MiB", value / MIB);
         }
         let digits = value.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(' ');
             }
             out.push(c);
