@@ -13,14 +13,14 @@ use crate::model::{Block, Diagnostic, EncodingInfo, Format, Meta, Note, Source};
 use crate::options::ReadOptions;
 
 pub(crate) mod charset;
-pub mod docx;
+pub(crate) mod docx;
 pub(crate) mod geom;
 mod gzip;
-pub mod html;
-pub mod layout;
-pub mod ofd;
-pub mod pdf;
-pub mod text;
+pub(crate) mod html;
+pub(crate) mod layout;
+pub(crate) mod ofd;
+pub(crate) mod pdf;
+pub(crate) mod text;
 pub(crate) mod xml;
 pub(crate) mod zipped;
 
@@ -185,9 +185,7 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
             "text or unknown data"
         };
         return Err(Error::UnknownFormat {
-            hint: Some(format!(
-                "named .{ext} but the content is {kind}; use --from to force a format"
-            )),
+            hint: Some(format!("named .{ext} but the content is {kind}")),
         });
     }
     if looks_like_html(head) {
