@@ -1,6 +1,6 @@
 //! The document model: what every stage hands to the next.
 //!
-//! Readers produce [`Block`]s (inside an [`Extracted`](crate::read::Extracted)); the parser turns
+//! Readers produce [`Block`]s (inside an [`Extracted`]); the parser turns
 //! them into a [`Document`]; renderers read only `&Document`. Everything here is owned plain data
 //! with serde derives, so the JSON output *is* this model (schema `gongwen/1`, documented in
 //! `docs/schema.md` and `docs/gongwen.schema.json`).
@@ -13,6 +13,7 @@
 mod block;
 mod diagnostic;
 mod document;
+mod extracted;
 mod note;
 mod notice;
 mod source;
@@ -20,6 +21,7 @@ mod source;
 pub use block::*;
 pub use diagnostic::*;
 pub use document::*;
+pub use extracted::Extracted;
 pub use note::*;
 pub use notice::*;
 pub use source::*;
