@@ -29,7 +29,10 @@ impl ApiError {
 
     /// The body is larger than the input limit.
     pub(crate) fn too_large(limit: u64) -> Self {
-        let error = gongwen::Error::limit(gongwen::Limit::InputBytes, limit);
+        let error = gongwen::Error::LimitExceeded {
+            what: gongwen::Limit::InputBytes,
+            limit,
+        };
         Self::from(&error)
     }
 
@@ -54,6 +57,9 @@ impl From<&gongwen::Error> for ApiError {
                     "send its password in the X-Gongwen-Password header"
                 }
             ),
+            gongwen::Error::LimitExceeded { what, .. } => {
+                format!("{e} (the server's --limit-{})", what.flag())
+            }
             _ => e.to_string(),
         };
         ApiError::new(status_of(e), e.code(), message)
@@ -134,9 +140,15 @@ mod tests {
         use gongwen::{Error, Format, Limit};
         assert_eq!(status(Error::Empty), 422);
         assert_eq!(status(Error::UnknownFormat { hint: None }), 415);
-        assert_eq!(status(Error::malformed(Format::Pdf, "x")), 422);
-        assert_eq!(status(Error::limit(Limit::InputBytes, 1)), 413);
-        assert_eq!(status(Error::limit(Limit::CompressionRatio, 200)), 422);
+        let malformed = Error::Malformed {
+            format: Format::Pdf,
+            reason: "x".into(),
+        };
+        assert_eq!(status(malformed), 422);
+        let limit = |what| Error::LimitExceeded { what, limit: 1 };
+        assert_eq!(status(limit(Limit::InputBytes)), 413);
+        assert_eq!(status(limit(Limit::CompressionRatio)), 422);
+        assert_eq!(status(Error::Internal { format: None }), 500);
         assert_eq!(status(Error::Timeout { seconds: 1 }), 504);
         assert_eq!(status(Error::Io(std::io::Error::other("x"))), 500);
     }
