@@ -68,7 +68,9 @@ pub mod internals {
 
 pub use error::{Error, Result};
 pub use model::{Block, BlockKind, Document, Format, Meta, Section};
-pub use options::{Limit, Limits, NormalizeOptions, Options, ParseOptions, ReadOptions};
+pub use options::{
+    Limit, Limits, NormalizeOptions, Options, ParseOptions, Progress, ProgressHook, ReadOptions,
+};
 pub use render::OutputFormat;
 
 use sha2::{Digest, Sha256};
