@@ -196,7 +196,13 @@ fn a_scan_says_ocr_is_needed_whatever_the_output_format() {
             assert!(w["message"].as_str().unwrap().contains("1-14"), "{w}");
         }
     }
-    let (code, _, stderr) = run(&[os("convert"), os("-q"), os("--to"), os("text"), scan.as_os_str()]);
+    let (code, _, stderr) = run(&[
+        os("convert"),
+        os("-q"),
+        os("--to"),
+        os("text"),
+        scan.as_os_str(),
+    ]);
     assert_eq!((code, stderr.as_str()), (Some(1), ""));
 }
 
@@ -241,7 +247,10 @@ fn errors_suggest_the_next_step() {
         ),
         (
             dir.join("nowhere.pdf"),
-            format!("gongwen: {}: no such file\n", dir.join("nowhere.pdf").display()),
+            format!(
+                "gongwen: {}: no such file\n",
+                dir.join("nowhere.pdf").display()
+            ),
         ),
         (
             crate::util::root().join("tests/fixtures/pdf/encrypted_password.pdf"),
@@ -277,7 +286,9 @@ fn errors_suggest_the_next_step() {
     let (code, _, stderr) = run(&[os("batch"), os("https://www.gov.cn/a.pdf")]);
     assert_eq!(code, Some(2));
     assert!(
-        stderr.contains("gongwen does not fetch: download it first, e.g. `curl -LO https://www.gov.cn/a.pdf`"),
+        stderr.contains(
+            "gongwen does not fetch: download it first, e.g. `curl -LO https://www.gov.cn/a.pdf`"
+        ),
         "{stderr}"
     );
 }
@@ -288,8 +299,14 @@ fn empty_and_whitespace_only_inputs_are_the_empty_error() {
     let files: [(&str, &[u8]); 4] = [
         ("empty.txt", b""),
         ("spaces.txt", " \n\t\r\n\u{3000}\n".as_bytes()),
-        ("nbsp.html", b"<html><body><div>&nbsp;</div><p> </p></body></html>"),
-        ("image.html", b"<html><head><title>t</title></head><body><img src=a.png></body></html>"),
+        (
+            "nbsp.html",
+            b"<html><body><div>&nbsp;</div><p> </p></body></html>",
+        ),
+        (
+            "image.html",
+            b"<html><head><title>t</title></head><body><img src=a.png></body></html>",
+        ),
     ];
     let mut paths = Vec::new();
     for (name, bytes) in files {
@@ -344,7 +361,10 @@ fn explain_summarizes_one_file_for_a_person() {
         "doubts:    no charset declared: the encoding was guessed (gb18030); check the text",
         "cleanups:  site menus and footers removed",
     ] {
-        assert!(stdout.lines().any(|l| l == line), "no `{line}` in\n{stdout}");
+        assert!(
+            stdout.lines().any(|l| l == line),
+            "no `{line}` in\n{stdout}"
+        );
     }
     let scan = scratch("explain").join("scan.pdf");
     std::fs::write(&scan, scan_pdf(2)).unwrap();

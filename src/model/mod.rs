@@ -26,8 +26,8 @@ pub use extracted::Extracted;
 pub use note::*;
 pub use notice::*;
 pub use source::*;
-pub use summary::plain_summary;
 pub(crate) use summary::evidence_words;
+pub use summary::plain_summary;
 
 use serde::{Deserialize, Serialize};
 

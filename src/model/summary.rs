@@ -76,17 +76,17 @@ fn line(code: Code, group: &[&Diagnostic], source: &Source) -> String {
                 _ => code.plain_words().to_string(),
             }
         }
-        Code::UnreliableText => {
-            let what = counted(group.len(), "warning", "warnings");
-            format!("unreliable text ({what}){}: a font's character map looks wrong, the text may not match the page", on_pages(&pages))
-        }
-        _ if group.len() > 1 => format!(
-            "{} ({}){}",
-            code.plain_words(),
-            counted(group.len(), "time", "times"),
+        Code::UnreliableText => format!(
+            "unreliable text{}{}: a font's character map looks wrong, the text may not match the page",
+            repeats(group.len()),
             on_pages(&pages)
         ),
-        _ => format!("{}{}", code.plain_words(), on_pages(&pages)),
+        _ => format!(
+            "{}{}{}",
+            code.plain_words(),
+            repeats(group.len()),
+            on_pages(&pages)
+        ),
     }
 }
 
@@ -106,12 +106,12 @@ fn no_text_layer(pages: &[u32], group: &[&Diagnostic], source: &Source) -> Strin
     format!("no text layer{where_}{scan}: OCR is needed")
 }
 
-/// `1 warning`, `3 warnings`.
-fn counted(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
+/// ` (3 times)` for a code reported more than once, nothing for once.
+fn repeats(n: usize) -> String {
+    if n > 1 {
+        format!(" ({n} times)")
     } else {
-        format!("{n} {many}")
+        String::new()
     }
 }
 
@@ -201,9 +201,10 @@ mod tests {
     use crate::model::Origin;
 
     fn source(pages: u32) -> Source {
-        let mut s = Source::default();
-        s.pages = Some(pages);
-        s
+        Source {
+            pages: Some(pages),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -230,7 +231,7 @@ mod tests {
         assert_eq!(
             plain_summary(&w, &source(9)),
             [
-                "unreliable text (2 warnings) on pages 2, 5, 7: a font's character map looks wrong, the text may not match the page",
+                "unreliable text (2 times) on pages 2, 5, 7: a font's character map looks wrong, the text may not match the page",
                 "heading numbers skip (2 times) on page 3",
             ]
         );

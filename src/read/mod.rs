@@ -464,7 +464,11 @@ mod tests {
             let err = read(blank, &opts).unwrap_err();
             assert_eq!(err.code(), "empty", "{}", String::from_utf8_lossy(blank));
         }
-        assert!(read(b"<html><body><p>\xe9\x80\x9a\xe6\x8a\xa5</p></body></html>", &opts).is_ok());
+        assert!(read(
+            b"<html><body><p>\xe9\x80\x9a\xe6\x8a\xa5</p></body></html>",
+            &opts
+        )
+        .is_ok());
         assert!(read("  通报  ".as_bytes(), &opts).is_ok());
     }
 

@@ -23,13 +23,22 @@ pub fn explain(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         .as_deref()
         .map(|v| format!(" {v}"))
         .unwrap_or_default();
-    writeln!(out, "format:    {format}{version}, {} bytes{compressed}", src.bytes)?;
+    writeln!(
+        out,
+        "format:    {format}{version}, {} bytes{compressed}",
+        src.bytes
+    )?;
     if let Some(enc) = &src.encoding {
         let declared = match &enc.declared {
             Some(d) if !d.eq_ignore_ascii_case(&enc.name) => format!("; declared {d}"),
             _ => String::new(),
         };
-        writeln!(out, "encoding:  {} ({}{declared})", enc.name, evidence_words(enc.evidence))?;
+        writeln!(
+            out,
+            "encoding:  {} ({}{declared})",
+            enc.name,
+            evidence_words(enc.evidence)
+        )?;
     }
     if let Some(pages) = src.pages {
         writeln!(out, "pages:     {pages}")?;
@@ -37,7 +46,11 @@ pub fn explain(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     if let Some(producer) = src.producer.as_deref().or(src.creator.as_deref()) {
         writeln!(out, "producer:  {producer}")?;
     }
-    writeln!(out, "title:     {}", doc.meta.title.as_deref().unwrap_or("(none found)"))?;
+    writeln!(
+        out,
+        "title:     {}",
+        doc.meta.title.as_deref().unwrap_or("(none found)")
+    )?;
     let parts = parts(doc);
     if !parts.is_empty() {
         writeln!(out, "parts:     {}", parts.join("; "))?;
@@ -47,7 +60,11 @@ pub fn explain(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     if let Some(sig) = &doc.signature {
         let who = sig.issuers.join(" ");
         let date = sig.date.as_deref().unwrap_or("no date");
-        writeln!(out, "signature: {} ({date})", if who.is_empty() { "no issuer" } else { &who })?;
+        writeln!(
+            out,
+            "signature: {} ({date})",
+            if who.is_empty() { "no issuer" } else { &who }
+        )?;
     }
     if !doc.attachments.is_empty() {
         writeln!(out, "attached:  {} attachment(s)", doc.attachments.len())?;
@@ -178,7 +195,10 @@ mod tests {
         assert!(text.contains("format:    pdf, 1234 bytes\n"), "{text}");
         assert!(text.contains("pages:     2\n"), "{text}");
         assert!(text.contains("title:     关于某事的通报\n"), "{text}");
-        assert!(text.contains("body:      2 blocks: 2 paragraphs\n"), "{text}");
+        assert!(
+            text.contains("body:      2 blocks: 2 paragraphs\n"),
+            "{text}"
+        );
         assert!(text.contains("sections:  none\n"), "{text}");
         assert!(text.contains("doubts:    no title found\n"), "{text}");
         assert!(text.contains("cleanups:  page numbers removed\n"), "{text}");

@@ -277,9 +277,11 @@ fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<b
     options.read.progress = progress.as_ref().map(report::PageProgress::hook);
     let mut out = open_output(args, input, many)?;
     let converted = match args.emit {
-        Emit::Blocks => gongwen::read::read(&bytes, &options.read).map(Stage::Blocks),
-        Emit::Normalized => gongwen::extract(&bytes, &options).map(Stage::Blocks),
-        Emit::Document => gongwen::convert(&bytes, &options).map(Stage::Document),
+        Emit::Blocks => {
+            gongwen::read::read(&bytes, &options.read).map(|e| Stage::Blocks(Box::new(e)))
+        }
+        Emit::Normalized => gongwen::extract(&bytes, &options).map(|e| Stage::Blocks(Box::new(e))),
+        Emit::Document => gongwen::convert(&bytes, &options).map(|d| Stage::Document(Box::new(d))),
     };
     if let Some(bar) = progress {
         bar.finish();
@@ -304,8 +306,8 @@ fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<b
 
 /// What `--emit` asked for.
 enum Stage {
-    Blocks(gongwen::read::Extracted),
-    Document(gongwen::Document),
+    Blocks(Box<gongwen::read::Extracted>),
+    Document(Box<gongwen::Document>),
 }
 
 fn write_blocks(ex: &gongwen::read::Extracted, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -341,7 +343,8 @@ fn open_output(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<B
         let stem = input
             .file_stem()
             .map_or_else(|| "stdin".into(), |s| s.to_os_string());
-        path.join(stem).with_extension(args.output_format().extension())
+        path.join(stem)
+            .with_extension(args.output_format().extension())
     } else {
         path.clone()
     };

@@ -44,9 +44,8 @@ pub fn input_problem(input: &str) -> Option<String> {
 
 /// For an argument that is a URL: gongwen reads files, so say how to get one.
 pub fn url_advice(input: &str) -> Option<String> {
-    looks_like_url(input).then(|| {
-        format!("gongwen does not fetch: download it first, e.g. `curl -LO {input}`")
-    })
+    looks_like_url(input)
+        .then(|| format!("gongwen does not fetch: download it first, e.g. `curl -LO {input}`"))
 }
 
 fn looks_like_url(input: &str) -> bool {
