@@ -8,11 +8,28 @@ use std::time::Duration;
 
 use gongwen::model::{plain_summary, Diagnostic, Source};
 
+/// Most doubt lines printed per input; `--explain` lists them all.
+const MAX_LINES: usize = 3;
+
 /// Print the doubts about `input`, one plain line per kind, unless there are none.
 pub fn print_doubts(input: &Path, warnings: &[Diagnostic], source: &Source) {
-    for line in plain_summary(warnings, source) {
+    for line in doubt_lines(input, warnings, source) {
         eprintln!("gongwen: {}: {line}", label(input));
     }
+}
+
+/// The doubt lines for `input`, at most [`MAX_LINES`].
+fn doubt_lines(input: &Path, warnings: &[Diagnostic], source: &Source) -> Vec<String> {
+    let mut lines = plain_summary(warnings, source);
+    if lines.len() > MAX_LINES {
+        let more = lines.len() - (MAX_LINES - 1);
+        lines.truncate(MAX_LINES - 1);
+        lines.push(format!(
+            "and {more} more doubts: `gongwen convert --explain {}` lists them",
+            label(input)
+        ));
+    }
+    lines
 }
 
 /// How an input is named on stderr: its path, or `stdin` for `-`.
@@ -95,6 +112,31 @@ impl PageProgress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_kinds_of_doubt_end_in_a_pointer_to_explain() {
+        use gongwen::model::Code;
+        let codes = [
+            Code::NoTitle,
+            Code::NoSignature,
+            Code::BadDate,
+            Code::NumberingGap,
+        ];
+        let warnings: Vec<Diagnostic> = codes.iter().map(|&c| Diagnostic::new(c, "x")).collect();
+        let lines = doubt_lines(Path::new("a.pdf"), &warnings, &Source::default());
+        assert_eq!(
+            lines,
+            [
+                "no title found",
+                "no signature (署名/成文日期) found",
+                "and 2 more doubts: `gongwen convert --explain a.pdf` lists them",
+            ]
+        );
+        assert_eq!(
+            doubt_lines(Path::new("a.pdf"), &warnings[..3], &Source::default()).len(),
+            3
+        );
+    }
 
     #[test]
     fn urls_are_told_apart_from_paths() {
