@@ -17,8 +17,8 @@ pub enum Error {
     /// Reading the input failed.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
-    /// The input is empty.
-    #[error("the input is empty (0 bytes)")]
+    /// The input is empty: no bytes, or text or HTML without a visible character.
+    #[error("the input is empty: no bytes, or no visible text")]
     Empty,
     /// The format could not be recognised from content or name.
     #[error("unknown format{}: expected HTML, text, PDF, DOCX or OFD", hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default())]

@@ -11,7 +11,8 @@
 //! - [`normalize`] knows characters: punctuation width, full-width digits, whitespace, line wraps.
 //! - [`parse`] knows notices (GB/T 9704 parts, the 一、→（一）→1.→（1）→① hierarchy, signature,
 //!   contacts, inspection facts), not formats.
-//! - [`render`] writes a [`Document`] as JSON, JSON Lines, Markdown or plain text.
+//! - [`render`] writes a [`Document`] as JSON, JSON Lines, Markdown or plain text, or explains
+//!   to a person what was found; [`model::plain_summary`] words its warnings for people.
 //! - `export` (feature `export`, on by default) turns many documents into a research dataset:
 //!   CSV, SQLite with a full-text index, or JSON Lines (see `docs/dataset.md`).
 //!
@@ -68,7 +69,9 @@ pub mod internals {
 
 pub use error::{Error, Result};
 pub use model::{Block, BlockKind, Document, Format, Meta, Section};
-pub use options::{Limit, Limits, NormalizeOptions, Options, ParseOptions, ReadOptions};
+pub use options::{
+    Limit, Limits, NormalizeOptions, Options, ParseOptions, Progress, ProgressHook, ReadOptions,
+};
 pub use render::OutputFormat;
 
 use sha2::{Digest, Sha256};

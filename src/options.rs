@@ -32,6 +32,68 @@ pub struct ReadOptions {
     pub http_charset: Option<String>,
     /// Resource limits. Default: [`Limits::default`].
     pub limits: Limits,
+    /// Called after each page of a paged format (PDF, OFD) is read, for a progress display.
+    /// Default: `None`.
+    pub progress: Option<ProgressHook>,
+}
+
+/// How far reading has got: `done` of `total` pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Progress {
+    /// Pages read so far.
+    pub done: u32,
+    /// Pages to read.
+    pub total: u32,
+}
+
+/// A progress callback for [`ReadOptions::progress`]: cheap to clone, callable from any thread.
+///
+/// ```
+/// use std::sync::atomic::{AtomicU32, Ordering};
+/// use std::sync::Arc;
+/// let seen = Arc::new(AtomicU32::new(0));
+/// let counter = Arc::clone(&seen);
+/// let mut options = gongwen::Options::default();
+/// options.read.progress = Some(gongwen::ProgressHook::new(move |p| counter.store(p.done, Ordering::Relaxed)));
+/// ```
+#[derive(Clone)]
+pub struct ProgressHook(std::sync::Arc<dyn Fn(Progress) + Send + Sync>);
+
+impl ProgressHook {
+    /// Wrap a callback.
+    pub fn new(callback: impl Fn(Progress) + Send + Sync + 'static) -> Self {
+        ProgressHook(std::sync::Arc::new(callback))
+    }
+
+    /// Report `done` of `total` pages.
+    pub(crate) fn report(&self, done: usize, total: usize) {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        (self.0)(Progress {
+            done: clamp(done),
+            total: clamp(total),
+        });
+    }
+}
+
+// A progress callback only observes; a conversion caught by `catch_unwind` (as `batch` does)
+// must stay possible with a hook set, as it is without one.
+impl std::panic::UnwindSafe for ProgressHook {}
+impl std::panic::RefUnwindSafe for ProgressHook {}
+
+impl std::fmt::Debug for ProgressHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressHook(..)")
+    }
+}
+
+impl ReadOptions {
+    /// Report progress through [`ReadOptions::progress`], if set.
+    pub(crate) fn report_progress(&self, done: usize, total: usize) {
+        if let Some(hook) = &self.progress {
+            hook.report(done, total);
+        }
+    }
 }
 
 /// Generates [`Limits`], [`Limit`] and their names from one table, so that the struct, the

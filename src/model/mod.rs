@@ -17,6 +17,7 @@ mod extracted;
 mod note;
 mod notice;
 mod source;
+mod summary;
 
 pub use block::*;
 pub use diagnostic::*;
@@ -25,6 +26,8 @@ pub use extracted::Extracted;
 pub use note::*;
 pub use notice::*;
 pub use source::*;
+pub(crate) use summary::evidence_words;
+pub use summary::plain_summary;
 
 use serde::{Deserialize, Serialize};
 

@@ -29,7 +29,8 @@ pub use crate::model::Extracted;
 /// Read `bytes` in the format forced by `opts.format`, or in the sniffed one.
 ///
 /// # Errors
-/// [`Error::Empty`] for empty input, [`Error::LimitExceeded`] when the input is over
+/// [`Error::Empty`] for empty input (no bytes, or text or HTML without a visible character),
+/// [`Error::LimitExceeded`] when the input is over
 /// `opts.limits.input_bytes`, [`Error::UnknownFormat`] when the format cannot be told, and the
 /// reader's own errors.
 pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
@@ -73,14 +74,43 @@ fn read_plain(bytes: &[u8], opts: &ReadOptions, inflated: bool) -> Result<Extrac
 }
 
 /// Read `bytes` as `format`, without sniffing.
+///
+/// # Errors
+/// The reader's errors, and [`Error::Empty`] for text or HTML without a visible character
+/// (whitespace only, or markup around nothing). A PDF or OFD with pages but no text is not
+/// empty: it reads with a `no_text_layer` warning.
 pub fn read_as(format: Format, bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
-    match format {
+    let extracted = match format {
         Format::Html => html::read(bytes, opts),
         Format::Text => text::read(bytes, opts),
         Format::Pdf => pdf::read(bytes, opts),
         Format::Docx => docx::read(bytes, opts),
         Format::Ofd => ofd::read(bytes, opts),
+    }?;
+    if matches!(format, Format::Html | Format::Text) && !has_visible_text(&extracted) {
+        return Err(Error::Empty);
     }
+    Ok(extracted)
+}
+
+/// Whether any block or note shows a character other than whitespace (zero-width ones count
+/// as whitespace: a page of `&nbsp;` and `&#8203;` shows nothing).
+fn has_visible_text(extracted: &Extracted) -> bool {
+    let visible = |text: &str| {
+        text.chars().any(|c| {
+            !(c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'))
+        })
+    };
+    let cell_text = |b: &crate::model::Block| {
+        b.table
+            .as_ref()
+            .is_some_and(|t| t.rows.iter().flatten().any(|c| visible(&c.text)))
+    };
+    extracted
+        .blocks
+        .iter()
+        .any(|b| visible(&b.text) || cell_text(b))
+        || extracted.notes.iter().any(|n| visible(&n.text))
 }
 
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -420,6 +450,26 @@ mod tests {
             sniff("BM公司关于巡察整改情况的通报".as_bytes(), None).ok(),
             Some(Format::Text)
         );
+    }
+
+    #[test]
+    fn text_or_html_without_visible_text_is_empty() {
+        let opts = ReadOptions::default();
+        for blank in [
+            &b" \n\t\r\n"[..],
+            "\u{3000}\u{3000}\n\u{200B}".as_bytes(),
+            b"<html><body><p>&nbsp;</p><img src=a.png></body></html>",
+            b"<!DOCTYPE html><html><head><title>x</title></head><body></body></html>",
+        ] {
+            let err = read(blank, &opts).unwrap_err();
+            assert_eq!(err.code(), "empty", "{}", String::from_utf8_lossy(blank));
+        }
+        assert!(read(
+            b"<html><body><p>\xe9\x80\x9a\xe6\x8a\xa5</p></body></html>",
+            &opts
+        )
+        .is_ok());
+        assert!(read("  通报  ".as_bytes(), &opts).is_ok());
     }
 
     #[test]

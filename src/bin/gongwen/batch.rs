@@ -183,6 +183,12 @@ fn make_jobs(args: &BatchArgs) -> anyhow::Result<(Jobs, Option<u64>)> {
         !args.inputs.is_empty(),
         "no inputs: give files, directories, @list.txt, or --stdin-jsonl"
     );
+    // A URL would otherwise be reported as a missing file.
+    for input in &args.inputs {
+        if let Some(advice) = crate::report::url_advice(input) {
+            anyhow::bail!("{input}: {advice}");
+        }
+    }
     let mut paths = match batch::collect_paths(&args.inputs, args.glob.as_deref()) {
         Err(e @ batch::InputError::Glob(_)) => return Err(anyhow::Error::new(e).context("--glob")),
         listed => listed?,

@@ -10,6 +10,7 @@ use gongwen::{Format, Options, OutputFormat};
 
 mod batch;
 mod limits;
+mod report;
 #[cfg(feature = "serve")]
 mod serve;
 
@@ -98,10 +99,27 @@ struct ConvertArgs {
     /// Password for encrypted PDFs.
     #[arg(long)]
     password: Option<String>,
+    /// Print a short summary of what was found (format, encoding, pages, title, parts,
+    /// sections, doubts) instead of the document: for checking one file by eye.
+    #[arg(long, conflicts_with_all = ["to", "emit"])]
+    explain: bool,
+    /// Print nothing on stderr but errors: no doubts about each input, no progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
     #[command(flatten)]
     rules: RuleFlags,
     #[command(flatten)]
     limits: limits::LimitFlags,
+}
+
+impl ConvertArgs {
+    fn output_format(&self) -> OutputFormat {
+        if self.explain {
+            OutputFormat::Explain
+        } else {
+            self.to.format()
+        }
+    }
 }
 
 #[derive(Args)]
@@ -242,7 +260,7 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<u8> {
                     .downcast_ref::<gongwen::Error>()
                     .and_then(limits::advice);
                 let advice = advice.unwrap_or_default();
-                eprintln!("gongwen: {}: {err:#}{advice}", input.display());
+                eprintln!("gongwen: {}: {err:#}{advice}", report::label(input));
                 worst = EXIT_FAILED;
             }
         }
@@ -252,6 +270,9 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<u8> {
 
 /// Convert one input; returns whether the document carries warnings.
 fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<bool> {
+    if let Some(problem) = report::input_problem(&input.to_string_lossy()) {
+        anyhow::bail!(problem);
+    }
     let bytes = read_input(input)?;
     let mut options = Options::default();
     options.read.format = args.from.format();
@@ -259,26 +280,41 @@ fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<b
     options.read.file_name = (input != Path::new("-")).then(|| input.display().to_string());
     options.normalize = args.rules.options();
     args.limits.apply(&mut options.read.limits);
+    let progress = report::PageProgress::start(args.quiet);
+    options.read.progress = progress.as_ref().map(report::PageProgress::hook);
     let mut out = open_output(args, input, many)?;
-    let warned = match args.emit {
+    let converted = match args.emit {
         Emit::Blocks => {
-            let ex = gongwen::read::read(&bytes, &options.read)?;
-            write_blocks(&ex, &mut out)?;
-            gongwen::model::has_doubts(&ex.warnings)
+            gongwen::read::read(&bytes, &options.read).map(|e| Stage::Blocks(Box::new(e)))
         }
-        Emit::Normalized => {
-            let ex = gongwen::extract(&bytes, &options)?;
-            write_blocks(&ex, &mut out)?;
-            gongwen::model::has_doubts(&ex.warnings)
+        Emit::Normalized => gongwen::extract(&bytes, &options).map(|e| Stage::Blocks(Box::new(e))),
+        Emit::Document => gongwen::convert(&bytes, &options).map(|d| Stage::Document(Box::new(d))),
+    };
+    if let Some(bar) = progress {
+        bar.finish();
+    }
+    let (warnings, source) = match &converted? {
+        Stage::Blocks(ex) => {
+            write_blocks(ex, &mut out)?;
+            (ex.warnings.clone(), ex.source.clone())
         }
-        Emit::Document => {
-            let doc = gongwen::convert(&bytes, &options)?;
-            gongwen::render::render(&doc, args.to.format(), &mut out)?;
-            gongwen::model::has_doubts(&doc.warnings)
+        Stage::Document(doc) => {
+            gongwen::render::render(doc, args.output_format(), &mut out)?;
+            (doc.warnings.clone(), doc.source.clone())
         }
     };
     out.flush()?;
-    Ok(warned)
+    // --explain already lists the doubts on stdout.
+    if !args.quiet && !args.explain {
+        report::print_doubts(input, &warnings, &source);
+    }
+    Ok(gongwen::model::has_doubts(&warnings))
+}
+
+/// What `--emit` asked for.
+enum Stage {
+    Blocks(Box<gongwen::read::Extracted>),
+    Document(Box<gongwen::Document>),
 }
 
 fn write_blocks(ex: &gongwen::read::Extracted, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -314,7 +350,8 @@ fn open_output(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<B
         let stem = input
             .file_stem()
             .map_or_else(|| "stdin".into(), |s| s.to_os_string());
-        path.join(stem).with_extension(args.to.format().extension())
+        path.join(stem)
+            .with_extension(args.output_format().extension())
     } else {
         path.clone()
     };

@@ -108,7 +108,8 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     }
 
     let mut styles = Styles::default();
-    let pages = read_pages(&mut pkg, &mut info, &mut styles, &mut warn)?;
+    let report = |done, total| opts.report_progress(done, total);
+    let pages = read_pages(&mut pkg, &mut info, &mut styles, &mut warn, &report)?;
     // The declared page count, even when the page limit stopped the reading early.
     ex.source.pages = Some(info.pages.len().min(u32::MAX as usize) as u32);
     if pages.is_empty() {
@@ -149,6 +150,7 @@ fn read_pages(
     info: &mut package::DocumentInfo,
     styles: &mut Styles,
     warn: &mut Warn,
+    report: &dyn Fn(usize, usize),
 ) -> Result<Vec<Page>> {
     let max_pages = pkg.limits().pages;
     let max_ops = pkg.limits().ops_per_page;
@@ -249,6 +251,7 @@ fn read_pages(
         page.glyphs.extend(own);
         page.glyphs.extend(after);
         pages.push(page);
+        report(pages.len(), nodes.len());
     }
     Ok(pages)
 }

@@ -299,6 +299,7 @@ fn extract_pages(
             glyphs: res.glyphs,
             furniture: Vec::new(),
         });
+        opts.report_progress(out.len(), pages.len());
     }
     if !image_only.is_empty() {
         warnings.push(Diagnostic::new(
