@@ -202,6 +202,28 @@ impl Numbering {
         Ok(n)
     }
 
+    /// Add a list definition built by another reader (the `.doc` LST); `id` names it.
+    pub(crate) fn add_abstract(&mut self, id: String, levels: HashMap<u8, Level>) {
+        self.abstracts.insert(id, Abstract { levels });
+    }
+
+    /// Add a list instance (the `.doc` LFO) over list `abstract_id`, with per-level
+    /// replacement definitions and start overrides.
+    pub(crate) fn add_num(
+        &mut self,
+        id: String,
+        abstract_id: String,
+        overrides: HashMap<u8, (Option<Level>, Option<u32>)>,
+    ) {
+        self.nums.insert(
+            id,
+            Num {
+                abstract_id,
+                overrides,
+            },
+        );
+    }
+
     /// The level definition a paragraph with `num_id`/`ilvl` uses.
     fn level(&self, num: &Num, ilvl: u8) -> Option<Level> {
         if let Some((Some(l), _)) = num.overrides.get(&ilvl) {
