@@ -254,6 +254,10 @@ fn sniff_ole(bytes: &[u8], ext: &str) -> Result<Format> {
     match ole::classify(bytes, Format::Doc, &crate::options::Limits::default()) {
         Ok(ole::OleKind::Word { .. }) => Ok(Format::Doc),
         Ok(kind) => Err(ole::unsupported(kind)),
+        // A container too damaged to list still names its streams in its directory.
+        Err(_) if find(bytes, &utf16le("EncryptedPackage")).is_some() => {
+            Err(ole::unsupported(ole::OleKind::EncryptedOoxml))
+        }
         Err(e) => {
             let wordish = matches!(ext, "doc" | "dot" | "wps")
                 || find(bytes, &utf16le("WordDocument")).is_some();

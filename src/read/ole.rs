@@ -49,8 +49,8 @@ pub(crate) struct Ole<'a> {
 impl<'a> Ole<'a> {
     /// Open the container; errors are reported as `malformed` `format`.
     ///
-    /// Some writers leave a FAT that covers more sectors than the file has (the unused tail
-    /// entries free). `cfb` refuses those; LibreOffice and antiword read them, so the file is
+    /// Some writers leave a FAT that covers more sectors than the file has, with entries past
+    /// the end that are not free. `cfb` refuses those; LibreOffice and antiword read them, so the file is
     /// padded with empty sectors up to the FAT's size (at most four times the file, never past
     /// `limits.input_bytes`) and
     /// opened again, with a `damaged_file` warning.
@@ -140,7 +140,8 @@ pub(crate) fn classify(bytes: &[u8], format: Format, limits: &Limits) -> Result<
 }
 
 /// The bytes padded with zero sectors up to what the FAT describes, when `error` says the FAT
-/// is longer than the file and the padded size stays within the input limit.
+/// is longer than the file, the file is whole sectors (a file cut mid-sector is truncated and
+/// stays an error) and the padded size stays within the limits.
 fn padded_to_fat(bytes: &[u8], limits: &Limits, error: &std::io::Error) -> Option<Vec<u8>> {
     if !error.to_string().contains("but file has only") {
         return None;
@@ -152,6 +153,10 @@ fn padded_to_fat(bytes: &[u8], limits: &Limits, error: &std::io::Error) -> Optio
     };
     let shift = bytes.get(0x1E).copied().filter(|&s| s == 9 || s == 12)?;
     let sector = 1u64 << shift;
+    // A file cut off mid-sector is truncated, not merely described by a long FAT.
+    if !(bytes.len() as u64).is_multiple_of(sector) {
+        return None;
+    }
     let fat_sectors = u64::from(u32::from_le_bytes(field(0x2C)?));
     // One header sector, then as many sectors as the FAT has entries.
     let needed = fat_sectors

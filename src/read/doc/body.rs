@@ -238,6 +238,9 @@ impl Reader<'_> {
                 0x1E => out.push(u16::from(b'-')),
                 0x00..=0x1F => {}
                 _ => {
+                    // A symbol-font character is stored as `(` with the real code in
+                    // `sprmCSymbol` (a private-use code such as U+F0B0, as Word shows it).
+                    let u = chr.symbol.unwrap_or(u);
                     out.push(u);
                     if !char::from_u32(u32::from(u)).is_some_and(char::is_whitespace) {
                         stats.add(&chr);

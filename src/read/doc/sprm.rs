@@ -141,6 +141,8 @@ pub(crate) struct Chr {
     pub(crate) vanish: bool,
     /// A tracked deletion (`sprmCFRMarkDel`).
     pub(crate) deleted: bool,
+    /// The character of a symbol font (`sprmCSymbol`) that replaces the stored `(`.
+    pub(crate) symbol: Option<u16>,
 }
 
 impl Chr {
@@ -157,6 +159,7 @@ impl Chr {
                 // ico 6 is red, 13 dark red.
                 0x2A42 => self.red = matches!(b, 6 | 13),
                 0x6870 => self.red = is_red(s.arg),
+                0x6A09 => self.symbol = u16_at(s.arg, 2),
                 _ => {}
             }
         }
