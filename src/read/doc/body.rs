@@ -29,6 +29,7 @@ pub(crate) struct Doc<'a> {
     pub(crate) styles: &'a Styles,
     pub(crate) papx: &'a [Run<'a>],
     pub(crate) chpx: &'a [Run<'a>],
+    pub(crate) fonts: &'a [String],
 }
 
 #[derive(Debug)]
@@ -59,6 +60,7 @@ struct Stats {
     bold: usize,
     red: usize,
     sizes: Vec<(u16, usize)>,
+    fonts: Vec<(u16, usize)>,
 }
 
 impl Stats {
@@ -66,13 +68,25 @@ impl Stats {
         self.total += 1;
         self.bold += usize::from(c.bold);
         self.red += usize::from(c.red);
-        if let Some(s) = c.size {
-            match self.sizes.iter_mut().find(|(v, _)| *v == s) {
-                Some((_, n)) => *n += 1,
-                None => self.sizes.push((s, 1)),
-            }
-        }
+        count(&mut self.sizes, c.size);
+        count(&mut self.fonts, c.font());
     }
+}
+
+fn count(tally: &mut Vec<(u16, usize)>, key: Option<u16>) {
+    let Some(k) = key else { return };
+    match tally.iter_mut().find(|(v, _)| *v == k) {
+        Some((_, n)) => *n += 1,
+        None => tally.push((k, 1)),
+    }
+}
+
+/// The most frequent key; ties go to the smaller key.
+fn dominant(tally: &[(u16, usize)]) -> Option<u16> {
+    tally
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        .map(|(v, _)| *v)
 }
 
 struct Reader<'a> {
@@ -162,13 +176,15 @@ impl Reader<'_> {
             Some(o) => (o < 9).then_some(o + 1),
             None => self.doc.styles.heading_level(para.istd),
         };
+        // 0 (left) is Word's default, which LibreOffice writes on every paragraph: it says no
+        // more than a DOCX paragraph without `w:jc`. Justified and distributed read as left.
         hints.align = match para.jc {
             Some(1) => Some(Align::Center),
             Some(2) => Some(Align::Right),
+            Some(0) | None => None,
             Some(_) => Some(Align::Left),
-            None => None,
         };
-        fill_run_hints(&mut hints, &stats, &style_chr);
+        fill_run_hints(&mut hints, &stats, &style_chr, self.doc.fonts);
 
         if para.in_table {
             self.table_paragraph(&para, mark, text);
@@ -386,16 +402,15 @@ fn place_on_grid(t: &mut TableBuild, edges: &[Vec<i16>]) {
     }
 }
 
-fn fill_run_hints(h: &mut Hints, s: &Stats, para_default: &Chr) {
+fn fill_run_hints(h: &mut Hints, s: &Stats, para_default: &Chr, fonts: &[String]) {
+    let name = |i: u16| fonts.get(usize::from(i)).filter(|n| !n.is_empty()).cloned();
     if s.total == 0 {
+        h.font = para_default.font().and_then(name);
         h.font_size = para_default.size.map(|v| f32::from(v) / 2.0);
         return;
     }
-    h.font_size = s
-        .sizes
-        .iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-        .map(|(v, _)| f32::from(*v) / 2.0);
+    h.font = dominant(&s.fonts).and_then(name);
+    h.font_size = dominant(&s.sizes).map(|v| f32::from(v) / 2.0);
     h.bold = s.bold * 2 > s.total;
     h.red = s.red * 2 > s.total;
 }

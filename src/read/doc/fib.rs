@@ -19,6 +19,7 @@ pub(crate) enum Part {
     Stshf = 1,
     PlcfBteChpx = 12,
     PlcfBtePapx = 13,
+    SttbfFfn = 15,
     Clx = 33,
     PlfLst = 73,
     PlfLfo = 74,

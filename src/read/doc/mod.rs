@@ -83,6 +83,11 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
         .map(|plc| fkp::runs(&word, plc, fkp::Kind::Chpx))
         .unwrap_or_default();
 
+    let fonts = fib
+        .slice(&table, Part::SttbfFfn)
+        .map(styles::font_names)
+        .unwrap_or_default();
+
     let mut out = Extracted::new(Format::Doc);
     out.warnings.extend(file.warning.take());
     let doc = body::Doc {
@@ -91,6 +96,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
         styles: &styles,
         papx: &papx,
         chpx: &chpx,
+        fonts: &fonts,
     };
     out.blocks = body::blocks(&doc, numbering);
     for (i, b) in out.blocks.iter_mut().enumerate() {

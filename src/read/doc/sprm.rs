@@ -143,6 +143,9 @@ pub(crate) struct Chr {
     pub(crate) deleted: bool,
     /// The character of a symbol font (`sprmCSymbol`) that replaces the stored `(`.
     pub(crate) symbol: Option<u16>,
+    /// Font indexes (into the font table) for ASCII and East Asian text.
+    pub(crate) font_ascii: Option<u16>,
+    pub(crate) font_east_asia: Option<u16>,
 }
 
 impl Chr {
@@ -160,6 +163,8 @@ impl Chr {
                 0x2A42 => self.red = matches!(b, 6 | 13),
                 0x6870 => self.red = is_red(s.arg),
                 0x6A09 => self.symbol = u16_at(s.arg, 2),
+                0x4A4F => self.font_ascii = u16_at(s.arg, 0),
+                0x4A50 => self.font_east_asia = u16_at(s.arg, 0),
                 _ => {}
             }
         }
@@ -167,6 +172,11 @@ impl Chr {
 }
 
 impl Chr {
+    /// The font that names the run, as the DOCX reader picks it: East Asian first.
+    pub(crate) fn font(&self) -> Option<u16> {
+        self.font_east_asia.or(self.font_ascii)
+    }
+
     /// Word does not show the character.
     pub(crate) fn hidden(&self) -> bool {
         self.vanish || self.deleted

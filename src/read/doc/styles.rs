@@ -22,6 +22,8 @@ struct Std {
 #[derive(Debug, Default)]
 pub(crate) struct Styles {
     stds: Vec<Option<Std>>,
+    /// The document's default fonts (`rgftcStandardChpStsh`).
+    defaults: Chr,
     /// Resolved properties per istd.
     resolved: Vec<(Para, Chr)>,
 }
@@ -46,6 +48,11 @@ impl Styles {
         }
         let mut s = Styles {
             stds,
+            defaults: Chr {
+                font_ascii: u16_at(stsh, 14).filter(|_| cb_stshi >= 14),
+                font_east_asia: u16_at(stsh, 16).filter(|_| cb_stshi >= 16),
+                ..Chr::default()
+            },
             resolved: Vec::new(),
         };
         s.resolved = (0..s.stds.len()).map(|i| s.resolve(i)).collect();
@@ -66,7 +73,7 @@ impl Styles {
             cur = usize::from(std.base);
         }
         let mut para = Para::default();
-        let mut chr = Chr::default();
+        let mut chr = self.defaults;
         for &i in chain.iter().rev() {
             if let Some(Some(std)) = self.stds.get(i) {
                 para.apply(&std.papx);
@@ -129,4 +136,28 @@ fn std(b: &[u8], cb_base: usize) -> Option<Std> {
         papx,
         chpx,
     })
+}
+
+/// The font table (SttbfFfn, MS-DOC §2.9.286): an STTB of FFNs, each a size byte, 38 bytes of
+/// metrics and a zero-terminated UTF-16 name.
+pub(crate) fn font_names(sttb: &[u8]) -> Vec<String> {
+    let count = usize::from(u16_at(sttb, 0).unwrap_or(0));
+    let mut at = 4;
+    let mut out = Vec::new();
+    for _ in 0..count {
+        let Some(size) = sttb.get(at).map(|&b| usize::from(b) + 1) else {
+            break;
+        };
+        let ffn = sttb.get(at + 1..at + size).unwrap_or(&[]);
+        let name: Vec<u16> = ffn
+            .get(39..)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map_while(|c| <[u8; 2]>::try_from(c).ok().map(u16::from_le_bytes))
+            .take_while(|&u| u != 0)
+            .collect();
+        out.push(String::from_utf16_lossy(&name));
+        at += size;
+    }
+    out
 }
