@@ -38,12 +38,37 @@ def squeeze(s):
     return "".join(c for c in s if not c.isspace() and c not in "\ufeff\u00a0")
 
 
+def chunks(s):
+    """Lines (table cells count as lines: LibreOffice writes one cell per line), spaces out."""
+    return [c for c in (squeeze(x) for x in s.replace("\t", "\n").splitlines()) if c]
+
+
+def matched_chars(a, b):
+    """Characters of `a` found in order in `b`: difflib on whole lines first, then on the
+    characters of each differing stretch (multiset overlap when a stretch is huge)."""
+    total = 0
+    lines = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in lines.get_opcodes():
+        if op == "equal":
+            total += sum(len(x) for x in a[i1:i2])
+        elif op == "replace":
+            sa, sb = "".join(a[i1:i2]), "".join(b[j1:j2])
+            if len(sa) * len(sb) > 4e8:
+                from collections import Counter
+                ca, cb = Counter(sa), Counter(sb)
+                total += sum(min(n, cb[c]) for c, n in ca.items())
+            else:
+                m = difflib.SequenceMatcher(None, sa, sb, autojunk=False)
+                total += sum(bl.size for bl in m.get_matching_blocks())
+    return total
+
+
 def score(ref, got):
-    a, b = squeeze(ref)[:200_000], squeeze(got)[:200_000]
-    if not a:
+    a, b = chunks(ref), chunks(got)
+    n = sum(len(x) for x in a)
+    if not n:
         return None
-    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return sum(bl.size for bl in m.get_matching_blocks()) / len(a)
+    return matched_chars(a, b) / n
 
 
 def gongwen_text(path):
