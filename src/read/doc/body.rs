@@ -14,7 +14,7 @@ use super::pieces::Clx;
 use super::sprm::{Chr, Para, RowDef};
 use super::styles::Styles;
 use crate::model::{Align, Block, Hints};
-use crate::read::docx::numbering::{Numbering, Suffix};
+use crate::read::docx::numbering::{Label, Numbering};
 use crate::read::docx::table::{table_block, CellBuild, TableBuild, VMerge};
 
 /// Deepest field nesting followed; deeper field marks are treated as plain separators.
@@ -162,12 +162,8 @@ impl Reader<'_> {
         let mut text = String::new();
         let mut hints = Hints::default();
         if !body.trim().is_empty() {
-            if let Some((label, suffix)) = &label {
-                text.push_str(label);
-                let punct_end = label.chars().last().is_some_and(is_cjk_punct);
-                if *suffix != Suffix::Nothing && !punct_end {
-                    text.push(' ');
-                }
+            if let Some(l) = &label {
+                text.push_str(&l.lead());
                 hints.auto_numbered = true;
             }
             text.push_str(body);
@@ -199,12 +195,11 @@ impl Reader<'_> {
     }
 
     /// The label of a numbered paragraph, counting it.
-    fn label(&mut self, para: &Para) -> Option<(String, Suffix)> {
+    fn label(&mut self, para: &Para) -> Option<Label> {
         let ilfo = para.ilfo.filter(|&i| i > 0 && i != ILFO_NONE)?;
-        let l = self
-            .numbering
-            .next_label(&ilfo.to_string(), para.ilvl.unwrap_or(0))?;
-        (!l.text.is_empty()).then_some((l.text, l.suffix))
+        self.numbering
+            .next_label(&ilfo.to_string(), para.ilvl.unwrap_or(0))
+            .filter(|l| !l.text.is_empty())
     }
 
     /// The characters Word shows in `[start, end)`, fields resolved.
@@ -413,9 +408,4 @@ fn fill_run_hints(h: &mut Hints, s: &Stats, para_default: &Chr, fonts: &[String]
     h.font_size = dominant(&s.sizes).map(|v| f32::from(v) / 2.0);
     h.bold = s.bold * 2 > s.total;
     h.red = s.red * 2 > s.total;
-}
-
-/// CJK symbols and punctuation (U+3000–U+303F) and full-width forms (U+FF00–U+FFEF).
-fn is_cjk_punct(c: char) -> bool {
-    ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
