@@ -63,6 +63,10 @@ fn samples_read_like_their_docx_twins() {
             ex.blocks.iter().filter_map(|b| b.table.clone()).collect()
         };
         assert_eq!(tables(&doc), tables(&docx), "{prefix}: tables");
+        // The summary information gives what DOCX core properties give.
+        assert_eq!(doc.meta.author, docx.meta.author, "{prefix}");
+        assert_eq!(doc.meta.description, docx.meta.description, "{prefix}");
+        assert_eq!(doc.source.created, docx.source.created, "{prefix}");
         // The running header and footer page field of 004 stay out of the body.
         assert!(!all_text(&doc.blocks).contains("巡察整改工作专报") || *prefix != "004");
     }

@@ -28,6 +28,7 @@ mod lists;
 mod pieces;
 mod sprm;
 mod styles;
+mod summary;
 
 use crate::error::{Error, Result};
 use crate::model::{Format, Origin};
@@ -102,7 +103,10 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     for (i, b) in out.blocks.iter_mut().enumerate() {
         b.origin = Origin::at(u32::try_from(i).unwrap_or(u32::MAX));
     }
-    if kingsoft {
+    if let Some(info) = file.stream("\u{5}SummaryInformation", limits)? {
+        summary::apply(&info, &mut out.meta, &mut out.source);
+    }
+    if kingsoft && out.source.producer.is_none() {
         out.source.producer = Some("WPS Office".to_string());
     }
     Ok(out)
