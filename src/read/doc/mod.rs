@@ -7,7 +7,8 @@
 //! ([`pieces`]), the paragraph and character property pages ([`fkp`], [`sprm`]), the style
 //! sheet ([`styles`]) and the list definitions ([`lists`]). Only CP `0 .. ccpText` is read:
 //! footnotes, headers, footers, comments and text boxes follow it and are not body text.
-//! [`body`] turns the characters into paragraphs and tables.
+//! [`body`] turns the characters into paragraphs and tables; [`summary`] reads title, author,
+//! keywords and dates from the `\u{5}SummaryInformation` stream.
 //!
 //! Every offset and count comes from the file and is checked against the stream it points
 //! into; the text can never be longer than the `WordDocument` stream, and every property page
