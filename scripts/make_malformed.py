@@ -11,6 +11,7 @@ Re-run after changing a case: python3 scripts/make_malformed.py
 import io
 import os
 import shutil
+import struct
 import subprocess
 import zipfile
 import zlib
@@ -68,6 +69,89 @@ DOCX_TYPES = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.
 DOCX_DOC = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>关于巡察整改进展情况的通报</w:t></w:r></w:p></w:body></w:document>'.encode()
 
 
+# ---- Word 97 (.doc): a minimal compound file written from the specs (MS-CFB, MS-DOC) ----
+END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def cfb(streams, fat_patch=None, header_patch=None):
+    """A version-3 compound file holding `streams` [(name, bytes)], each padded to 4096 bytes so
+    it lives in regular sectors. Sector 0 is the FAT, sector 1 the directory."""
+    sectors, fat, entries = [], [FATSECT, END], []
+    for name, data in streams:
+        data = data + b"\0" * (max(4096, -(-len(data) // 512) * 512) - len(data))
+        start = 2 + len(sectors)
+        n = len(data) // 512
+        sectors += [data[i * 512:(i + 1) * 512] for i in range(n)]
+        fat += [start + i + 1 for i in range(n - 1)] + [END]
+        entries.append((name, start, len(data)))
+    if fat_patch:
+        fat_patch(fat, entries)
+    fat += [FREE] * (128 - len(fat))
+    # Siblings sorted as CFB compares names (length, then upper case); a right-leaning chain.
+    order = sorted(range(len(entries)), key=lambda i: (len(entries[i][0]), entries[i][0].upper()))
+
+    def entry(name, kind, left, right, child, start, size):
+        n = name.encode("utf-16-le") + b"\0\0"
+        return (n + b"\0" * (64 - len(n)) + struct.pack("<HBB3I", len(n), kind, 1, left, right, child)
+                + b"\0" * 36 + struct.pack("<IQ", start, size))
+
+    dir_ = entry("Root Entry", 5, NOSTREAM, NOSTREAM, 1 + order[0], END, 0)
+    for i, (name, start, size) in enumerate(entries):
+        pos = order.index(i)
+        right = 1 + order[pos + 1] if pos + 1 < len(order) else NOSTREAM
+        dir_ += entry(name, 2, NOSTREAM, right, NOSTREAM, start, size)
+    dir_ += b"\0" * (512 - len(dir_))
+    header = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack(
+        "<HHHHH6xIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, 1, 1, 0, 4096, END, 0, END, 0))
+    header += struct.pack("<I", 0) + struct.pack("<I", FREE) * 108
+    if header_patch:
+        header_patch(header)
+    return bytes(header) + struct.pack("<128I", *fat) + dir_ + b"".join(sectors)
+
+
+def word_document(text, n_fib=0xC1, flags=0x0200, ccp=None, piece_fc=1024):
+    """WordDocument and 1Table streams: a FIB, the text as UTF-16LE at 1024, one piece."""
+    fib = bytearray(1024)
+    struct.pack_into("<HH", fib, 0, 0xA5EC, n_fib)
+    struct.pack_into("<H", fib, 10, flags)
+    struct.pack_into("<H", fib, 32, 14)
+    struct.pack_into("<H", fib, 62, 22)
+    units = len(text.encode("utf-16-le")) // 2
+    struct.pack_into("<I", fib, 76, units if ccp is None else ccp)
+    struct.pack_into("<H", fib, 152, 93)
+    clx = b"\x02" + struct.pack("<I", 16) + struct.pack("<IIHIH", 0, units, 0, piece_fc, 0)
+    struct.pack_into("<II", fib, 154 + 33 * 8, 0, len(clx))
+    return bytes(fib) + text.encode("utf-16-le"), clx
+
+
+def hello_doc(**kw):
+    word, table = word_document("关于巡察整改进展情况的通报\r根据省委统一部署，现将整改情况予以公布。\r", **kw)
+    return [("WordDocument", word), ("1Table", table)]
+
+
+def doc_cases():
+    good = cfb(hello_doc())
+    write("hello.doc", good, "ok", "control: the well-formed base of the .doc cases (FIB, one piece, UTF-16 text)")
+    write("truncated.doc", good[: len(good) * 6 // 10], "malformed", "compound file cut at 60 %: streams end past the file")
+
+    def cycle(fat, entries):
+        _, start, size = entries[0]
+        fat[start + size // 512 - 1] = start
+
+    write("fat-longer-than-file.doc", cfb(hello_doc(), fat_patch=lambda fat, _: fat.extend([END] * 40)), "ok",
+          "the FAT lists sectors past the end of the file (as some writers leave it): read leniently with a damaged_file warning")
+    write("cyclic-fat.doc", cfb(hello_doc(), fat_patch=cycle), "malformed", "the WordDocument chain's last sector points back to its first")
+    write("huge-sector-count.doc", cfb(hello_doc(), header_patch=lambda h: struct.pack_into("<I", h, 0x2C, 0x7FFFFFFF)),
+          "malformed|ok", "the header claims 2^31 FAT sectors: bounded by the file, never allocated")
+    write("pieces-past-stream.doc", cfb(hello_doc(piece_fc=0x3FFFFF00)), "malformed", "the piece table points past the WordDocument stream")
+    write("ccp-huge.doc", cfb(hello_doc(ccp=0x7FFFFFFF)), "malformed", "ccpText claims 2^31 characters")
+    write("encrypted.doc", cfb(hello_doc(flags=0x0300)), "encrypted", "fEncrypted set in the FIB")
+    write("word95.doc", cfb(hello_doc(n_fib=104)), "unsupported_format", "nFib 104: Word 95, named with a conversion hint")
+    write("works.wps", cfb([("MatOST", b"\0" * 64), ("CONTENTS", b"\0" * 64)]), "unsupported_format",
+          "Microsoft Works word processor: named as such, not read as Kingsoft WPS")
+    write("kingsoft.wps", cfb(hello_doc() + [("WpsCustomData", b"\0" * 64)]), "ok", "Kingsoft WPS: the Word 97 format plus WpsCustomData")
+
+
 def main():
     # Remove only what this script writes: tests/fixtures/malformed/fuzz/ holds the fuzzers'
     # regression inputs, which cannot be regenerated.
@@ -80,7 +164,8 @@ def main():
     write("empty.bin", b"", "empty", "zero bytes")
     write("one-byte.bin", b"\x00", "unknown_format", "a single NUL byte is no format")
     write("garbage.bin", bytes((i * 73 + 11) % 256 for i in range(4096)), "unknown_format", "binary noise with NULs")
-    write("ole.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "unsupported_format", "Word 97 (OLE) is named and a conversion suggested")
+    write("ole.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "malformed", "an OLE header and nothing else: the compound file is damaged")
+    doc_cases()
     # PDF.
     good = hello_pdf()
     write("hello.pdf", good, "ok", "control: the well-formed base of the PDF cases")

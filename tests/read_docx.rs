@@ -323,21 +323,6 @@ fn docm_and_dotx_read_the_same() {
     }
 }
 
-#[test]
-fn ole_doc_and_wps_are_unsupported_with_a_suggestion() {
-    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    ole.resize(4096, 0);
-    for (name, what) in [("a.doc", "Word 97"), ("a.wps", "WPS")] {
-        let err = read_docx(&ole, name).unwrap_err();
-        assert_eq!(err.code(), "unsupported_format", "{name}");
-        let msg = err.to_string();
-        assert!(
-            msg.contains(what) && msg.contains("convert-to docx"),
-            "{msg}"
-        );
-    }
-}
-
 // ---- corpus ------------------------------------------------------------------------------
 
 #[test]

@@ -12,6 +12,7 @@ mod malformed;
 mod normalize;
 mod notice;
 mod parse_seeds;
+mod read_doc;
 mod read_docx;
 mod read_docx_notes;
 mod read_html;

@@ -49,6 +49,8 @@ pub enum Format {
     Docx,
     /// An OFD file (GB/T 33190).
     Ofd,
+    /// A Word 97-2003 binary document (`.doc`), or a Kingsoft WPS `.wps` in the same format.
+    Doc,
 }
 
 impl Format {
@@ -60,6 +62,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Ofd => "ofd",
+            Format::Doc => "doc",
         }
     }
 }

@@ -13,12 +13,14 @@ use crate::model::Format;
 use crate::options::ReadOptions;
 
 pub(crate) mod charset;
+pub(crate) mod doc;
 pub(crate) mod docx;
 pub(crate) mod geom;
 mod gzip;
 pub(crate) mod html;
 pub(crate) mod layout;
 pub(crate) mod ofd;
+pub(crate) mod ole;
 pub(crate) mod pdf;
 pub(crate) mod text;
 pub(crate) mod xml;
@@ -86,6 +88,7 @@ pub fn read_as(format: Format, bytes: &[u8], opts: &ReadOptions) -> Result<Extra
         Format::Pdf => pdf::read(bytes, opts),
         Format::Docx => docx::read(bytes, opts),
         Format::Ofd => ofd::read(bytes, opts),
+        Format::Doc => doc::read(bytes, opts),
     }?;
     if matches!(format, Format::Html | Format::Text) && !has_visible_text(&extracted) {
         return Err(Error::Empty);
@@ -113,16 +116,14 @@ fn has_visible_text(extracted: &Extracted) -> bool {
         || extracted.notes.iter().any(|n| visible(&n.text))
 }
 
-const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-
 /// Tell the format of `bytes` from its content, with the file name as a hint.
 ///
 /// Content wins over the extension: a PDF saved as `.html` is read as PDF. Zip containers are
 /// told apart by their entries (`word/document.xml` → DOCX, `OFD.xml` → OFD).
 ///
 /// # Errors
-/// [`Error::UnsupportedFormat`] for recognised formats gongwen does not read (Word 97 `.doc`,
-/// WPS, RTF), [`Error::UnknownFormat`] otherwise.
+/// [`Error::UnsupportedFormat`] for recognised formats gongwen does not read (Microsoft Works,
+/// RTF, images …), [`Error::UnknownFormat`] otherwise.
 pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     let ext = file_name
         .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()))
@@ -134,26 +135,13 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return sniff_zip(bytes, &ext);
     }
-    if bytes.starts_with(OLE_MAGIC) {
-        // A password-protected .docx is an OLE file holding an `EncryptedPackage` stream
-        // (MS-OFFCRYPTO); gongwen cannot decrypt it, so say what it is rather than "Word 97".
-        if find(bytes, &utf16le("EncryptedPackage")).is_some() {
-            return Err(Error::UnsupportedFormat {
-                format: "password-protected DOCX".to_string(),
-                suggestion: "remove the password in Word or LibreOffice and save it as .docx"
-                    .to_string(),
-            });
-        }
-        let what = if ext == "wps" {
-            "WPS Office (.wps)"
-        } else {
-            "Word 97-2003 (.doc) or another OLE file"
-        };
+    if bytes.starts_with(ole::MAGIC) {
+        return sniff_ole(bytes, &ext);
+    }
+    if bytes.starts_with(&[0xDB, 0xA5]) || bytes.starts_with(&[0x9B, 0xA5]) {
         return Err(Error::UnsupportedFormat {
-            format: what.to_string(),
-            suggestion:
-                "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`"
-                    .to_string(),
+            format: "Word for Windows 1/2 (.doc)".to_string(),
+            suggestion: "open and save it as .docx in Word or LibreOffice".to_string(),
         });
     }
     if let Some(err) = other_known_format(bytes) {
@@ -250,6 +238,30 @@ fn other_known_format(bytes: &[u8]) -> Option<Error> {
         format: format!("{kind}-compressed data"),
         suggestion: format!("decompress it first: `{how}`"),
     })
+}
+
+/// Compound (OLE) files, told apart by their streams: `WordDocument` → `.doc` (also Kingsoft
+/// `.wps`), whatever the name. A container too damaged to list its streams still goes to the
+/// Word reader when it names a `WordDocument` stream or is called `.doc`/`.wps`, so the error
+/// says what is wrong with it.
+fn sniff_ole(bytes: &[u8], ext: &str) -> Result<Format> {
+    match ole::classify(bytes, Format::Doc, &crate::options::Limits::default()) {
+        Ok(ole::OleKind::Word { .. }) => Ok(Format::Doc),
+        Ok(kind) => Err(ole::unsupported(kind)),
+        // A container too damaged to list still names its streams in its directory.
+        Err(_) if find(bytes, &utf16le("EncryptedPackage")).is_some() => {
+            Err(ole::unsupported(ole::OleKind::EncryptedOoxml))
+        }
+        Err(e) => {
+            let wordish = matches!(ext, "doc" | "dot" | "wps")
+                || find(bytes, &utf16le("WordDocument")).is_some();
+            if wordish {
+                Ok(Format::Doc)
+            } else {
+                Err(e)
+            }
+        }
+    }
 }
 
 fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
@@ -372,10 +384,10 @@ mod tests {
     }
 
     #[test]
-    fn rejects_ole_with_a_suggestion() {
-        let err = sniff(OLE_MAGIC, Some("a.doc")).unwrap_err();
-        assert_eq!(err.code(), "unsupported_format");
-        assert!(err.to_string().contains("convert-to docx"));
+    fn a_damaged_ole_named_doc_goes_to_the_word_reader() {
+        assert_eq!(sniffed(ole::MAGIC, Some("a.doc")), Some(Format::Doc));
+        let err = sniff(ole::MAGIC, Some("a.bin")).unwrap_err();
+        assert_eq!(err.code(), "malformed");
     }
 
     #[test]

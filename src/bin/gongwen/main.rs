@@ -192,6 +192,8 @@ pub(crate) enum From {
     Pdf,
     Docx,
     Ofd,
+    /// Word 97-2003 `.doc` (and Kingsoft WPS `.wps`).
+    Doc,
 }
 
 impl From {
@@ -203,6 +205,7 @@ impl From {
             From::Pdf => Some(Format::Pdf),
             From::Docx => Some(Format::Docx),
             From::Ofd => Some(Format::Ofd),
+            From::Doc => Some(Format::Doc),
         }
     }
 }

@@ -26,10 +26,10 @@
 
 mod body;
 mod notes;
-mod numbering;
+pub(crate) mod numbering;
 mod props;
 mod styles;
-mod table;
+pub(crate) mod table;
 mod theme;
 
 use quick_xml::events::Event;

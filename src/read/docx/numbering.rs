@@ -123,6 +123,24 @@ pub(crate) struct Label {
     pub(crate) suffix: Suffix,
 }
 
+impl Label {
+    /// The label as it starts the paragraph's text. Word draws a tab or space after the
+    /// label; a label that ends in CJK punctuation (`一、`, `（一）`) needs no separator in
+    /// plain text.
+    pub(crate) fn lead(&self) -> String {
+        let punct_end = self
+            .text
+            .chars()
+            .last()
+            .is_some_and(crate::chars::is_cjk_symbol_or_fullwidth);
+        if self.suffix != Suffix::Nothing && !punct_end {
+            format!("{} ", self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
 /// The list definitions of one document plus the running counters.
 #[derive(Debug, Default)]
 pub(crate) struct Numbering {
@@ -207,6 +225,28 @@ impl Numbering {
             }
         }
         Ok(n)
+    }
+
+    /// Add a list definition built by another reader (the `.doc` LST); `id` names it.
+    pub(crate) fn add_abstract(&mut self, id: String, levels: HashMap<u8, Level>) {
+        self.abstracts.insert(id, Abstract { levels });
+    }
+
+    /// Add a list instance (the `.doc` LFO) over list `abstract_id`, with per-level
+    /// replacement definitions and start overrides.
+    pub(crate) fn add_num(
+        &mut self,
+        id: String,
+        abstract_id: String,
+        overrides: HashMap<u8, (Option<Level>, Option<u32>)>,
+    ) {
+        self.nums.insert(
+            id,
+            Num {
+                abstract_id,
+                overrides,
+            },
+        );
     }
 
     /// The level definition a paragraph with `num_id`/`ilvl` uses.
