@@ -20,7 +20,7 @@ pub enum Error {
     #[error("the input is empty (0 bytes)")]
     Empty,
     /// The format could not be recognised from content or name.
-    #[error("unknown format{}: expected HTML, text, PDF, DOCX or OFD; use --from to force one", hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default())]
+    #[error("unknown format{}: expected HTML, text, PDF, DOCX, OFD, XLS, XLSX or RTF; use --from to force one", hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default())]
     UnknownFormat {
         /// What was seen (magic bytes or extension), if anything useful.
         hint: Option<String>,
@@ -125,6 +125,10 @@ pub enum Limit {
     StreamBytes,
     /// Output blocks.
     Blocks,
+    /// Cells in one spreadsheet sheet.
+    SheetCells,
+    /// RTF group nesting.
+    RtfDepth,
 }
 
 impl Limit {
@@ -144,6 +148,8 @@ impl Limit {
             Limit::XObjectDepth => "xobject-depth",
             Limit::StreamBytes => "stream-bytes",
             Limit::Blocks => "blocks",
+            Limit::SheetCells => "sheet-cells",
+            Limit::RtfDepth => "rtf-depth",
         }
     }
 }

@@ -30,6 +30,12 @@ pub enum Format {
     Docx,
     /// An OFD file (GB/T 33190).
     Ofd,
+    /// An Excel 97-2003 workbook (BIFF in an OLE compound file: `.xls`, Kingsoft WPS `.et`).
+    Xls,
+    /// An Office Open XML workbook (`.xlsx`, `.xlsm`).
+    Xlsx,
+    /// Rich Text Format (`.rtf`).
+    Rtf,
 }
 
 impl Format {
@@ -41,6 +47,9 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Ofd => "ofd",
+            Format::Xls => "xls",
+            Format::Xlsx => "xlsx",
+            Format::Rtf => "rtf",
         }
     }
 }
@@ -408,6 +417,9 @@ pub struct ListItem {
 pub struct Table {
     /// Rows, top to bottom.
     pub rows: Vec<Vec<Cell>>,
+    /// The table's name where the format gives one: a spreadsheet's sheet name.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub caption: Option<String>,
 }
 
 /// A table cell.

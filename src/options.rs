@@ -63,6 +63,11 @@ pub struct Limits {
     pub xobject_depth: u64,
     /// Largest decoded stream, in bytes. Default: 256 MiB.
     pub stream_bytes: u64,
+    /// Most cells in the used area of one spreadsheet sheet (`.xls`, `.et`, `.xlsx`), counting
+    /// the empty cells inside it. Default: 4 000 000.
+    pub sheet_cells: u64,
+    /// Deepest RTF group (`{…}`) nesting. Default: 256.
+    pub rtf_depth: u64,
 }
 
 impl Default for Limits {
@@ -81,6 +86,8 @@ impl Default for Limits {
             ops_per_page: 2_000_000,
             xobject_depth: 16,
             stream_bytes: 256 * MIB,
+            sheet_cells: 4_000_000,
+            rtf_depth: 256,
         }
     }
 }

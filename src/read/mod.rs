@@ -19,6 +19,8 @@ pub mod html;
 pub mod layout;
 pub mod ofd;
 pub mod pdf;
+pub mod rtf;
+pub mod sheet;
 pub mod text;
 pub(crate) mod zipped;
 
@@ -114,6 +116,9 @@ pub fn read_as(format: Format, bytes: &[u8], opts: &ReadOptions) -> Result<Extra
         Format::Pdf => pdf::read(bytes, opts),
         Format::Docx => docx::read(bytes, opts),
         Format::Ofd => ofd::read(bytes, opts),
+        Format::Xls => sheet::read_xls(bytes, opts),
+        Format::Xlsx => sheet::read_xlsx(bytes, opts),
+        Format::Rtf => rtf::read(bytes, opts),
     }
 }
 
@@ -122,11 +127,13 @@ const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Tell the format of `bytes` from its content, with the file name as a hint.
 ///
 /// Content wins over the extension: a PDF saved as `.html` is read as PDF. Zip containers are
-/// told apart by their entries (`word/document.xml` → DOCX, `OFD.xml` → OFD).
+/// told apart by their entries (`word/document.xml` → DOCX, `OFD.xml` → OFD,
+/// `xl/workbook.xml` → XLSX), OLE compound files by their streams (`Workbook`/`Book` → XLS,
+/// whatever the extension: `.xls`, WPS `.et`).
 ///
 /// # Errors
 /// [`Error::UnsupportedFormat`] for recognised formats gongwen does not read (Word 97 `.doc`,
-/// WPS, RTF), [`Error::UnknownFormat`] otherwise.
+/// WPS), [`Error::UnknownFormat`] otherwise.
 pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     let ext = file_name
         .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()))
@@ -148,6 +155,9 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
                     .to_string(),
             });
         }
+        if sheet::is_workbook(bytes) {
+            return Ok(Format::Xls);
+        }
         let what = if ext == "wps" {
             "WPS Office (.wps)"
         } else {
@@ -163,17 +173,12 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     if let Some(err) = other_known_format(bytes) {
         return Err(err);
     }
-    if bytes.starts_with(b"{\\rtf") {
-        return Err(Error::UnsupportedFormat {
-            format: "RTF".to_string(),
-            suggestion:
-                "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`"
-                    .to_string(),
-        });
+    if rtf::is_rtf(bytes) {
+        return Ok(Format::Rtf);
     }
     if matches!(
         ext.as_str(),
-        "pdf" | "docx" | "docm" | "dotx" | "dotm" | "ofd"
+        "pdf" | "docx" | "docm" | "dotx" | "dotm" | "ofd" | "xls" | "xlsx" | "xlsm" | "et" | "rtf"
     ) {
         // A binary format's name on text content is usually a saved error page or a broken
         // download: converting it as a notice would be wrong, so say so instead.
@@ -267,9 +272,13 @@ fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
     if find(bytes, b"OFD.xml").is_some() {
         return Ok(Format::Ofd);
     }
+    if find(bytes, b"xl/workbook.xml").is_some() {
+        return Ok(Format::Xlsx);
+    }
     match ext {
         "docx" | "docm" | "dotx" | "dotm" => Ok(Format::Docx),
         "ofd" => Ok(Format::Ofd),
+        "xlsx" | "xlsm" => Ok(Format::Xlsx),
         _ => Err(zip_kind(bytes).map_or_else(
             || Error::UnknownFormat {
                 hint: Some("a zip archive that is neither DOCX nor OFD".to_string()),
@@ -286,9 +295,7 @@ fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
 fn zip_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     let office = "export the text as .docx (or PDF), or convert with \
                   `soffice --headless --convert-to docx FILE` if it is a document";
-    if find(bytes, b"xl/workbook.xml").is_some() {
-        Some(("an Excel workbook (.xlsx)", office))
-    } else if find(bytes, b"ppt/presentation.xml").is_some() {
+    if find(bytes, b"ppt/presentation.xml").is_some() {
         Some(("a PowerPoint deck (.pptx)", office))
     } else if find(bytes, b"content.xml").is_some()
         && find(bytes, b"mimetypeapplication/vnd.oasis").is_some()
@@ -434,11 +441,6 @@ mod tests {
             ),
             (b"7z\xbc\xaf\x27\x1c\0\x04", "7-Zip-compressed data", "7z x"),
             (b"Rar!\x1a\x07\x01\0", "RAR-compressed data", "unrar"),
-            (
-                b"PK\x03\x04....xl/workbook.xml",
-                "an Excel workbook (.xlsx)",
-                "soffice",
-            ),
             (
                 b"PK\x03\x04....ppt/presentation.xml",
                 "a PowerPoint deck (.pptx)",

@@ -42,6 +42,12 @@ pub struct LimitFlags {
     /// Largest decoded PDF stream, in bytes [default: 256 MiB].
     #[arg(long, value_name = "BYTES")]
     limit_stream_bytes: Option<u64>,
+    /// Most cells in one spreadsheet sheet's used area [default: 4000000].
+    #[arg(long, value_name = "N")]
+    limit_sheet_cells: Option<u64>,
+    /// Deepest RTF group nesting [default: 256].
+    #[arg(long, value_name = "N")]
+    limit_rtf_depth: Option<u64>,
 }
 
 impl LimitFlags {
@@ -60,6 +66,8 @@ impl LimitFlags {
             (self.limit_ops_per_page, &mut limits.ops_per_page),
             (self.limit_xobject_depth, &mut limits.xobject_depth),
             (self.limit_stream_bytes, &mut limits.stream_bytes),
+            (self.limit_sheet_cells, &mut limits.sheet_cells),
+            (self.limit_rtf_depth, &mut limits.rtf_depth),
         ];
         for (flag, field) in pairs {
             if let Some(value) = flag {

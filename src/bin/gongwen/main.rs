@@ -169,6 +169,9 @@ pub(crate) enum From {
     Pdf,
     Docx,
     Ofd,
+    Xls,
+    Xlsx,
+    Rtf,
 }
 
 impl From {
@@ -180,6 +183,9 @@ impl From {
             From::Pdf => Some(Format::Pdf),
             From::Docx => Some(Format::Docx),
             From::Ofd => Some(Format::Ofd),
+            From::Xls => Some(Format::Xls),
+            From::Xlsx => Some(Format::Xlsx),
+            From::Rtf => Some(Format::Rtf),
         }
     }
 }

@@ -30,6 +30,7 @@ mod numbering;
 mod props;
 mod styles;
 mod table;
+pub(crate) use table::{table_block, CellBuild, TableBuild, VMerge};
 mod theme;
 mod xml;
 
