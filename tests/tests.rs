@@ -17,4 +17,5 @@ mod read_html;
 mod read_ofd;
 mod read_pdf;
 mod read_pdf_corpus;
+mod read_sheet_rtf;
 mod schema;

@@ -155,7 +155,8 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
                     .to_string(),
             });
         }
-        if sheet::is_workbook(bytes) {
+        // A damaged workbook named as one goes to the spreadsheet reader for a precise error.
+        if sheet::is_workbook(bytes) || matches!(ext.as_str(), "xls" | "xlt" | "et" | "ett") {
             return Ok(Format::Xls);
         }
         let what = if ext == "wps" {

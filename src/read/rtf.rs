@@ -387,7 +387,7 @@ impl<'a> Parser<'a> {
             "bin" => self.skip_binary(param),
             "par" | "sect" | "page" => self.end_para(),
             "line" => self.text_char('\n'),
-            "tab" if self.state.dest == Dest::Label => {}
+            "tab" if self.state.dest == Dest::Label => self.label_separator(),
             "tab" => self.text_char('\t'),
             "cell" | "nestcell" => self.end_cell(),
             "row" | "nestrow" => self.end_row(),
@@ -412,6 +412,20 @@ impl<'a> Parser<'a> {
             "emspace" => self.text_char('\u{2003}'),
             "enspace" => self.text_char('\u{2002}'),
             _ => {}
+        }
+    }
+
+    /// The tab after a list label is a space in plain text, as the DOCX reader writes it,
+    /// except after CJK punctuation (`一、`, `（一）`), which needs no separator.
+    fn label_separator(&mut self) {
+        let cjk_punct = self
+            .para
+            .text
+            .chars()
+            .last()
+            .is_none_or(|c| matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'));
+        if !cjk_punct {
+            self.para.text.push(' ');
         }
     }
 
@@ -717,7 +731,8 @@ mod tests {
                 &["7A", "B\nC"],
             ),
             // A list label is kept, without its tab; \{ \} \\ are text.
-            (r"{\rtf1{\listtext  1.\tab}x\{y\}\\\par}", &["1.x{y}\\"]),
+            (r"{\rtf1{\listtext  1.\tab}x\{y\}\\\par}", &["1. x{y}\\"]),
+            (r"{\rtf1{\listtext \u19968?\u12289?\tab}x\par}", &["一、x"]),
         ];
         for (rtf, want) in cases {
             assert_eq!(texts(rtf), *want, "{rtf}");
