@@ -332,9 +332,7 @@ impl<'a> Parser<'a> {
     }
 
     fn word(&mut self, word: &str, param: Option<i32>) {
-        if word != "u" && word != "bin" {
-            self.flush();
-        }
+        self.flush();
         if self.state.dest == Dest::Skip {
             if word == "bin" {
                 self.skip_binary(param);
@@ -500,17 +498,23 @@ impl<'a> Parser<'a> {
         let unit = if n < 0 { n + 65_536 } else { n };
         let unit = u16::try_from(unit.clamp(0, 65_535)).unwrap_or(0xFFFD);
         self.skip_fallback = self.state.uc;
-        let ch = match (self.high_surrogate.take(), unit) {
-            (None, 0xD800..=0xDBFF) => {
-                self.high_surrogate = Some(unit);
-                return;
-            }
-            (Some(hi), 0xDC00..=0xDFFF) => {
-                let bytes: Vec<u8> = [hi, unit].iter().flat_map(|u| u.to_le_bytes()).collect();
-                UTF_16LE.decode_without_bom_handling(&bytes).0.into_owned()
-            }
-            (_, u) => char::from_u32(u32::from(u)).unwrap_or('\u{FFFD}').to_string(),
-        };
+        let held = self.high_surrogate.take();
+        if let (Some(hi), 0xDC00..=0xDFFF) = (held, unit) {
+            let bytes: Vec<u8> = [hi, unit].iter().flat_map(|u| u.to_le_bytes()).collect();
+            let pair = UTF_16LE.decode_without_bom_handling(&bytes).0.into_owned();
+            self.push_text(&pair);
+            return;
+        }
+        if held.is_some() {
+            self.push_text("\u{FFFD}");
+        }
+        if (0xD800..=0xDBFF).contains(&unit) {
+            self.high_surrogate = Some(unit);
+            return;
+        }
+        let ch = char::from_u32(u32::from(unit))
+            .unwrap_or('\u{FFFD}')
+            .to_string();
         self.push_text(&ch);
     }
 
@@ -528,6 +532,10 @@ impl<'a> Parser<'a> {
     }
 
     fn push_text(&mut self, text: &str) {
+        if self.high_surrogate.take().is_some() {
+            // A high surrogate not followed by a low one.
+            self.push_text("\u{FFFD}");
+        }
         match self.state.dest {
             Dest::Body | Dest::Label => {
                 if self.para.first.is_none() && !text.trim().is_empty() {
@@ -725,6 +733,7 @@ mod tests {
             (r"{\rtf1\ansicpg936\uc2\u25972\'d5\'fb\u25913\'b8\'c4\par}", &["整改"]),
             // A surrogate pair.
             (r"{\rtf1\u-10179?\u-8694?\par}", &["😊"]),
+            (r"{\rtf1 a\u-10179?b\u-8694?c\u-10179?\u-10179?\u-8694?\par}", &["a�b�c�😊"]),
             // Skipped destinations and headers; a field keeps its result.
             (
                 r"{\rtf1{\info{\title X}}{\header H\par}{\*\generator G;}{\field{\*\fldinst PAGE}{\fldrslt 7}}A\par B\line C\par}",

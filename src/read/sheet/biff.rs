@@ -16,6 +16,7 @@ use crate::model::Format;
 const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
 const BOUND_SHEET: u16 = 0x0085;
+const FILE_PASS: u16 = 0x002F;
 const DIMENSIONS: u16 = 0x0200;
 const MUL_RK: u16 = 0x00BD;
 const MERGE_CELLS: u16 = 0x00E5;
@@ -54,7 +55,8 @@ pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
         return false;
     };
     cf.read_root_storage().any(|e| {
-        e.is_stream() && (e.name().eq_ignore_ascii_case("Workbook") || e.name() == "Book")
+        e.is_stream()
+            && (e.name().eq_ignore_ascii_case("Workbook") || e.name().eq_ignore_ascii_case("Book"))
     })
 }
 
@@ -95,6 +97,13 @@ pub(crate) fn precheck(stream: &[u8], max_cells: u64) -> Result<()> {
                     return Err(bad("a sheet's offset is past the end of the workbook stream"));
                 }
                 offsets.push(pos as usize);
+            }
+            // Records after FILEPASS are encrypted: reading on would scan noise.
+            FILE_PASS => {
+                return Err(Error::Encrypted {
+                    format: Format::Xls,
+                    password_given: false,
+                })
             }
             EOF => break,
             _ => {}
@@ -174,7 +183,12 @@ fn check_sheet(sheet: &[u8], max_cells: u64) -> Result<()> {
     Ok(())
 }
 
-/// calamine reserves the declared area of a `DIMENSIONS` record up front.
+/// The largest sheet BIFF8 can hold (65 536 rows × 256 columns). Excel writes that as the
+/// declared area of a sheet formatted whole, so it is accepted whatever `sheet_cells` says.
+const BIFF8_SHEET: u64 = 65_536 * 256;
+
+/// calamine reserves the declared area of a `DIMENSIONS` record up front (address space that
+/// stays untouched unless cells fill it; the cells themselves are bounded separately).
 fn check_dimensions(body: &[u8], max_cells: u64) -> Result<()> {
     let fields = match body.len() {
         10 => (u16_at(body, 0), u16_at(body, 2), u16_at(body, 4), u16_at(body, 6)),
@@ -199,7 +213,7 @@ fn check_dimensions(body: &[u8], max_cells: u64) -> Result<()> {
         ));
     }
     let area = (u64::from(end_r - rf) + 1) * (u64::from(end_c - cf) + 1);
-    if area > max_cells {
+    if area > max_cells.max(BIFF8_SHEET) {
         return Err(Error::limit(Limit::SheetCells, max_cells));
     }
     Ok(())
@@ -249,6 +263,10 @@ mod tests {
         let mut dims = 0u32.to_le_bytes().to_vec();
         dims.extend(70000u32.to_le_bytes());
         dims.extend([0, 0, 0, 1, 0, 0]);
+        let mut whole = 0u32.to_le_bytes().to_vec();
+        whole.extend(65536u32.to_le_bytes());
+        whole.extend([0, 0, 0, 1, 0, 0]);
+        assert!(precheck(&stream(&[rec(DIMENSIONS, &whole)]), 1000).is_ok());
         let declared = stream(&[rec(DIMENSIONS, &dims)]);
         assert_eq!(
             precheck(&declared, 1000).unwrap_err().code(),
@@ -262,6 +280,9 @@ mod tests {
         let mut far = rec(BOUND_SHEET, &[0xff, 0xff, 0xff, 0x7f, 0, 0, 1, b'S']);
         far.extend(rec(EOF, &[]));
         assert_eq!(precheck(&far, 1000).unwrap_err().code(), "malformed");
+        let mut pass = rec(BOF, &[0; 16]);
+        pass.extend(rec(FILE_PASS, &[1, 0, 1, 0]));
+        assert_eq!(precheck(&pass, 1000).unwrap_err().code(), "encrypted");
         let short_merge = stream(&[rec(MERGE_CELLS, &[5, 0, 1, 2])]);
         assert_eq!(precheck(&short_merge, 1000).unwrap_err().code(), "malformed");
     }
