@@ -136,6 +136,8 @@ struct Parser<'a> {
     next_def: CellDef,
     blocks: Vec<Block>,
     lossy: bool,
+    /// Nothing but the `{` has been read in the current group.
+    at_group_start: bool,
 }
 
 /// Destinations whose content is not body text.
@@ -216,6 +218,7 @@ impl<'a> Parser<'a> {
             next_def: CellDef::default(),
             blocks: Vec::new(),
             lossy: false,
+            at_group_start: false,
         }
     }
 
@@ -223,13 +226,25 @@ impl<'a> Parser<'a> {
         while let Some(&b) = self.input.get(self.pos) {
             self.pos += 1;
             match b {
-                b'{' => self.open()?,
-                b'}' => self.close(),
+                b'{' => {
+                    self.open()?;
+                    self.at_group_start = true;
+                    continue;
+                }
+                b'}' => {
+                    self.close();
+                    // Bytes after the document's closing brace are not RTF (often padding or
+                    // a damaged tail).
+                    if self.stack.is_empty() {
+                        break;
+                    }
+                }
                 b'\\' => self.control(),
                 b'\r' | b'\n' | 0 => {}
                 b'\t' => self.text_char('\t'),
                 _ => self.byte(b),
             }
+            self.at_group_start = false;
         }
         self.flush();
         self.end_para();
@@ -322,12 +337,16 @@ impl<'a> Parser<'a> {
             b'\\' | b'{' | b'}' => self.byte(c),
             b'~' => self.text_char('\u{a0}'),
             b'_' => self.text_char('\u{2011}'),
-            b'*' => {
+            // The optional hyphen, kept as U+00AD as LibreOffice does; the normalizer drops it.
+            b'-' => self.text_char('\u{ad}'),
+            // `{\*\dest …}` is a destination to skip when not understood; a `\*` elsewhere
+            // only marks the next control word as ignorable.
+            b'*' if self.at_group_start => {
                 self.flush();
                 self.state.dest = Dest::Skip;
             }
             b'\r' | b'\n' => self.word("par", None),
-            _ => {} // `\-` optional hyphen, `\:` index sub-entry …
+            _ => {} // `\:` index sub-entry, `\|` formula character …
         }
     }
 
@@ -739,6 +758,8 @@ mod tests {
                 r"{\rtf1{\info{\title X}}{\header H\par}{\*\generator G;}{\field{\*\fldinst PAGE}{\fldrslt 7}}A\par B\line C\par}",
                 &["7A", "B\nC"],
             ),
+            // `\*` inside a group is no destination; bytes after the last `}` are not text.
+            (r"{\rtf1{\b\*\cs7 The fox}\par}\x01 junk", &["The fox"]),
             // A list label is kept, without its tab; \{ \} \\ are text.
             (r"{\rtf1{\listtext  1.\tab}x\{y\}\\\par}", &["1. x{y}\\"]),
             (r"{\rtf1{\listtext \u19968?\u12289?\tab}x\par}", &["一、x"]),
