@@ -165,3 +165,52 @@ fn markdown_shows_the_sheet_name() {
     let md = gongwen::render::to_string(&doc, gongwen::OutputFormat::Markdown);
     assert!(md.contains("整改台账\n\n| 中共广州花都"), "{}", &md[..300.min(md.len())]);
 }
+
+fn legacy(name: &str) -> Extracted {
+    let path = util::root().join("tests/fixtures/legacy").join(name);
+    read_named(&util::bytes(&path), name).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+fn texts(ex: &Extracted) -> Vec<&str> {
+    ex.blocks.iter().map(|b| b.text.as_str()).collect()
+}
+
+#[test]
+fn public_spreadsheets_read_chinese_cells_and_dates() {
+    let ex = legacy("chinese-provinces.xls");
+    let t = ledger(&ex);
+    assert_eq!(t.caption.as_deref(), Some("provinces"));
+    let rows: Vec<Vec<&str>> = t
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["Provinces in China", "Chinese Name"],
+            ["Anhui", "安徽省"],
+            ["Beijing", "北京市"],
+            ["Chongqing", "重庆市"]
+        ]
+    );
+    let dates = legacy("testEXCEL_dateFormats.xls");
+    assert_eq!(dates.blocks[0].text, "date\n2018-09-20\n1996-08-10");
+}
+
+#[test]
+fn public_rtf_double_byte_text_and_unicode_escapes() {
+    let ms932 = legacy("testRTF-ms932.rtf");
+    assert_eq!(texts(&ms932), ["Hello", "こんにちは", "Test", "テスト"]);
+    let news = legacy("testRTFJapanese.rtf");
+    assert_eq!(texts(&news)[..2], ["ゾルゲと尾崎、淡々と最期　", "古書店で処刑記録見つかる"]);
+    assert!(news.blocks[2].text.starts_with("1. ゾルゲの処刑記録"));
+    assert!(news.blocks[2].hints.auto_numbered);
+    let uc = legacy("testRTFUnicodeUCNControlWordCharacterDoubling.rtf");
+    assert_eq!(texts(&uc), ["0 年 abc 念"]);
+    let bad = legacy("testRTFInvalidUnicode.rtf");
+    assert_eq!(
+        texts(&bad),
+        ["Unpaired hi \u{FFFD} here Unpaired lo \u{FFFD} here Mismatched pair \u{FFFD}\u{FFFD} here "]
+    );
+}
