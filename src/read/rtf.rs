@@ -90,6 +90,8 @@ struct State {
 #[derive(Debug, Default, Clone)]
 struct Entry {
     name: String,
+    /// A symbol font (`\fcharset2`, Symbol, Wingdings, OpenSymbol): its bytes are glyphs.
+    symbol: bool,
     encoding: Option<&'static Encoding>,
     outline: Option<u8>,
 }
@@ -372,7 +374,12 @@ impl<'a> Parser<'a> {
             "listtext" | "pntext" => self.state.dest = Dest::Label,
             "f" if self.state.dest == Dest::FontTable => self.start_entry(n),
             "s" | "cs" | "ds" | "ts" if self.state.dest == Dest::StyleSheet => self.start_entry(n),
-            "fcharset" => self.set_entry_encoding(charset(n)),
+            "fcharset" => {
+                if let (Some((_, e)), 2) = (self.entry.as_mut(), n) {
+                    e.symbol = true;
+                }
+                self.set_entry_encoding(charset(n));
+            }
             "cpg" => self.set_entry_encoding(codepage(n)),
             "outlinelevel" if self.state.dest == Dest::StyleSheet => {
                 if let Some((_, e)) = self.entry.as_mut() {
@@ -468,11 +475,22 @@ impl<'a> Parser<'a> {
     fn store_entry(&mut self, dest: Dest) {
         if let Some((n, mut e)) = self.entry.take() {
             e.name = e.name.trim().trim_end_matches(';').trim().to_string();
+            e.symbol |= ["Symbol", "Wingdings", "OpenSymbol"]
+                .iter()
+                .any(|s| e.name.starts_with(s));
             match dest {
                 Dest::FontTable => self.fonts.insert(n, e),
                 _ => self.styles.insert(n, e),
             };
         }
+    }
+
+    fn symbol_font(&self) -> bool {
+        self.state
+            .font
+            .or(self.default_font)
+            .and_then(|f| self.fonts.get(&f))
+            .is_some_and(|e| e.symbol)
     }
 
     /// The encoding of `\'xx` bytes here.
@@ -488,6 +506,11 @@ impl<'a> Parser<'a> {
 
     fn byte(&mut self, b: u8) {
         if self.state.dest == Dest::Skip {
+            return;
+        }
+        // A list label in a symbol font is a bullet glyph; its byte means nothing as text.
+        if self.state.dest == Dest::Label && b >= 0x80 && self.symbol_font() {
+            self.text_char('•');
             return;
         }
         if self.skip_fallback > 0 {
@@ -763,6 +786,10 @@ mod tests {
             // A list label is kept, without its tab; \{ \} \\ are text.
             (r"{\rtf1{\listtext  1.\tab}x\{y\}\\\par}", &["1. x{y}\\"]),
             (r"{\rtf1{\listtext \u19968?\u12289?\tab}x\par}", &["一、x"]),
+            (
+                r"{\rtf1{\fonttbl{\f3\fcharset2 Symbol;}}{\listtext\f3 \'b7\tab}x\par}",
+                &["• x"],
+            ),
         ];
         for (rtf, want) in cases {
             assert_eq!(texts(rtf), *want, "{rtf}");
