@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 NUMBER = re.compile(r"^[-+]?[\d,.]+%?$|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}( \d\d?:\d\d(:\d\d)?)?$")
-CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+CSV_ALL_SHEETS = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
 
 
 def timed(cmd, **kw):

@@ -7,6 +7,7 @@
 //! same records are walked here first, within [`Limits::sheet_cells`](crate::Limits), and a
 //! file that would trip calamine is refused with a typed error before calamine sees it.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use crate::error::{Error, Limit, Result};
@@ -19,6 +20,8 @@ const BOUND_SHEET: u16 = 0x0085;
 const FILE_PASS: u16 = 0x002F;
 const DIMENSIONS: u16 = 0x0200;
 const MUL_RK: u16 = 0x00BD;
+const FORMAT: u16 = 0x041E;
+const XF: u16 = 0x00E0;
 const MERGE_CELLS: u16 = 0x00E5;
 /// Records that start with (row u16, column u16) and become a cell in calamine.
 const CELLS: &[u16] = &[0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
@@ -57,6 +60,104 @@ pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
     cf.read_root_storage().any(|e| {
         e.is_stream()
             && (e.name().eq_ignore_ascii_case("Workbook") || e.name().eq_ignore_ascii_case("Book"))
+    })
+}
+
+/// Cells shown in a percent format, as (row, column) → decimals, one map per `BoundSheet8`
+/// record in workbook order (the order of calamine's sheet metadata). Run after [`precheck`].
+pub(crate) fn percent_cells(stream: &[u8]) -> Vec<HashMap<(u32, u32), usize>> {
+    let mut formats: HashMap<u32, usize> = HashMap::new();
+    let mut xf_percent: Vec<Option<usize>> = Vec::new();
+    let mut offsets = Vec::new();
+    for (typ, body) in records(stream) {
+        match typ {
+            FORMAT => {
+                if let (Some(id), Some(code)) = (u16_at(body, 0), format_code(body)) {
+                    if let Some(d) = super::numfmt::percent_decimals(&code) {
+                        formats.insert(id, d);
+                    }
+                }
+            }
+            XF => {
+                let id = u16_at(body, 2).unwrap_or(0);
+                let d = formats
+                    .get(&id)
+                    .copied()
+                    .or_else(|| super::numfmt::builtin_percent(id));
+                xf_percent.push(d);
+            }
+            BOUND_SHEET => offsets.push(u32_at(body, 0).unwrap_or(0) as usize),
+            EOF => break,
+            _ => {}
+        }
+    }
+    let mut by_offset: HashMap<usize, HashMap<(u32, u32), usize>> = HashMap::new();
+    if xf_percent.iter().any(Option::is_some) {
+        for &pos in &offsets {
+            by_offset.entry(pos).or_insert_with(|| {
+                sheet_percent_cells(stream.get(pos..).unwrap_or_default(), &xf_percent)
+            });
+        }
+    }
+    offsets
+        .iter()
+        .map(|pos| by_offset.get(pos).cloned().unwrap_or_default())
+        .collect()
+}
+
+fn sheet_percent_cells(sheet: &[u8], xf: &[Option<usize>]) -> HashMap<(u32, u32), usize> {
+    let mut out = HashMap::new();
+    let percent = |ixfe: Option<u32>| ixfe.and_then(|i| xf.get(i as usize).copied().flatten());
+    let (mut seen_bof, mut depth) = (false, 0usize);
+    for (typ, body) in records(sheet) {
+        if depth > 0 {
+            match typ {
+                BOF => depth += 1,
+                EOF => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        let (Some(r), Some(c)) = (u16_at(body, 0), u16_at(body, 2)) else {
+            continue;
+        };
+        match typ {
+            BOF if seen_bof => depth += 1,
+            BOF => seen_bof = true,
+            EOF => break,
+            0x0203 | 0x027E | 0x0006 => {
+                if let Some(d) = percent(u16_at(body, 4)) {
+                    out.insert((r, c), d);
+                }
+            }
+            MUL_RK => {
+                // rgrkrec: (ixfe u16, RK u32) per column from colFirst.
+                for (i, rec) in body.get(4..).unwrap_or_default().chunks_exact(6).enumerate() {
+                    if let Some(d) = percent(u16_at(rec, 0)) {
+                        out.insert((r, c.saturating_add(i as u32)), d);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The format string of a BIFF8 `FORMAT` record (XLUnicodeString after the id).
+fn format_code(body: &[u8]) -> Option<String> {
+    let cch = u16_at(body, 2)? as usize;
+    let wide = body.get(4)? & 1 == 1;
+    let chars = body.get(5..)?;
+    Some(if wide {
+        let units: Vec<u16> = chars
+            .chunks_exact(2)
+            .take(cch)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        chars.iter().take(cch).map(|&b| char::from(b)).collect()
     })
 }
 

@@ -20,11 +20,13 @@
 
 mod biff;
 mod grid;
+mod numfmt;
 
+use std::collections::HashMap;
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use calamine::{Reader, SheetType, SheetVisible, Xls, XlsError, Xlsx, XlsxError};
+use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, XlsError, Xlsx, XlsxError};
 
 use crate::error::{Error, Result};
 use crate::model::{Format, Origin};
@@ -49,7 +51,8 @@ pub fn read_xls(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
         ));
     };
     biff::precheck(&stream, opts.limits.sheet_cells)?;
-    let sheets = guarded(Format::Xls, || read_xls_sheets(bytes))??;
+    let percent = biff::percent_cells(&stream);
+    let sheets = guarded(Format::Xls, || read_xls_sheets(bytes, &percent))??;
     finish(Format::Xls, sheets, &opts.limits)
 }
 
@@ -58,9 +61,9 @@ pub fn read_xls(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
 /// # Errors
 /// See the [module documentation](self).
 pub fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
-    check_zip(bytes, &opts.limits)?;
+    let percent = check_zip(bytes, &opts.limits)?;
     let max = opts.limits.sheet_cells;
-    let sheets = guarded(Format::Xlsx, || read_xlsx_sheets(bytes, max))??;
+    let sheets = guarded(Format::Xlsx, || read_xlsx_sheets(bytes, max, &percent))??;
     finish(Format::Xlsx, sheets, &opts.limits)
 }
 
@@ -71,13 +74,19 @@ fn guarded<T>(format: Format, f: impl FnOnce() -> T) -> Result<T> {
     })
 }
 
-/// Every zip entry must pass the bounded reader before calamine inflates it unbounded.
-fn check_zip(bytes: &[u8], limits: &Limits) -> Result<()> {
+/// Every zip entry must pass the bounded reader before calamine inflates it unbounded. Gives
+/// the percent decimals per cell style, from `xl/styles.xml`.
+fn check_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<Option<usize>>> {
     let mut zip = Container::open(bytes, Format::Xlsx, limits)?;
+    let mut percent = Vec::new();
     for name in zip.names() {
-        zip.read(&name)?;
+        let data = zip.read(&name)?;
+        if name.eq_ignore_ascii_case("xl/styles.xml") {
+            let text = String::from_utf8_lossy(data.as_deref().unwrap_or_default());
+            percent = numfmt::xlsx_percent_styles(&text);
+        }
     }
-    Ok(())
+    Ok(percent)
 }
 
 fn finish(format: Format, sheets: Vec<(String, SheetCells)>, limits: &Limits) -> Result<Extracted> {
@@ -94,16 +103,25 @@ fn finish(format: Format, sheets: Vec<(String, SheetCells)>, limits: &Limits) ->
     Ok(out)
 }
 
-fn read_xls_sheets(bytes: &[u8]) -> Result<Vec<(String, SheetCells)>> {
+type PercentCells = HashMap<(u32, u32), usize>;
+
+fn read_xls_sheets(bytes: &[u8], percent: &[PercentCells]) -> Result<Vec<(String, SheetCells)>> {
     let mut book = Xls::new(Cursor::new(bytes)).map_err(xls_error)?;
     let mut out = Vec::new();
-    for name in worksheet_names(book.sheets_metadata()) {
+    let none = PercentCells::new();
+    for (i, name) in worksheet_names(book.sheets_metadata()) {
         let range = book.worksheet_range(&name).map_err(xls_error)?;
+        let percent = percent.get(i).unwrap_or(&none);
         let mut cells = SheetCells::default();
         let (top, left) = range.start().unwrap_or((0, 0));
         for (r, c, d) in range.used_cells() {
             let (r, c) = (top.saturating_add(r as u32), left.saturating_add(c as u32));
-            cells.push(r, c, grid::data_text(d));
+            let text = match (percent.get(&(r, c)), d) {
+                (Some(&dec), Data::Float(v)) => numfmt::percent(*v, dec),
+                (Some(&dec), Data::Int(v)) => numfmt::percent(*v as f64, dec),
+                _ => grid::data_text(d),
+            };
+            cells.push(r, c, text);
         }
         cells.merges = book
             .merge_cells_by_sheet_name(&name)
@@ -116,16 +134,25 @@ fn read_xls_sheets(bytes: &[u8]) -> Result<Vec<(String, SheetCells)>> {
     Ok(out)
 }
 
-fn read_xlsx_sheets(bytes: &[u8], max_cells: u64) -> Result<Vec<(String, SheetCells)>> {
+fn read_xlsx_sheets(
+    bytes: &[u8],
+    max_cells: u64,
+    percent: &[Option<usize>],
+) -> Result<Vec<(String, SheetCells)>> {
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
     let mut out = Vec::new();
-    for name in worksheet_names(book.sheets_metadata()) {
+    for (_, name) in worksheet_names(book.sheets_metadata()) {
         let mut cells = SheetCells::default();
         {
             let mut reader = book.worksheet_cells_reader(&name).map_err(xlsx_error)?;
-            while let Some(cell) = reader.next_cell().map_err(xlsx_error)? {
+            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(xlsx_error)? {
                 let (r, c) = cell.get_position();
-                cells.push(r, c, grid::data_ref_text(cell.get_value()));
+                let text = match (percent.get(style).copied().flatten(), cell.get_value()) {
+                    (Some(dec), DataRef::Float(v)) => numfmt::percent(*v, dec),
+                    (Some(dec), DataRef::Int(v)) => numfmt::percent(*v as f64, dec),
+                    (_, v) => grid::data_ref_text(v),
+                };
+                cells.push(r, c, text);
                 // Streamed, so the count is checked as cells arrive, not after the sheet.
                 if cells.cells.len() as u64 > max_cells {
                     return Err(Error::limit(crate::error::Limit::SheetCells, max_cells));
@@ -143,12 +170,13 @@ fn read_xlsx_sheets(bytes: &[u8], max_cells: u64) -> Result<Vec<(String, SheetCe
     Ok(out)
 }
 
-/// Visible worksheets in workbook order.
-fn worksheet_names(sheets: &[calamine::Sheet]) -> Vec<String> {
+/// Visible worksheets in workbook order, with their index among all sheets.
+fn worksheet_names(sheets: &[calamine::Sheet]) -> Vec<(usize, String)> {
     sheets
         .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
-        .map(|s| s.name.clone())
+        .enumerate()
+        .filter(|(_, s)| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
+        .map(|(i, s)| (i, s.name.clone()))
         .collect()
 }
 
