@@ -136,7 +136,8 @@ fn sample_files() -> Vec<(String, Vec<u8>)> {
             if matches!(
                 ext,
                 "html" | "txt" | "pdf" | "docx" | "ofd" | "rtf" | "xls" | "xlsx"
-            ) && file_len(&p) < 2_000_000 {
+            ) && file_len(&p) < 2_000_000
+            {
                 out.push((p.display().to_string(), util::bytes(&p)));
             }
         }

@@ -56,8 +56,14 @@ fn rtf_samples_match_their_docx() {
         assert!(want.lines().count() >= 5, "{n}: the DOCX has headings");
         pretty_assertions::assert_eq!(got, want, "{n}");
         assert_eq!(
-            rtf.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| &b.text),
-            docx.blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| &b.text),
+            rtf.blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Title)
+                .map(|b| &b.text),
+            docx.blocks
+                .iter()
+                .find(|b| b.kind == BlockKind::Title)
+                .map(|b| &b.text),
             "{n}: title"
         );
     }
@@ -109,7 +115,16 @@ fn ledger_samples_come_out_as_structured_rows() {
         let header: Vec<&str> = t.rows[1].iter().map(|c| c.text.as_str()).collect();
         assert_eq!(
             header,
-            ["序号", "问题类别", "问题", "原因分析", "整改措施", "责任单位", "完成时限", "整改状态"]
+            [
+                "序号",
+                "问题类别",
+                "问题",
+                "原因分析",
+                "整改措施",
+                "责任单位",
+                "完成时限",
+                "整改状态"
+            ]
         );
         for (i, row) in t.rows[2..].iter().enumerate() {
             assert_eq!(row.len(), 8, "{name} row {i}");
@@ -163,7 +178,11 @@ fn spreadsheet_limits_hold() {
 fn markdown_shows_the_sheet_name() {
     let doc = gongwen::convert(&sample("ledger-004.xlsx"), &Options::default()).unwrap();
     let md = gongwen::render::to_string(&doc, gongwen::OutputFormat::Markdown);
-    assert!(md.contains("整改台账\n\n| 中共广州花都"), "{}", &md[..300.min(md.len())]);
+    assert!(
+        md.contains("整改台账\n\n| 中共广州花都"),
+        "{}",
+        &md[..300.min(md.len())]
+    );
 }
 
 fn legacy(name: &str) -> Extracted {
@@ -203,7 +222,10 @@ fn public_rtf_double_byte_text_and_unicode_escapes() {
     let ms932 = legacy("testRTF-ms932.rtf");
     assert_eq!(texts(&ms932), ["Hello", "こんにちは", "Test", "テスト"]);
     let news = legacy("testRTFJapanese.rtf");
-    assert_eq!(texts(&news)[..2], ["ゾルゲと尾崎、淡々と最期　", "古書店で処刑記録見つかる"]);
+    assert_eq!(
+        texts(&news)[..2],
+        ["ゾルゲと尾崎、淡々と最期　", "古書店で処刑記録見つかる"]
+    );
     assert!(news.blocks[2].text.starts_with("1. ゾルゲの処刑記録"));
     assert!(news.blocks[2].hints.auto_numbered);
     let uc = legacy("testRTFUnicodeUCNControlWordCharacterDoubling.rtf");

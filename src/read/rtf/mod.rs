@@ -307,7 +307,11 @@ impl<'a> Parser<'a> {
             return;
         }
         let start = self.pos;
-        while self.pos - start < 32 && self.input.get(self.pos).is_some_and(u8::is_ascii_alphabetic)
+        while self.pos - start < 32
+            && self
+                .input
+                .get(self.pos)
+                .is_some_and(u8::is_ascii_alphabetic)
         {
             self.pos += 1;
         }
@@ -670,7 +674,10 @@ impl<'a> Parser<'a> {
             c.vmerge = def.vmerge;
             cells.push(c);
         }
-        self.table.get_or_insert_with(TableBuild::default).rows.push((0, cells));
+        self.table
+            .get_or_insert_with(TableBuild::default)
+            .rows
+            .push((0, cells));
     }
 
     fn end_table(&mut self) {

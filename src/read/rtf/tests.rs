@@ -3,7 +3,9 @@
 use super::*;
 
 fn blocks(rtf: &str) -> Vec<Block> {
-    read(rtf.as_bytes(), &ReadOptions::default()).unwrap().blocks
+    read(rtf.as_bytes(), &ReadOptions::default())
+        .unwrap()
+        .blocks
 }
 
 fn texts(rtf: &str) -> Vec<String> {
@@ -22,10 +24,16 @@ fn gbk_escapes_and_unicode() {
         ),
         // \uN with \uc1 fallback skipped; negative N; \uc2 with a GBK pair as fallback.
         (r"{\rtf1\u25972?\u-28404?\par}", &["整鄌"]),
-        (r"{\rtf1\ansicpg936\uc2\u25972\'d5\'fb\u25913\'b8\'c4\par}", &["整改"]),
+        (
+            r"{\rtf1\ansicpg936\uc2\u25972\'d5\'fb\u25913\'b8\'c4\par}",
+            &["整改"],
+        ),
         // A surrogate pair.
         (r"{\rtf1\u-10179?\u-8694?\par}", &["😊"]),
-        (r"{\rtf1 a\u-10179?b\u-8694?c\u-10179?\u-10179?\u-8694?\par}", &["a�b�c�😊"]),
+        (
+            r"{\rtf1 a\u-10179?b\u-8694?c\u-10179?\u-10179?\u-8694?\par}",
+            &["a�b�c�😊"],
+        ),
         // Skipped destinations and headers; a field keeps its result.
         (
             r"{\rtf1{\info{\title X}}{\header H\par}{\*\generator G;}{\field{\*\fldinst PAGE}{\fldrslt 7}}A\par B\line C\par}",
@@ -88,7 +96,10 @@ fn hostile_input_is_bounded() {
         "{\\rtf1\\",
         r"{\rtf1\cell\row\cell\intbl\row}",
     ] {
-        assert!(read(junk.as_bytes(), &ReadOptions::default()).is_ok(), "{junk}");
+        assert!(
+            read(junk.as_bytes(), &ReadOptions::default()).is_ok(),
+            "{junk}"
+        );
     }
     assert!(is_rtf(b"\xEF\xBB\xBF \n{\\rtf1}"));
     assert!(!is_rtf(b"rtf"));

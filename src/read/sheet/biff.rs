@@ -132,7 +132,12 @@ fn sheet_percent_cells(sheet: &[u8], xf: &[Option<usize>]) -> HashMap<(u32, u32)
             }
             MUL_RK => {
                 // rgrkrec: (ixfe u16, RK u32) per column from colFirst.
-                for (i, rec) in body.get(4..).unwrap_or_default().chunks_exact(6).enumerate() {
+                for (i, rec) in body
+                    .get(4..)
+                    .unwrap_or_default()
+                    .chunks_exact(6)
+                    .enumerate()
+                {
                     if let Some(d) = percent(u16_at(rec, 0)) {
                         out.insert((r, c.saturating_add(i as u32)), d);
                     }
@@ -153,7 +158,7 @@ fn format_code(body: &[u8]) -> Option<String> {
         let units: Vec<u16> = chars
             .chunks_exact(2)
             .take(cch)
-            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+            .filter_map(|p| u16_at(p, 0).and_then(|u| u16::try_from(u).ok()))
             .collect();
         String::from_utf16_lossy(&units)
     } else {
@@ -174,7 +179,10 @@ fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from(u16::from_le_bytes([*b.get(at)?, *b.get(at + 1)?])))
+    Some(u32::from(u16::from_le_bytes([
+        *b.get(at)?,
+        *b.get(at + 1)?,
+    ])))
 }
 
 fn u32_at(b: &[u8], at: usize) -> Option<u32> {
@@ -195,7 +203,9 @@ pub(crate) fn precheck(stream: &[u8], max_cells: u64) -> Result<()> {
             BOUND_SHEET => {
                 let pos = u32_at(body, 0).ok_or_else(|| bad("short BoundSheet8 record"))?;
                 if body.len() < 6 || pos as usize > stream.len() {
-                    return Err(bad("a sheet's offset is past the end of the workbook stream"));
+                    return Err(bad(
+                        "a sheet's offset is past the end of the workbook stream",
+                    ));
                 }
                 offsets.push(pos as usize);
             }
@@ -292,8 +302,18 @@ const BIFF8_SHEET: u64 = 65_536 * 256;
 /// stays untouched unless cells fill it; the cells themselves are bounded separately).
 fn check_dimensions(body: &[u8], max_cells: u64) -> Result<()> {
     let fields = match body.len() {
-        10 => (u16_at(body, 0), u16_at(body, 2), u16_at(body, 4), u16_at(body, 6)),
-        14 | 16 => (u32_at(body, 0), u32_at(body, 4), u16_at(body, 8), u16_at(body, 10)),
+        10 => (
+            u16_at(body, 0),
+            u16_at(body, 2),
+            u16_at(body, 4),
+            u16_at(body, 6),
+        ),
+        14 | 16 => (
+            u32_at(body, 0),
+            u32_at(body, 4),
+            u16_at(body, 8),
+            u16_at(body, 10),
+        ),
         _ => return Ok(()), // calamine returns its own length error
     };
     let (Some(rf), Some(rl), Some(mut cf), Some(cl)) = fields else {
@@ -385,6 +405,9 @@ mod tests {
         pass.extend(rec(FILE_PASS, &[1, 0, 1, 0]));
         assert_eq!(precheck(&pass, 1000).unwrap_err().code(), "encrypted");
         let short_merge = stream(&[rec(MERGE_CELLS, &[5, 0, 1, 2])]);
-        assert_eq!(precheck(&short_merge, 1000).unwrap_err().code(), "malformed");
+        assert_eq!(
+            precheck(&short_merge, 1000).unwrap_err().code(),
+            "malformed"
+        );
     }
 }

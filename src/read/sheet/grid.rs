@@ -250,10 +250,19 @@ fn date_time(dt: &ExcelDateTime) -> String {
         let secs = (serial * 86_400.0).round() as i64;
         let sign = if secs < 0 { "-" } else { "" };
         let secs = secs.unsigned_abs();
-        return format!("{sign}{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);
+        return format!(
+            "{sign}{}:{:02}:{:02}",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        );
     }
     let (y, mo, d, h, mi, s, ms) = dt.to_ymd_hms_milli();
-    let s = if ms >= 500 { s.saturating_add(1).min(59) } else { s };
+    let s = if ms >= 500 {
+        s.saturating_add(1).min(59)
+    } else {
+        s
+    };
     let time = match (h, mi, s) {
         (0, 0, 0) => None,
         (h, mi, 0) => Some(format!("{h:02}:{mi:02}")),

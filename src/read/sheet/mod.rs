@@ -70,7 +70,10 @@ pub fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
 /// Run a calamine call, turning a panic into a `malformed` error.
 fn guarded<T>(format: Format, f: impl FnOnce() -> T) -> Result<T> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|_| {
-        Error::malformed(format, "the workbook is damaged (the spreadsheet parser gave up)")
+        Error::malformed(
+            format,
+            "the workbook is damaged (the spreadsheet parser gave up)",
+        )
     })
 }
 

@@ -28,9 +28,9 @@ pub(crate) fn percent_decimals(code: &str) -> Option<usize> {
     if !plain.contains('%') {
         return None;
     }
-    let decimals = plain
-        .split_once('.')
-        .map_or(0, |(_, frac)| frac.chars().take_while(|c| *c == '0' || *c == '#').count());
+    let decimals = plain.split_once('.').map_or(0, |(_, frac)| {
+        frac.chars().take_while(|c| *c == '0' || *c == '#').count()
+    });
     Some(decimals.min(15))
 }
 
@@ -50,7 +50,11 @@ pub(crate) fn percent(v: f64, decimals: usize) -> String {
     }
     let s = format!("{:.*}", decimals, v * 100.0);
     // `-0%` for a tiny negative number reads wrong.
-    let s = if s.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
+    let s = if s
+        .trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
         s.trim_start_matches('-').to_string()
     } else {
         s
@@ -80,7 +84,12 @@ pub(crate) fn xlsx_percent_styles(styles_xml: &str) -> Vec<Option<usize>> {
                     let id: u32 = attr(&e, "numFmtId")
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(0);
-                    xfs.push(custom.get(&id).copied().unwrap_or_else(|| builtin_percent(id)));
+                    xfs.push(
+                        custom
+                            .get(&id)
+                            .copied()
+                            .unwrap_or_else(|| builtin_percent(id)),
+                    );
                 }
                 _ => {}
             },
@@ -97,9 +106,11 @@ fn local(name: &str) -> &str {
 
 fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
     e.attributes().with_checks(false).flatten().find_map(|a| {
-        (local(a.key.into_inner()) == key).then(|| match a.normalized_value(XmlVersion::Implicit1_0) {
-            Ok(v) => v.into_owned(),
-            Err(_) => a.value.to_string(),
+        (local(a.key.into_inner()) == key).then(|| {
+            match a.normalized_value(XmlVersion::Implicit1_0) {
+                Ok(v) => v.into_owned(),
+                Err(_) => a.value.to_string(),
+            }
         })
     })
 }
