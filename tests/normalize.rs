@@ -500,7 +500,7 @@ fn seeds_lose_ascii_punctuation_beside_han_and_no_ideograph() {
     let mut seen = 0;
     for n in 0..5 {
         let Some(path) = seed_path(&format!("{n:03}")) else {
-            eprintln!("skipped: seed {n:03} is absent");
+            crate::util::missing(&format!("seed {n:03}"));
             continue;
         };
         seen += 1;

@@ -170,7 +170,7 @@ fn spreadsheet_limits_hold() {
     for name in ["ledger-004.xls", "ledger-004.xlsx"] {
         let err = read::read(&sample(name), &opts).unwrap_err();
         assert_eq!(err.code(), "limit_exceeded", "{name}");
-        assert!(err.to_string().contains("--limit-sheet-cells"), "{err}");
+        assert!(err.to_string().contains("sheet_cells is over 100"), "{err}");
     }
 }
 

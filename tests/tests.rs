@@ -7,6 +7,7 @@ mod cli;
 mod determinism;
 #[cfg(feature = "export")]
 mod export;
+mod golden;
 mod malformed;
 mod normalize;
 mod notice;

@@ -237,7 +237,11 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<u8> {
             }
             Err(err) if is_broken_pipe(&err) => return Err(err),
             Err(err) => {
-                eprintln!("gongwen: {}: {err:#}", input.display());
+                let advice = err
+                    .downcast_ref::<gongwen::Error>()
+                    .and_then(limits::advice);
+                let advice = advice.unwrap_or_default();
+                eprintln!("gongwen: {}: {err:#}{advice}", input.display());
                 worst = EXIT_FAILED;
             }
         }

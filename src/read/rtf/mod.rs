@@ -25,6 +25,7 @@ use std::collections::HashMap;
 
 use encoding_rs::{Encoding, UTF_16LE, WINDOWS_1252};
 
+use crate::chars::is_cjk_punct;
 use crate::error::{Error, Limit, Result};
 use crate::model::{Align, Block, Code, Diagnostic, Format, Origin};
 use crate::options::ReadOptions;
@@ -446,12 +447,7 @@ impl<'a> Parser<'a> {
     /// The tab after a list label is a space in plain text, as the DOCX reader writes it,
     /// except after CJK punctuation (`一、`, `（一）`), which needs no separator.
     fn label_separator(&mut self) {
-        let cjk_punct = self
-            .para
-            .text
-            .chars()
-            .last()
-            .is_none_or(|c| matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'));
+        let cjk_punct = self.para.text.chars().last().is_none_or(is_cjk_punct);
         if !cjk_punct {
             self.para.text.push(' ');
         }

@@ -86,7 +86,7 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> Result<Vec<Option<usize>>> {
         let data = zip.read(&name)?;
         if name.eq_ignore_ascii_case("xl/styles.xml") {
             let text = String::from_utf8_lossy(data.as_deref().unwrap_or_default());
-            percent = numfmt::xlsx_percent_styles(&text);
+            percent = numfmt::xlsx_percent_styles(&text, limits.xml_depth);
         }
     }
     Ok(percent)

@@ -5,8 +5,10 @@
 
 use std::collections::HashMap;
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::XmlVersion;
+use quick_xml::events::Event;
+
+use crate::model::Format;
+use crate::read::xml::{self, Xml};
 
 /// Decimals of a percent format code (`0%` → 0, `0.00%` → 2), `None` when not a percent
 /// format. Only the first section (positive numbers) counts; quoted text and escapes are skipped.
@@ -62,26 +64,29 @@ pub(crate) fn percent(v: f64, decimals: usize) -> String {
     format!("{s}%")
 }
 
-/// Percent decimals per `cellXfs` index of an `.xlsx` styles part.
-pub(crate) fn xlsx_percent_styles(styles_xml: &str) -> Vec<Option<usize>> {
+/// Percent decimals per `cellXfs` index of an `.xlsx` styles part. A damaged or over-deep
+/// part gives what was read before the damage (formats are a nicety, not the text).
+pub(crate) fn xlsx_percent_styles(styles_xml: &str, max_depth: u64) -> Vec<Option<usize>> {
     let mut custom: HashMap<u32, Option<usize>> = HashMap::new();
     let mut xfs = Vec::new();
-    let mut reader = quick_xml::Reader::from_str(styles_xml);
+    let mut x = Xml::new(Format::Xlsx, styles_xml, "xl/styles.xml", max_depth);
     let mut in_cell_xfs = false;
-    loop {
-        match reader.read_event() {
-            Ok(Event::Start(e)) if local(e.name().into_inner()) == "cellXfs" => in_cell_xfs = true,
-            Ok(Event::End(e)) if local(e.name().into_inner()) == "cellXfs" => in_cell_xfs = false,
-            Ok(Event::Start(e) | Event::Empty(e)) => match local(e.name().into_inner()) {
-                "numFmt" => {
-                    let id = attr(&e, "numFmtId").and_then(|v| v.parse().ok());
-                    let code = attr(&e, "formatCode").unwrap_or_default();
+    while let Ok(Some(ev)) = x.next() {
+        match ev {
+            Event::Start(e) if xml::local(&e) == b"cellXfs" => in_cell_xfs = true,
+            Event::End(e) if xml::local_end(e.name().into_inner()) == b"cellXfs" => {
+                in_cell_xfs = false;
+            }
+            Event::Start(e) | Event::Empty(e) => match xml::local(&e) {
+                b"numFmt" => {
+                    let id = xml::attr(&e, b"numFmtId").and_then(|v| v.parse().ok());
+                    let code = xml::attr(&e, b"formatCode").unwrap_or_default();
                     if let Some(id) = id {
                         custom.insert(id, percent_decimals(&code));
                     }
                 }
-                "xf" if in_cell_xfs => {
-                    let id: u32 = attr(&e, "numFmtId")
+                b"xf" if in_cell_xfs => {
+                    let id: u32 = xml::attr(&e, b"numFmtId")
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(0);
                     xfs.push(
@@ -93,26 +98,10 @@ pub(crate) fn xlsx_percent_styles(styles_xml: &str) -> Vec<Option<usize>> {
                 }
                 _ => {}
             },
-            Ok(Event::Eof) | Err(_) => break,
             _ => {}
         }
     }
     xfs
-}
-
-fn local(name: &str) -> &str {
-    name.rsplit(':').next().unwrap_or(name)
-}
-
-fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
-    e.attributes().with_checks(false).flatten().find_map(|a| {
-        (local(a.key.into_inner()) == key).then(|| {
-            match a.normalized_value(XmlVersion::Implicit1_0) {
-                Ok(v) => v.into_owned(),
-                Err(_) => a.value.to_string(),
-            }
-        })
-    })
 }
 
 #[cfg(test)]
@@ -142,6 +131,9 @@ mod tests {
         let xml = r#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>
             <cellStyleXfs><xf numFmtId="9"/></cellStyleXfs>
             <cellXfs><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="164"/><xf/></cellXfs></styleSheet>"#;
-        assert_eq!(xlsx_percent_styles(xml), vec![None, Some(0), Some(1), None]);
+        assert_eq!(
+            xlsx_percent_styles(xml, 64),
+            vec![None, Some(0), Some(1), None]
+        );
     }
 }
