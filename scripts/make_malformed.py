@@ -150,6 +150,75 @@ def doc_cases():
     write("works.wps", cfb([("MatOST", b"\0" * 64), ("CONTENTS", b"\0" * 64)]), "unsupported_format",
           "Microsoft Works word processor: named as such, not read as Kingsoft WPS")
     write("kingsoft.wps", cfb(hello_doc() + [("WpsCustomData", b"\0" * 64)]), "ok", "Kingsoft WPS: the Word 97 format plus WpsCustomData")
+def cfb_simple(streams, fat_patch=None):
+    """A minimal OLE compound file (v3, 512-byte sectors): one FAT sector, one directory sector,
+    each stream in regular sectors (padded to 4096 bytes, the mini-stream cutoff)."""
+    import struct
+    END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    data, fat, start = b"", [FATSECT, END], []
+    for _, body in streams:
+        body = body + b"\0" * (max(4096, -(-len(body) // 512) * 512) - len(body))
+        first = 2 + len(data) // 512
+        n = len(body) // 512
+        start.append((first, len(body)))
+        fat += [first + i + 1 for i in range(n - 1)] + [END]
+        data += body
+    for at, value in (fat_patch or {}).items():
+        fat[at] = value
+    fat_sector = b"".join(struct.pack("<I", v) for v in fat + [FREE] * (128 - len(fat)))
+
+    def entry(name, typ, first, size, child=NOSTREAM, right=NOSTREAM):
+        raw = name.encode("utf-16-le") + b"\0\0" if name else b""
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), typ, 1)
+                + struct.pack("<III", NOSTREAM, right, child) + b"\0" * 36
+                + struct.pack("<III", first, size, 0))
+
+    entries = [entry("Root Entry", 5, END, 0, child=1)]
+    for i, ((name, _), (first, size)) in enumerate(zip(streams, start)):
+        right = i + 2 if i + 1 < len(streams) else NOSTREAM
+        entries.append(entry(name, 2, first, size, right=right))
+    while len(entries) % 4:
+        entries.append(entry("", 0, 0, 0))
+    directory = b"".join(entries)
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+              + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, END, 0, END, 0)
+              + struct.pack("<I", 0) + b"\xff" * 4 * 108)
+    return header + fat_sector + directory + data
+
+
+def biff(sheet_records, globals_extra=b"", sheet_pos=None):
+    """A BIFF8 workbook stream with one sheet named 台账 holding `sheet_records`."""
+    import struct
+    rec = lambda typ, body: struct.pack("<HH", typ, len(body)) + body
+    name = "台账".encode("utf-16-le")
+    bof = lambda dt: rec(0x0809, struct.pack("<HHHHII", 0x0600, dt, 0, 1997, 0, 6))
+    head = bof(5) + globals_extra + rec(0x0042, struct.pack("<H", 1200))
+    bound_len = 4 + 8 + len(name)
+    pos = len(head) + bound_len + 4 if sheet_pos is None else sheet_pos
+    bound = rec(0x0085, struct.pack("<IHBB", pos, 0, 2, 1) + name)
+    return head + bound + rec(0x000A, b"") + bof(0x10) + b"".join(sheet_records) + rec(0x000A, b"")
+
+
+def xls_rec(typ, body):
+    import struct
+    return struct.pack("<HH", typ, len(body)) + body
+
+
+def label(row, col, text):
+    import struct
+    raw = text.encode("utf-16-le")
+    return xls_rec(0x0204, struct.pack("<HHHHB", row, col, 15, len(text), 1) + raw)
+
+
+def number(row, col, value):
+    import struct
+    return xls_rec(0x0203, struct.pack("<HHHd", row, col, 15, value))
+
+
+def dimensions(rf, rl, cf, cl):
+    import struct
+    return xls_rec(0x0200, struct.pack("<IIHHH", rf, rl, cf, cl, 0))
 
 
 def main():
@@ -235,6 +304,39 @@ def main():
     write("bomb.ofd", zipped([("OFD.xml", ofd_xml), ("Doc_0/Document.xml", b" " * (100 << 20))]), "limit_exceeded",
           "100 MB Document.xml from ~100 KB")
     write("truncated.ofd", zipped([("OFD.xml", ofd_xml)])[:60], "malformed", "zip cut short")
+    # Spreadsheets (.xls via a minimal compound file, .xlsx) and RTF.
+    cells = [dimensions(0, 2, 0, 2), label(0, 0, "整改台账"), number(1, 0, 1.0), label(1, 1, "已完成")]
+    hello_xls = cfb_simple([("Workbook", biff(cells))])
+    write("hello.xls", hello_xls, "ok", "control: the well-formed base of the .xls cases (BIFF8 in a hand-made compound file)")
+    write("far-cell.xls", cfb_simple([("Workbook", biff([number(0, 0, 1.0), number(65535, 255, 2.0)]))]), "limit_exceeded",
+          "two cells at A1 and IV65536: a 16.7 M-cell grid is over sheet_cells")
+    write("huge-dimensions.xls", cfb_simple([("Workbook", biff([dimensions(0, 0xFFFFFFF0, 0, 255)] + cells[1:]))]), "limit_exceeded",
+          "a DIMENSIONS record declaring 4 G rows (calamine would reserve them)")
+    write("inverted-dimensions.xls", cfb_simple([("Workbook", biff([dimensions(10, 5, 0, 1)] + cells[1:]))]), "malformed",
+          "a DIMENSIONS record that ends before it starts")
+    write("sheet-offset-past-end.xls", cfb_simple([("Workbook", biff(cells, sheet_pos=0x7FFFFFF0))]), "malformed",
+          "a BoundSheet8 offset past the end of the stream (calamine would slice out of range)")
+    write("short-merge.xls", cfb_simple([("Workbook", biff(cells + [xls_rec(0x00E5, b"\x05\x00\x01\x02")]))]), "malformed",
+          "a MergeCells record shorter than its count")
+    write("filepass.xls", cfb_simple([("Workbook", biff(cells, globals_extra=xls_rec(0x002F, b"\x01\x00\x01\x00")))]), "encrypted",
+          "a FILEPASS record: the workbook is password-protected")
+    write("truncated.xls", hello_xls[:1100], "malformed", "compound file cut inside the Workbook stream, named .xls")
+    write("cyclic-fat.xls", cfb_simple([("Workbook", biff(cells))], fat_patch={2: 2}), "malformed",
+          "the Workbook stream's FAT chain points to itself")
+    write("no-workbook.et", cfb_simple([("ETExtData", b"\x01" * 16)]), "malformed",
+          "a WPS .et compound file without a Workbook stream")
+    xlsx_types = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+    write("bomb.xlsx", zipped([("[Content_Types].xml", xlsx_types), ("xl/workbook.xml", b"<workbook/>"),
+                               ("xl/worksheets/sheet1.xml", b" " * (100 << 20))]), "limit_exceeded",
+          "100 MB worksheet from ~100 KB: the bounded zip reader refuses it before calamine inflates it")
+    write("truncated.xlsx", zipped([("[Content_Types].xml", xlsx_types), ("xl/workbook.xml", b"<workbook/>")])[:70],
+          "malformed", "an .xlsx zip cut short")
+    write("deep-groups.rtf", b"{\\rtf1 " + b"{" * 100000 + b"x" + b"}" * 100000 + b"}", "limit_exceeded",
+          "100 000 nested RTF groups: over rtf_depth")
+    write("bin-past-end.rtf", b"{\\rtf1\\ansi a\\bin999999999 b}", "ok",
+          "\\bin claiming 1 GB: skipped to the end of the input")
+    write("cut-escape.rtf", b"{\\rtf1\\ansi\\ansicpg936 \\'d5\\'fb\\'b8\\'c4\\par \\'d5", "ok",
+          "RTF cut inside a GBK pair and without closing braces: the text before is read")
     # HTML and text.
     gbk = "<html><head><meta charset=\"utf-8\"><title>通报</title></head><body><p>根据省委统一部署，省委第三巡视组对广州市花都区进行了巡视。</p></body></html>".encode("gbk")
     write("utf8-declared-gbk.html", gbk, "ok", "declared UTF-8, bytes GBK: decoded as GB18030 with a warning, never a panic")

@@ -21,7 +21,7 @@ pub enum Error {
     #[error("the input is empty: no bytes, or no visible text")]
     Empty,
     /// The format could not be recognised from content or name.
-    #[error("unknown format{}: expected HTML, text, PDF, DOCX or OFD", hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default())]
+    #[error("unknown format{}: expected HTML, text, PDF, DOCX, OFD, XLS, XLSX or RTF", hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default())]
     UnknownFormat {
         /// What was seen (magic bytes or extension), if anything useful.
         hint: Option<String>,

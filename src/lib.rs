@@ -6,7 +6,7 @@
 //! &[u8] ─read::read─▶ Extracted (raw Blocks) ─normalize::blocks─▶ Blocks ─parse::parse─▶ Document ─render::*─▶ bytes
 //! ```
 //!
-//! - [`read`] knows file formats (HTML, text, PDF, DOCX, OFD) and nothing about notices; it is
+//! - [`read`] knows file formats (HTML, text, PDF, DOCX, OFD, XLS/XLSX, RTF) and nothing about notices; it is
 //!   the only stage that can fail.
 //! - [`normalize`] knows characters: punctuation width, full-width digits, whitespace, line wraps.
 //! - [`parse`] knows notices (GB/T 9704 parts, the 一、→（一）→1.→（1）→① hierarchy, signature,

@@ -201,6 +201,11 @@ limits! {
     XObjectDepth xobject_depth: 16, shown "16", unit "N", flag "xobject-depth";
     /// Largest decoded stream, in bytes.
     StreamBytes stream_bytes: 256 * MIB, shown "256 MiB", unit "BYTES", flag "stream-bytes";
+    /// Most cells in the used area of one spreadsheet sheet (`.xls`, `.et`, `.xlsx`), counting
+    /// the empty cells inside it.
+    SheetCells sheet_cells: 4_000_000, shown "4 000 000", unit "N", flag "sheet-cells";
+    /// Deepest RTF group (`{…}`) nesting.
+    RtfDepth rtf_depth: 256, shown "256", unit "N", flag "rtf-depth";
 }
 
 impl std::fmt::Display for Limit {
@@ -314,7 +319,7 @@ mod tests {
             );
             assert!(!limit.description().is_empty() && !limit.description().ends_with(' '));
         }
-        assert_eq!(Limit::ALL.len(), 12);
+        assert_eq!(Limit::ALL.len(), 14);
     }
 
     #[test]

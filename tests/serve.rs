@@ -304,8 +304,8 @@ fn every_error_status_has_its_code() {
             "unknown_format",
         ),
         (
-            "word 97",
-            post("/v1/convert", &read("tests/fixtures/malformed/ole.doc")),
+            "microsoft works",
+            post("/v1/convert", &read("tests/fixtures/malformed/works.wps")),
             415,
             "unsupported_format",
         ),

@@ -19,6 +19,7 @@ mod read_html;
 mod read_ofd;
 mod read_pdf;
 mod read_pdf_corpus;
+mod read_sheet_rtf;
 mod schema;
 #[cfg(feature = "serve")]
 mod serve;

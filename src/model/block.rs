@@ -104,6 +104,9 @@ pub struct ListItem {
 pub struct Table {
     /// Rows, top to bottom.
     pub rows: Vec<Vec<Cell>>,
+    /// The table's name where the format gives one: a spreadsheet's sheet name.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub caption: Option<String>,
 }
 
 /// A table cell.

@@ -51,6 +51,12 @@ pub enum Format {
     Ofd,
     /// A Word 97-2003 binary document (`.doc`), or a Kingsoft WPS `.wps` in the same format.
     Doc,
+    /// An Excel 97-2003 workbook (BIFF in an OLE compound file: `.xls`, Kingsoft WPS `.et`).
+    Xls,
+    /// An Office Open XML workbook (`.xlsx`, `.xlsm`).
+    Xlsx,
+    /// Rich Text Format (`.rtf`).
+    Rtf,
 }
 
 impl Format {
@@ -63,6 +69,9 @@ impl Format {
             Format::Docx => "docx",
             Format::Ofd => "ofd",
             Format::Doc => "doc",
+            Format::Xls => "xls",
+            Format::Xlsx => "xlsx",
+            Format::Rtf => "rtf",
         }
     }
 }

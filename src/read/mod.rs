@@ -22,6 +22,8 @@ pub(crate) mod layout;
 pub(crate) mod ofd;
 pub(crate) mod ole;
 pub(crate) mod pdf;
+pub(crate) mod rtf;
+pub(crate) mod sheet;
 pub(crate) mod text;
 pub(crate) mod xml;
 pub(crate) mod zipped;
@@ -89,6 +91,9 @@ pub fn read_as(format: Format, bytes: &[u8], opts: &ReadOptions) -> Result<Extra
         Format::Docx => docx::read(bytes, opts),
         Format::Ofd => ofd::read(bytes, opts),
         Format::Doc => doc::read(bytes, opts),
+        Format::Xls => sheet::read_xls(bytes, opts),
+        Format::Xlsx => sheet::read_xlsx(bytes, opts),
+        Format::Rtf => rtf::read(bytes, opts),
     }?;
     if matches!(format, Format::Html | Format::Text) && !has_visible_text(&extracted) {
         return Err(Error::Empty);
@@ -119,11 +124,13 @@ fn has_visible_text(extracted: &Extracted) -> bool {
 /// Tell the format of `bytes` from its content, with the file name as a hint.
 ///
 /// Content wins over the extension: a PDF saved as `.html` is read as PDF. Zip containers are
-/// told apart by their entries (`word/document.xml` → DOCX, `OFD.xml` → OFD).
+/// told apart by their entries (`word/document.xml` → DOCX, `OFD.xml` → OFD,
+/// `xl/workbook.xml` → XLSX), OLE compound files by their streams (`Workbook`/`Book` → XLS,
+/// whatever the extension: `.xls`, WPS `.et`).
 ///
 /// # Errors
 /// [`Error::UnsupportedFormat`] for recognised formats gongwen does not read (Microsoft Works,
-/// RTF, images …), [`Error::UnknownFormat`] otherwise.
+/// Word 6/95, images …), [`Error::UnknownFormat`] otherwise.
 pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     let ext = file_name
         .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()))
@@ -147,17 +154,12 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     if let Some(err) = other_known_format(bytes) {
         return Err(err);
     }
-    if bytes.starts_with(b"{\\rtf") {
-        return Err(Error::UnsupportedFormat {
-            format: "RTF".to_string(),
-            suggestion:
-                "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`"
-                    .to_string(),
-        });
+    if rtf::is_rtf(bytes) {
+        return Ok(Format::Rtf);
     }
     if matches!(
         ext.as_str(),
-        "pdf" | "docx" | "docm" | "dotx" | "dotm" | "ofd"
+        "pdf" | "docx" | "docm" | "dotx" | "dotm" | "ofd" | "xls" | "xlsx" | "xlsm" | "et" | "rtf"
     ) {
         // A binary format's name on text content is usually a saved error page or a broken
         // download: converting it as a notice would be wrong, so say so instead.
@@ -247,10 +249,17 @@ fn other_known_format(bytes: &[u8]) -> Option<Error> {
 fn sniff_ole(bytes: &[u8], ext: &str) -> Result<Format> {
     match ole::classify(bytes, Format::Doc, &crate::options::Limits::default()) {
         Ok(ole::OleKind::Word { .. }) => Ok(Format::Doc),
+        Ok(ole::OleKind::Spreadsheet { .. }) => Ok(Format::Xls),
+        // A compound file named as a workbook but holding none: the spreadsheet reader says so.
+        Ok(ole::OleKind::Other) if matches!(ext, "xls" | "xlt" | "et" | "ett") => Ok(Format::Xls),
         Ok(kind) => Err(ole::unsupported(kind)),
         // A container too damaged to list still names its streams in its directory.
         Err(_) if find(bytes, &utf16le("EncryptedPackage")).is_some() => {
             Err(ole::unsupported(ole::OleKind::EncryptedOoxml))
+        }
+        // A damaged workbook goes to the spreadsheet reader for a precise error.
+        Err(_) if sheet::is_workbook(bytes) || matches!(ext, "xls" | "xlt" | "et" | "ett") => {
+            Ok(Format::Xls)
         }
         Err(e) => {
             let wordish = matches!(ext, "doc" | "dot" | "wps")
@@ -273,9 +282,13 @@ fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
     if find(bytes, b"OFD.xml").is_some() {
         return Ok(Format::Ofd);
     }
+    if find(bytes, b"xl/workbook.xml").is_some() {
+        return Ok(Format::Xlsx);
+    }
     match ext {
         "docx" | "docm" | "dotx" | "dotm" => Ok(Format::Docx),
         "ofd" => Ok(Format::Ofd),
+        "xlsx" | "xlsm" => Ok(Format::Xlsx),
         _ => Err(zip_kind(bytes).map_or_else(
             || Error::UnknownFormat {
                 hint: Some("a zip archive that is neither DOCX nor OFD".to_string()),
@@ -292,9 +305,7 @@ fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
 fn zip_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     let office = "export the text as .docx (or PDF), or convert with \
                   `soffice --headless --convert-to docx FILE` if it is a document";
-    if find(bytes, b"xl/workbook.xml").is_some() {
-        Some(("an Excel workbook (.xlsx)", office))
-    } else if find(bytes, b"ppt/presentation.xml").is_some() {
+    if find(bytes, b"ppt/presentation.xml").is_some() {
         Some(("a PowerPoint deck (.pptx)", office))
     } else if find(bytes, b"content.xml").is_some()
         && find(bytes, b"mimetypeapplication/vnd.oasis").is_some()
@@ -440,11 +451,6 @@ mod tests {
             ),
             (b"7z\xbc\xaf\x27\x1c\0\x04", "7-Zip-compressed data", "7z x"),
             (b"Rar!\x1a\x07\x01\0", "RAR-compressed data", "unrar"),
-            (
-                b"PK\x03\x04....xl/workbook.xml",
-                "an Excel workbook (.xlsx)",
-                "soffice",
-            ),
             (
                 b"PK\x03\x04....ppt/presentation.xml",
                 "a PowerPoint deck (.pptx)",

@@ -46,6 +46,14 @@ impl<'a> Container<'a> {
         })
     }
 
+    /// Entry names in archive order (the XLSX reader checks every entry against the limits).
+    pub(crate) fn names(&self) -> Vec<String> {
+        self.archive
+            .file_names()
+            .filter_map(|n| n.ok().map(|n| n.into_owned()))
+            .collect()
+    }
+
     /// Find an entry name case-insensitively and ignoring a leading `/` or `./`.
     pub(crate) fn resolve(&self, name: &str) -> Option<String> {
         self.by_key.get(&lookup_key(name)).cloned()

@@ -76,6 +76,10 @@ fn write_items(block: &Block, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    // A spreadsheet's sheet name, as a line of its own above the table.
+    if let Some(caption) = table.caption.as_deref().filter(|c| !c.trim().is_empty()) {
+        writeln!(out, "{}\n", escape(caption.trim()))?;
+    }
     let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
     for (i, row) in table.rows.iter().enumerate() {
         let mut cells: Vec<String> = row.iter().map(|c| cell(&c.text)).collect();

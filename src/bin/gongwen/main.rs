@@ -194,6 +194,9 @@ pub(crate) enum From {
     Ofd,
     /// Word 97-2003 `.doc` (and Kingsoft WPS `.wps`).
     Doc,
+    Xls,
+    Xlsx,
+    Rtf,
 }
 
 impl From {
@@ -206,6 +209,9 @@ impl From {
             From::Docx => Some(Format::Docx),
             From::Ofd => Some(Format::Ofd),
             From::Doc => Some(Format::Doc),
+            From::Xls => Some(Format::Xls),
+            From::Xlsx => Some(Format::Xlsx),
+            From::Rtf => Some(Format::Rtf),
         }
     }
 }

@@ -30,6 +30,7 @@ pub(crate) mod numbering;
 mod props;
 mod styles;
 pub(crate) mod table;
+pub(crate) use table::{table_block, CellBuild, TableBuild, VMerge};
 mod theme;
 
 use quick_xml::events::Event;

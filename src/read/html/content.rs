@@ -362,7 +362,10 @@ fn classify_table(dom: &Dom, table: usize) -> TableClass {
                 .collect()
         })
         .collect();
-    TableClass::Data(Table { rows })
+    TableClass::Data(Table {
+        rows,
+        caption: None,
+    })
 }
 
 /// Most rows a 政府信息公开 table has; a longer table is data.
