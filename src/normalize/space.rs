@@ -238,10 +238,10 @@ fn numbered_lead(prefix: &str, next: char) -> bool {
         return false;
     }
     if let Some(num) = prefix.strip_prefix('第') {
+        let num = num.strip_suffix("之一").unwrap_or(num);
         let Some(body) = num.strip_suffix(['编', '章', '节', '条']) else {
             return false;
         };
-        let body = body.strip_suffix("之一").unwrap_or(body);
         return !body.is_empty()
             && body
                 .chars()
@@ -320,6 +320,7 @@ mod tests {
             ("（一） 加强组织领导：", "（一）加强组织领导："),
             ("第一条\u{3000}为了保护", "第一条 为了保护"),
             ("第十二条 县级以上", "第十二条 县级以上"),
+            ("第三条之一\u{3000}公共", "第三条之一 公共"),
             ("第一章\u{3000}总\u{3000}\u{3000}则", "第一章 总则"),
             ("1.1 编制目的", "1.1 编制目的"),
             ("2 组织体系", "2 组织体系"),

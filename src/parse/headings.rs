@@ -377,16 +377,12 @@ fn emit(
     }
 }
 
-/// The heading text as a reader cites it: an article caption without its brackets
-/// (`【适用范围】` → `适用范围`), a chapter title without its justification spaces
-/// (`总　　则` → `总则`).
+/// The heading text as a reader cites it: a chapter title without its justification spaces
+/// (`总　　则` → `总则`); an article caption keeps its brackets (`【适用范围】`), the section
+/// title drops them.
 fn caption(text: &str, kind: Option<HeadingKind>) -> String {
     match kind {
-        Some(HeadingKind::Article) => text
-            .trim_start_matches(['【', '〔', '（', '('])
-            .trim_end_matches(['】', '〕', '）', ')'])
-            .trim()
-            .to_string(),
+        Some(HeadingKind::Article) => text.trim().to_string(),
         Some(HeadingKind::Part | HeadingKind::Chapter | HeadingKind::Section) => {
             scan::squeeze(text)
         }

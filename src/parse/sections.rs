@@ -26,7 +26,7 @@ pub(crate) fn build(blocks: &[Block]) -> Vec<Section> {
                     number: block.number.clone(),
                     kind: block.heading_kind,
                     article: article_number(block),
-                    title: block.text.trim_end_matches(['。', '：', ':']).to_string(),
+                    title: title(block),
                     block: index,
                     content: Vec::new(),
                     children: Vec::new(),
@@ -44,6 +44,19 @@ pub(crate) fn build(blocks: &[Block]) -> Vec<Section> {
         close(&mut open, &mut roots);
     }
     roots
+}
+
+/// The heading text without a final `。`/`：`, an article caption without its brackets
+/// (`【适用范围】` → `适用范围`).
+fn title(block: &Block) -> String {
+    let t = block.text.trim_end_matches(['。', '：', ':']);
+    if block.heading_kind == Some(HeadingKind::Article) {
+        return t
+            .trim_start_matches(['【', '〔', '（', '('])
+            .trim_end_matches(['】', '〕', '）', ')'])
+            .to_string();
+    }
+    t.to_string()
 }
 
 /// `第十二条` → 12 (`第一百二十条之一` → 120), for articles only.

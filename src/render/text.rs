@@ -40,7 +40,10 @@ pub fn text(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
 pub(crate) fn numbered_line(block: &Block) -> String {
     let number = block.number.as_deref().unwrap_or("");
     let sep = match block.heading_kind {
-        Some(kind) if !number.is_empty() => kind.separator(),
+        // `第四条【服务时间】…` is printed as written, with no space before the bracket.
+        Some(kind) if !number.is_empty() && !block.text.starts_with(['【', '〔', '（', '(']) => {
+            kind.separator()
+        }
         _ => "",
     };
     format!("{number}{sep}{}", block.text)
