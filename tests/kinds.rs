@@ -190,3 +190,47 @@ fn decimal_plan_levels_follow_depth() {
     assert!(text.contains("\n1.1 编制目的\n"), "{text}");
     assert!(text.contains("\n2.1.1 指挥部组成\n"));
 }
+
+fn convert_text(text: &str, normalize: bool) -> Document {
+    let mut opts = Options::default();
+    opts.read.format = Some(Format::Text);
+    if !normalize {
+        opts.normalize = gongwen::NormalizeOptions::none();
+    }
+    gongwen::convert(text.as_bytes(), &opts).expect("text converts")
+}
+
+#[test]
+fn decree_signed_by_the_premier() {
+    // Own rendering of the layout of a 国务院令 (a decree promulgating a regulation).
+    let text = "中华人民共和国国务院令\n第709号\n《某某暂行条例》已经2014年7月23日国务院第57次常务会议通过，现予公布，自2014年10月1日起施行。\n总理　李克强\n2014年8月7日\n";
+    for normalize in [true, false] {
+        let doc = convert_text(text, normalize);
+        let sig = doc.signature.as_ref().expect("signed");
+        assert_eq!(sig.issuers, ["总理 李克强"], "normalize: {normalize}");
+        assert_eq!(sig.date.as_deref(), Some("2014-08-07"));
+    }
+}
+
+#[test]
+fn seal_placeholders_are_not_issuers_and_ascii_colon_addressee() {
+    // Own rendering of a 批复 template with seal placeholders and an ASCII-colon 主送.
+    let text = "某某市人民政府关于同意设立某某开发区的批复\n某某区人民政府:\n你区《关于设立某某开发区的请示》收悉。经研究，现批复如下：\n一、同意设立某某开发区。\n二、请你区抓好落实。\n[院印]\n某某市人民政府\n（此处添加印章）\n2023年5月6日\n";
+    for normalize in [true, false] {
+        let doc = convert_text(text, normalize);
+        assert_eq!(doc.parts.addressee.as_deref(), Some("某某区人民政府"));
+        let sig = doc.signature.as_ref().expect("signed");
+        assert_eq!(sig.issuers, ["某某市人民政府"], "normalize: {normalize}");
+        assert!(doc
+            .blocks
+            .iter()
+            .filter(|b| b.text.contains("印"))
+            .all(|b| b.kind == BlockKind::Closing));
+    }
+    let doc = convert_text(
+        "某某县人民政府关于做好防汛工作的通知\n各乡镇人民政府:\n现将有关事项通知如下。欢迎监督，联系电话：0731-8432 6658。\n某某县人民政府\n（盖章）\n2023年5月6日\n",
+        true,
+    );
+    assert_eq!(doc.signature.as_ref().map(|s| s.issuers.clone()), Some(vec!["某某县人民政府".to_string()]));
+    assert_eq!(doc.contacts.phones, ["0731-84326658"]);
+}
