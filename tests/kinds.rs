@@ -19,7 +19,11 @@ fn fixture(name: &str) -> Document {
 fn outline(doc: &Document) -> Vec<(u8, String, String)> {
     fn walk(s: &[Section], out: &mut Vec<(u8, String, String)>) {
         for s in s {
-            out.push((s.level, s.number.clone().unwrap_or_default(), s.title.clone()));
+            out.push((
+                s.level,
+                s.number.clone().unwrap_or_default(),
+                s.title.clone(),
+            ));
             walk(&s.children, out);
         }
     }
@@ -87,9 +91,16 @@ fn statute_articles_are_sections_and_their_items_a_list() {
         ]
     );
     let art4 = find(&doc.sections, "第四条").expect("第四条");
-    assert_eq!(art4.content.len(), 11, "lead-in, nine items, closing paragraph");
-    assert!(doc.blocks.iter().all(|b| b.kind != BlockKind::Heading
-        || b.number.as_deref().is_some_and(|n| n.ends_with('条'))));
+    assert_eq!(
+        art4.content.len(),
+        11,
+        "lead-in, nine items, closing paragraph"
+    );
+    assert!(doc
+        .blocks
+        .iter()
+        .all(|b| b.kind != BlockKind::Heading
+            || b.number.as_deref().is_some_and(|n| n.ends_with('条'))));
 }
 
 #[test]
@@ -108,7 +119,13 @@ fn chapters_hold_their_articles() {
     let chapters: Vec<(u8, String, String)> = doc
         .sections
         .iter()
-        .map(|s| (s.level, s.number.clone().unwrap_or_default(), s.title.clone()))
+        .map(|s| {
+            (
+                s.level,
+                s.number.clone().unwrap_or_default(),
+                s.title.clone(),
+            )
+        })
         .collect();
     assert_eq!(
         chapters,
@@ -118,7 +135,10 @@ fn chapters_hold_their_articles() {
             (1, "第七章".into(), "附则".into()),
         ]
     );
-    assert!(doc.sections.iter().all(|s| s.kind == Some(HeadingKind::Chapter)));
+    assert!(doc
+        .sections
+        .iter()
+        .all(|s| s.kind == Some(HeadingKind::Chapter)));
     let numbers: Vec<Option<u32>> = doc.sections[2].children.iter().map(|s| s.article).collect();
     assert_eq!(numbers, [Some(68), Some(69), Some(70), Some(71)]);
     assert!(doc.sections[2].children.iter().all(|s| s.level == 2));
@@ -137,7 +157,14 @@ fn banfa_with_sections_contents_and_nested_items() {
         .collect();
     assert_eq!(
         contents,
-        ["目录", "第一章 总则", "第二章 设立与管理", "第一节 设立", "第二节 管理", "第三章 附则"]
+        [
+            "目录",
+            "第一章 总则",
+            "第二章 设立与管理",
+            "第一节 设立",
+            "第二节 管理",
+            "第三章 附则"
+        ]
     );
     assert_eq!(
         outline(&doc),
@@ -163,7 +190,10 @@ fn banfa_with_sections_contents_and_nested_items() {
         .filter_map(|&i| doc.blocks[i as usize].number.clone())
         .collect();
     assert_eq!(numbers, ["（一）", "（二）", "1.", "2.", "（三）"]);
-    assert_eq!(find(&doc.sections, "第三条之一").and_then(|s| s.article), Some(3));
+    assert_eq!(
+        find(&doc.sections, "第三条之一").and_then(|s| s.article),
+        Some(3)
+    );
 }
 
 #[test]
@@ -231,6 +261,9 @@ fn seal_placeholders_are_not_issuers_and_ascii_colon_addressee() {
         "某某县人民政府关于做好防汛工作的通知\n各乡镇人民政府:\n现将有关事项通知如下。欢迎监督，联系电话：0731-8432 6658。\n某某县人民政府\n（盖章）\n2023年5月6日\n",
         true,
     );
-    assert_eq!(doc.signature.as_ref().map(|s| s.issuers.clone()), Some(vec!["某某县人民政府".to_string()]));
+    assert_eq!(
+        doc.signature.as_ref().map(|s| s.issuers.clone()),
+        Some(vec!["某某县人民政府".to_string()])
+    );
     assert_eq!(doc.contacts.phones, ["0731-84326658"]);
 }

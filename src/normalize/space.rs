@@ -243,9 +243,9 @@ fn numbered_lead(prefix: &str, next: char) -> bool {
             return false;
         };
         return !body.is_empty()
-            && body
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || crate::vocab::numeral::is_cn_numeral_char(c));
+            && body.chars().all(|c| {
+                c.is_ascii_digit() || c == '.' || crate::vocab::numeral::is_cn_numeral_char(c)
+            });
     }
     let digits_and_dots = !prefix.is_empty()
         && prefix.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -261,7 +261,8 @@ fn numbered_lead(prefix: &str, next: char) -> bool {
 }
 
 /// Characters that make `N X` a quantity (`3 个`, `5 年`), not a numbered title.
-const UNIT_AFTER_NUMBER: &str = "年月日时分秒个项次名人件条元万亿千百十号位家户台辆座所处批天周岁度米倍层级类";
+const UNIT_AFTER_NUMBER: &str =
+    "年月日时分秒个项次名人件条元万亿千百十号位家户台辆座所处批天周岁度米倍层级类";
 
 /// The field-separator exception: in `委员会 日期：2024-09-10` the space separates two
 /// `key：value` fields of a metadata line; removing it would glue the value to the next label

@@ -165,9 +165,31 @@ fn organs(raw: &str) -> Vec<String> {
 
 /// Offices that sign in person (a 令 is signed `总理　李克强`, `省长　某某`).
 const SIGNING_OFFICES: &[&str] = &[
-    "国务院总理", "总理", "国家主席", "主席", "代省长", "省长", "代市长", "市长", "代县长",
-    "县长", "区长", "州长", "盟长", "旗长", "乡长", "镇长", "部长", "主任", "局长", "厅长",
-    "院长", "检察长", "署长", "行长", "书记",
+    "国务院总理",
+    "总理",
+    "国家主席",
+    "主席",
+    "代省长",
+    "省长",
+    "代市长",
+    "市长",
+    "代县长",
+    "县长",
+    "区长",
+    "州长",
+    "盟长",
+    "旗长",
+    "乡长",
+    "镇长",
+    "部长",
+    "主任",
+    "局长",
+    "厅长",
+    "院长",
+    "检察长",
+    "署长",
+    "行长",
+    "书记",
 ];
 
 /// `总理李克强` (its space lost to layout or normalization) → `总理 李克强`: an office then a
@@ -179,7 +201,9 @@ fn office_and_name(signer: &str) -> String {
             continue;
         };
         let n = char_len(name);
-        let organ_end = name.chars().any(|c| "会室局厅委府部院处组办署行".contains(c));
+        let organ_end = name
+            .chars()
+            .any(|c| "会室局厅委府部院处组办署行".contains(c));
         if (2..=3).contains(&n) && name.chars().all(scan::is_han) && !organ_end {
             return format!("{office} {name}");
         }
@@ -378,11 +402,18 @@ mod tests {
         ]);
         assert_eq!(
             pair(&s),
-            (vec!["某某市人民政府".to_string()], Some("2023-05-06".to_string()))
+            (
+                vec!["某某市人民政府".to_string()],
+                Some("2023-05-06".to_string())
+            )
         );
         let (s, _) = sig(&["正文。", "某某县人民政府", "（盖章）", "2023年5月6日"]);
         assert_eq!(pair(&s).0, ["某某县人民政府"]);
-        let (s, _) = sig(&["现予公布，自2014年10月1日起施行。", "总理　李克强", "2014年8月7日"]);
+        let (s, _) = sig(&[
+            "现予公布，自2014年10月1日起施行。",
+            "总理　李克强",
+            "2014年8月7日",
+        ]);
         assert_eq!(pair(&s).0, ["总理 李克强"]);
         let (s, _) = sig(&["正文。", "总理李克强", "2014年8月7日"]);
         assert_eq!(pair(&s).0, ["总理 李克强"]);

@@ -114,7 +114,13 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
 /// after `0XX(X)-`, is removed, so separate numbers in a list stay apart.
 fn join_spaced_subscribers(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let digits_from = |i: usize| chars.iter().skip(i).take_while(|c| c.is_ascii_digit()).count();
+    let digits_from = |i: usize| {
+        chars
+            .iter()
+            .skip(i)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
     let mut drop = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -191,7 +197,11 @@ mod tests {
         assert_eq!(c.phones, ["0731-84326658"]);
         assert_eq!(c.postcodes, ["410000"]);
         let c = get("欢迎监督。电话：0731-84326658 1234");
-        assert_eq!(c.phones, ["0731-84326658"], "a full number then another group stays apart");
+        assert_eq!(
+            c.phones,
+            ["0731-84326658"],
+            "a full number then another group stays apart"
+        );
 
         let c = get("举报电话：12388，手机13812345678，电话0371-12345678、0371-87654321");
         assert_eq!(

@@ -56,7 +56,8 @@ fn is_entry(text: &str) -> bool {
     let t = text.trim();
     if t.is_empty()
         || scan::char_len(t) > MAX_ENTRY_CHARS
-        || t.chars().any(|c| scan::is_sentence_end(c) || matches!(c, '；' | ';'))
+        || t.chars()
+            .any(|c| scan::is_sentence_end(c) || matches!(c, '；' | ';'))
     {
         return false;
     }
@@ -124,6 +125,9 @@ mod tests {
 
     #[test]
     fn the_word_alone_is_not_a_table_of_contents() {
-        assert_eq!(marked(&["目录", "根据工作需要，编制本目录。"]), [false, false]);
+        assert_eq!(
+            marked(&["目录", "根据工作需要，编制本目录。"]),
+            [false, false]
+        );
     }
 }

@@ -147,14 +147,35 @@ mod tests {
         type Want = Option<(Style, u64, &'static str, &'static str)>;
         let cases: [(&str, Want); 14] = [
             ("第一章 总则", Some((Style::Chapter, 1, "第一章", "总则"))),
-            ("第一章\u{3000}总\u{3000}\u{3000}则", Some((Style::Chapter, 1, "第一章", "总\u{3000}\u{3000}则"))),
+            (
+                "第一章\u{3000}总\u{3000}\u{3000}则",
+                Some((Style::Chapter, 1, "第一章", "总\u{3000}\u{3000}则")),
+            ),
             ("第二编　物权", Some((Style::Part, 2, "第二编", "物权"))),
-            ("　　第一节　订立", Some((Style::SubChapter, 1, "第一节", "订立"))),
-            ("第十二条　县级以上", Some((Style::Article, 12, "第十二条", "县级以上"))),
-            ("第一百二十条之一 国家", Some((Style::Article, 120, "第一百二十条之一", "国家"))),
-            ("第五条【适用范围】本法", Some((Style::Article, 5, "第五条", "【适用范围】本法"))),
-            ("第7.9条 应急预案", Some((Style::Decimal(2), 9, "第7.9条", "应急预案"))),
-            ("1.1 编制目的", Some((Style::Decimal(2), 1, "1.1", "编制目的"))),
+            (
+                "　　第一节　订立",
+                Some((Style::SubChapter, 1, "第一节", "订立")),
+            ),
+            (
+                "第十二条　县级以上",
+                Some((Style::Article, 12, "第十二条", "县级以上")),
+            ),
+            (
+                "第一百二十条之一 国家",
+                Some((Style::Article, 120, "第一百二十条之一", "国家")),
+            ),
+            (
+                "第五条【适用范围】本法",
+                Some((Style::Article, 5, "第五条", "【适用范围】本法")),
+            ),
+            (
+                "第7.9条 应急预案",
+                Some((Style::Decimal(2), 9, "第7.9条", "应急预案")),
+            ),
+            (
+                "1.1 编制目的",
+                Some((Style::Decimal(2), 1, "1.1", "编制目的")),
+            ),
             ("2 组织体系", Some((Style::Decimal(1), 2, "2", "组织体系"))),
             ("第十二条规定的情形", None),
             ("1.5亿元用于建设", None),

@@ -272,10 +272,11 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, start: usize, warnings: &mut Vec<Di
         let counter = counters.entry(num.style).or_default();
         // `第一百二十条之一` is inserted after article 120 and repeats its number.
         let inserted = num.marker.ends_with("之一");
-        let ok = inserted || match counter.last {
-            None => num.value == 1,
-            Some(l) => num.value == l.saturating_add(1) || (counter.fresh && num.value == 1),
-        };
+        let ok = inserted
+            || match counter.last {
+                None => num.value == 1,
+                Some(l) => num.value == l.saturating_add(1) || (counter.fresh && num.value == 1),
+            };
         if !ok {
             let expected = match counter.last {
                 Some(l) if counter.fresh => format!("1 or {}", l.saturating_add(1)),

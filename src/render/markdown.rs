@@ -33,7 +33,9 @@ pub fn markdown(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
                 None => writeln!(out, "{}\n", block.text)?,
             },
             BlockKind::Paragraph if !block.items.is_empty() => write_items(block, out)?,
-            BlockKind::ListItem => writeln!(out, "{}\n", escape(&super::text::numbered_line(block)))?,
+            BlockKind::ListItem => {
+                writeln!(out, "{}\n", escape(&super::text::numbered_line(block)))?
+            }
             _ => writeln!(out, "{}\n", escape(&block.text))?,
         }
     }
