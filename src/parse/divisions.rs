@@ -78,17 +78,24 @@ fn decimal(body: &str, lead: usize) -> Option<Numbering> {
         .char_indices()
         .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
         .map_or(body.len(), |(i, _)| i);
-    let digits = body.get(..end)?;
+    let written = body.get(..end)?;
+    // Word's multilevel lists write `2.1.` / `3.1.1.`; a single `1.` is the `1.` layer.
+    let digits = match written.strip_suffix('.') {
+        Some(d) if d.contains('.') => d,
+        _ => written,
+    };
     let tail = body.get(end..)?;
     let title = tail.trim_start();
     if title.len() == tail.len() || digits.ends_with('.') {
         return None; // no space before the title: `1.5亿元`, `2020年`, `1.`
     }
     let first = title.chars().next()?;
-    if !crate::chars::is_han(first) {
+    let (style, value) = decimal_parts(digits)?;
+    // `3.2.6. XX区` — a title may open with Latin letters once the number has a dot.
+    let letter_ok = style != Style::Decimal(1) && first.is_ascii_alphabetic();
+    if !crate::chars::is_han(first) && !letter_ok {
         return None;
     }
-    let (style, value) = decimal_parts(digits)?;
     if style == Style::Decimal(1) && (digits.len() > 2 || is_unit(first)) {
         return None;
     }
@@ -145,7 +152,7 @@ mod tests {
     #[test]
     fn recognizer() {
         type Want = Option<(Style, u64, &'static str, &'static str)>;
-        let cases: [(&str, Want); 14] = [
+        let cases: [(&str, Want); 16] = [
             ("第一章 总则", Some((Style::Chapter, 1, "第一章", "总则"))),
             (
                 "第一章\u{3000}总\u{3000}\u{3000}则",
@@ -177,6 +184,14 @@ mod tests {
                 Some((Style::Decimal(2), 1, "1.1", "编制目的")),
             ),
             ("2 组织体系", Some((Style::Decimal(1), 2, "2", "组织体系"))),
+            (
+                "3.1.1. 主题域",
+                Some((Style::Decimal(3), 1, "3.1.1.", "主题域")),
+            ),
+            (
+                "3.2.6. XX区",
+                Some((Style::Decimal(3), 6, "3.2.6.", "XX区")),
+            ),
             ("第十二条规定的情形", None),
             ("1.5亿元用于建设", None),
             ("3 个问题", None),
