@@ -267,3 +267,53 @@ fn seal_placeholders_are_not_issuers_and_ascii_colon_addressee() {
     );
     assert_eq!(doc.contacts.phones, ["0731-84326658"]);
 }
+
+#[test]
+fn word_requirements_document_chapters_and_decimals() {
+    // A real DOCX from the corpus, read in place: 目录, then 第一章…第六章 with `2.1.` / `3.1.1.`
+    // numbering from Word's multilevel lists.
+    let Some(path) =
+        crate::util::shared("corpus/docx/platform1_83562dae-44c6-4dcc-8894-61567d01bae3.docx")
+    else {
+        return;
+    };
+    let bytes = std::fs::read(path).expect("corpus file reads");
+    let doc = gongwen::convert(&bytes, &Options::default()).expect("converts");
+    let chapters: Vec<String> = doc.sections.iter().map(|s| s.title.clone()).collect();
+    assert_eq!(
+        chapters,
+        [
+            "引言",
+            "项目简介",
+            "功能（业务）需求",
+            "非功能需求",
+            "外部系统接口需求",
+            "设计约束"
+        ]
+    );
+    let ch2: Vec<(u8, String, String)> = doc.sections[1]
+        .children
+        .iter()
+        .map(|s| {
+            (
+                s.level,
+                s.number.clone().unwrap_or_default(),
+                s.title.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(ch2[0], (2, "2.1.".into(), "编写目的".into()));
+    assert_eq!(ch2.len(), 5);
+    let s3101 = find(&doc.sections, "3.10.3.1.").expect("a fourth-level decimal heading");
+    assert_eq!((s3101.level, s3101.title.as_str()), (4, "政策分类"));
+    assert_eq!(gaps(&doc), 0, "{:?}", doc.warnings);
+    let contents = doc.blocks.iter().filter(|b| b.contents).count();
+    assert!(contents > 50, "目录 and its entries are marked: {contents}");
+    assert_eq!(
+        doc.blocks
+            .iter()
+            .find(|b| b.contents)
+            .map(|b| b.text.as_str()),
+        Some("目录")
+    );
+}
