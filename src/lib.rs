@@ -68,7 +68,7 @@ pub mod internals {
 }
 
 pub use error::{Error, Result};
-pub use model::{Block, BlockKind, Document, Format, Meta, Section};
+pub use model::{Block, BlockKind, Document, Format, HeadingKind, Meta, Section};
 pub use options::{
     Limit, Limits, NormalizeOptions, Options, ParseOptions, Progress, ProgressHook, ReadOptions,
 };

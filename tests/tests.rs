@@ -8,6 +8,7 @@ mod determinism;
 #[cfg(feature = "export")]
 mod export;
 mod golden;
+mod kinds;
 mod malformed;
 mod normalize;
 mod notice;

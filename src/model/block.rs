@@ -10,12 +10,20 @@ pub struct Block {
     pub kind: BlockKind,
     /// The text (for tables, the cells joined by tabs and rows by newlines).
     pub text: String,
-    /// Heading level, 1 (一、) to 5 (①); headings only.
+    /// Heading level: the depth of the heading in the document's own nesting, 1 outermost
+    /// (`一、`, `第一章`, `1`); headings only. See docs/structure.md, "One level model".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
-    /// The literal heading or list number as written (`（一）`, `1.`, `一是`); may be absent.
+    /// The literal heading or list number as written (`（一）`, `1.`, `第十二条`, `1.1`); may be absent.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+    /// For headings numbered as a statute or a technical document (`第一章`, `第一条`,
+    /// `1.1`): which division it is. Absent for the GB/T 9704 layers (`一、` `（一）` …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heading_kind: Option<HeadingKind>,
+    /// The block is an entry of a table of contents (`目录` and the lines under it).
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub contents: bool,
     /// For `meta_field` blocks: the label (padding removed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
@@ -40,6 +48,8 @@ impl Block {
             text: text.into(),
             level: None,
             number: None,
+            heading_kind: None,
+            contents: false,
             key: None,
             items: Vec::new(),
             table: None,
@@ -64,6 +74,31 @@ impl Block {
     pub fn with_origin(mut self, origin: Origin) -> Self {
         self.origin = origin;
         self
+    }
+}
+
+/// What a statute-style or decimal heading divides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum HeadingKind {
+    /// `第一编` (a part of a code).
+    Part,
+    /// `第一章`.
+    Chapter,
+    /// `第一节` (a section of a chapter).
+    Section,
+    /// `第一条`: an article; its text is in the paragraphs that follow the heading.
+    Article,
+    /// `1` / `1.1` / `1.1.1` / `第7.9条`: decimal numbering, the level is the depth.
+    Decimal,
+}
+
+impl HeadingKind {
+    /// The separator printed between the number and the text (`第一条 为了…`, `1.1 编制目的`):
+    /// these numbers end in a character or digit, so the text must not be glued to them.
+    pub fn separator(self) -> &'static str {
+        " "
     }
 }
 

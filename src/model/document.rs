@@ -168,11 +168,17 @@ pub struct DocNumber {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Section {
-    /// Heading level (1 = 一、).
+    /// Heading level: depth in the document's nesting (1 = `一、`, or `第一章`, or `1`).
     pub level: u8,
-    /// The heading number as written (`（二）`).
+    /// The heading number as written (`（二）`, `第十二条`, `1.1`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
+    /// For statute and decimal headings: chapter, article, … (absent for `一、` `（一）` layers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<crate::model::HeadingKind>,
+    /// For an article: its number as a value (`第十二条` → 12), so it can be cited.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article: Option<u32>,
     /// The heading text without its number.
     pub title: String,
     /// Index of the heading block in `Document::blocks`.

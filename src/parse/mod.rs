@@ -13,8 +13,11 @@ use crate::options::ParseOptions;
 mod chrome;
 mod closing;
 mod contacts;
+mod contents;
 pub(crate) mod dates;
+mod divisions;
 mod headings;
+mod items;
 mod lists;
 mod meta;
 mod notice;
@@ -46,7 +49,7 @@ pub fn parse(extracted: Extracted, opts: &ParseOptions) -> Document {
 }
 
 /// The structural passes, in order: chrome, 版头 parts, title, 主送, 版记, signature,
-/// attachments, headings, enumerations.
+/// attachments, table of contents, headings, enumerations.
 fn structure(blocks: &mut Vec<crate::model::Block>, doc: &mut Document, opts: &ParseOptions) {
     chrome::apply(blocks, opts.drop_footer_chrome, &mut doc.warnings);
     parts::header(blocks, &mut doc.parts);
@@ -68,6 +71,7 @@ fn structure(blocks: &mut Vec<crate::model::Block>, doc: &mut Document, opts: &P
         parts::note(blocks, at + 1, &mut doc.parts);
     }
     closing::attachments(blocks, start, &mut doc.attachments);
+    contents::apply(blocks, start);
     headings::apply(blocks, start, &mut doc.warnings);
     rejoin::apply(blocks, start);
     lists::apply(blocks);
