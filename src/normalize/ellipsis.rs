@@ -1,0 +1,137 @@
+//! Rule `ellipses`: dot runs in Chinese text become the ellipsis `……` (GB/T 15834: two U+2026,
+//! six dots in two characters).
+//!
+//! | before | after |
+//! |---|---|
+//! | `等等...今后` | `等等……今后` |
+//! | `情况如下......` | `情况如下……` |
+//! | `相关部门。。。` | `相关部门……` |
+//! | `wait... what` `1..2` | unchanged (Latin context; two dots are no ellipsis) |
+//! | `http://x.cn/a...b` | unchanged (URL) |
+//!
+//! A run of three or more ASCII `.` is converted when it is in Chinese context (the context
+//! scan of [`super::punct`]: the first decisive character on either side is Chinese; other dots
+//! and ellipses are skipped like spaces). A run of three or more `。` is always converted: it
+//! is Chinese by itself.
+
+use std::borrow::Cow;
+
+use super::class::{self, Side};
+use super::patch::Patch;
+use super::protect;
+
+/// The ellipsis written (U+2026 twice).
+pub(crate) const ELLIPSIS: &str = "……";
+
+/// The marks whose runs of three or more are an ellipsis: ASCII `.`, `。` (U+3002).
+const DOTS: &[char] = &['.', '。'];
+
+/// Replace dot runs in Chinese text by `……`; borrows when there is none.
+pub fn ellipses(s: &str) -> Cow<'_, str> {
+    if !may_hold_ellipsis(s) {
+        return Cow::Borrowed(s);
+    }
+    let mut patch = Patch::new(s);
+    let mut base = 0;
+    for line in s.split('\n') {
+        if may_hold_ellipsis(line) {
+            convert_line(line, base, &mut patch);
+        }
+        base += line.len() + 1;
+    }
+    patch.finish()
+}
+
+/// Three dots, or two `。` with or without a space between (`。 。。` is a run too).
+fn may_hold_ellipsis(s: &str) -> bool {
+    s.contains("...") || s.contains("。。") || s.contains("。 ")
+}
+
+fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>) {
+    let urls = protect::url_spans(line);
+    let mut rest = 0;
+    while let Some(i) = line.get(rest..).and_then(|s| s.find(DOTS)) {
+        let start = rest + i;
+        let Some(dot) = line.get(start..).and_then(|s| s.chars().next()) else {
+            break;
+        };
+        let (run, end) = run_of(line, start, dot);
+        let convert = run >= 3
+            && (dot == '。' || (!protect::inside(&urls, start) && chinese_around(line, start, end)));
+        if convert {
+            patch.replace(base + start, base + end, ELLIPSIS);
+        }
+        rest = end;
+    }
+}
+
+/// The number of `dot`s in the run starting at byte `start`, and where it ends. A run of `。`
+/// may hold spaces (`。 。。`): the whitespace rule removes them beside CJK punctuation, and
+/// the run must be one before that as after (idempotence); ASCII dots stay apart (`. . .`).
+fn run_of(line: &str, start: usize, dot: char) -> (usize, usize) {
+    let mut run = 0;
+    let mut end = start;
+    let mut at = start;
+    for c in line.get(start..).unwrap_or("").chars() {
+        if c == dot {
+            run += 1;
+            end = at + c.len_utf8();
+        } else if !(dot == '。' && c == ' ') {
+            break;
+        }
+        at += c.len_utf8();
+    }
+    (run, end)
+}
+
+/// The context test of [`super::punct`], with dots and ellipses skipped like spaces: a run
+/// this rule shortens (`....` → `……`) must not bring a character into another run's reach on
+/// a second pass (idempotence).
+fn chinese_around(line: &str, start: usize, end: usize) -> bool {
+    let left = line.get(..start).unwrap_or("").chars().rev();
+    let right = line.get(end..).unwrap_or("").chars();
+    scan(left) == Side::Chinese || scan(right) == Side::Chinese
+}
+
+/// How far (in counted characters) the scan looks: the limit of the context scan.
+const SCAN_LIMIT: usize = 24;
+
+fn scan(chars: impl Iterator<Item = char>) -> Side {
+    let mut seen = 0;
+    for c in chars {
+        if c.is_whitespace() || class::is_invisible(c) || c == '.' || c == '…' {
+            continue;
+        }
+        match class::side(c) {
+            Side::Neutral => {}
+            decisive => return decisive,
+        }
+        seen += 1;
+        if seen >= SCAN_LIMIT {
+            break;
+        }
+    }
+    Side::Neutral
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        for (input, want) in [
+            ("等等...今后", "等等……今后"),
+            ("情况如下......", "情况如下……"),
+            ("相关部门。。。", "相关部门……"),
+            ("wait... what", "wait... what"),
+            ("1..2", "1..2"),
+            ("见http://x.cn/a...b", "见http://x.cn/a...b"),
+            ("完成。。", "完成。。"),
+            ("等....", "等……"),
+            ("年。 。。", "年……"),
+        ] {
+            assert_eq!(ellipses(input), want, "{input}");
+        }
+    }
+}
