@@ -60,10 +60,15 @@ fn bench(c: &mut Criterion) {
     });
     // Each rule alone, on the raw text: where the time goes.
     type Rule = for<'x> fn(&'x str) -> std::borrow::Cow<'x, str>;
-    let rules: [(&str, Rule); 6] = [
+    let rules: [(&str, Rule); 11] = [
         ("width", normalize::width::ascii_alnum),
         ("odd_spaces", normalize::space::odd_spaces),
         ("join_lines", normalize::lines::join_lines),
+        ("title_marks", normalize::titles::title_marks),
+        ("full_stops", normalize::period::full_stops),
+        ("ellipses", normalize::ellipsis::ellipses),
+        ("dashes", normalize::dash::dashes),
+        ("split_decimals", normalize::decimal::split_decimals),
         ("punctuation", normalize::punct::punctuation),
         ("quotes", normalize::quotes::quotes),
         ("collapse", normalize::space::collapse),

@@ -18,6 +18,7 @@
 use std::borrow::Cow;
 
 use super::class::{self, Side};
+use super::cursor::LineCursor;
 use super::patch::Patch;
 use super::protect;
 
@@ -26,36 +27,42 @@ pub(crate) const DASH: &str = "——";
 
 /// Replace `--` and `— —` between Chinese by `——`; borrows when there is none.
 pub fn dashes(s: &str) -> Cow<'_, str> {
-    if !s.contains("--") && !s.contains("— ") {
+    let bytes = s.as_bytes();
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, "--").collect();
+    let hyphens = starts.len();
+    starts.extend(memchr::memmem::find_iter(bytes, "— "));
+    if starts.is_empty() {
         return Cow::Borrowed(s);
     }
-    let mut patch = Patch::new(s);
-    let mut base = 0;
-    for line in s.split('\n') {
-        if line.contains("--") || line.contains("— ") {
-            convert_line(line, base, &mut patch);
-        }
-        base += line.len() + 1;
+    if hyphens > 0 && starts.len() > hyphens {
+        starts.sort_unstable();
     }
-    patch.finish()
-}
-
-fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>) {
-    let urls = protect::url_spans(line);
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let Some((start, end)) = dash_at(line, i) else {
-            i += 1;
+    let mut patch = Patch::new(s);
+    let mut lines = LineCursor::new(s);
+    let mut urls: (usize, Option<Vec<(usize, usize)>>) = (usize::MAX, None);
+    let mut done = 0;
+    for first in starts {
+        if first < done {
+            continue;
+        }
+        let (base, line) = lines.line(first);
+        let Some((start, end)) = dash_at(line, first - base) else {
             continue;
         };
-        if !protect::inside(&urls, start) && between_chinese(line, start, end) {
+        done = base + end;
+        if !between_chinese(line, start, end) {
+            continue;
+        }
+        if urls.0 != base {
+            urls = (base, None);
+        }
+        if !protect::inside(urls.1.get_or_insert_with(|| protect::url_spans(line)), start) {
             let from = start - spaces_before(line, start);
             let to = end + spaces_after(line, end);
             patch.replace(base + from, base + to, DASH);
         }
-        i = end;
     }
+    patch.finish()
 }
 
 /// The span of a `--` or `— —` starting at byte `i`, if one does (runs of three are none).

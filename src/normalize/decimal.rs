@@ -19,43 +19,41 @@
 use std::borrow::Cow;
 
 use super::class;
+use super::cursor::LineCursor;
 use super::patch::Patch;
 use super::protect;
 use super::punct;
 
 /// Remove the spaces inside split decimals; borrows when there is none.
 pub fn split_decimals(s: &str) -> Cow<'_, str> {
-    if !s.contains(". ") {
-        return Cow::Borrowed(s);
-    }
+    let bytes = s.as_bytes();
     let mut patch = Patch::new(s);
-    let mut base = 0;
-    for line in s.split('\n') {
-        if line.contains(". ") {
-            join_line(line, base, &mut patch);
-        }
-        base += line.len() + 1;
-    }
-    patch.finish()
-}
-
-fn join_line(line: &str, base: usize, patch: &mut Patch<'_>) {
-    let mut urls: Option<Vec<(usize, usize)>> = None;
-    for (at, _) in line.match_indices(". ") {
+    let mut lines = LineCursor::new(s);
+    let mut urls: (usize, Option<Vec<(usize, usize)>>) = (usize::MAX, None);
+    for dot in memchr::memchr_iter(b'.', bytes).filter(|&i| bytes.get(i + 1) == Some(&b' ')) {
+        let (base, line) = lines.line(dot);
+        let at = dot - base;
         let head = line.get(..at).unwrap_or("");
         let tail = line.get(at + 1..).unwrap_or("");
         let digits = tail.trim_start_matches(' ');
         let gap = tail.len() - digits.len();
-        if head.chars().next_back().is_some_and(class::is_digit)
+        if !(head.chars().next_back().is_some_and(class::is_digit)
             && digits.chars().next().is_some_and(class::is_digit)
             && !starts_line(head)
             && !year_follows(digits)
-            && punct::chinese_around(line, at, at + 1)
-            && !protect::inside(urls.get_or_insert_with(|| protect::url_spans(line)), at - 1)
+            && punct::chinese_around(line, at, at + 1))
         {
-            patch.replace(base + at + 1, base + at + 1 + gap, "");
+            continue;
+        }
+        if urls.0 != base {
+            urls = (base, None);
+        }
+        let spans = urls.1.get_or_insert_with(|| protect::url_spans(line));
+        if !protect::inside(spans, at - 1) {
+            patch.replace(dot + 1, dot + 1 + gap, "");
         }
     }
+    patch.finish()
 }
 
 /// Is the number that ends `head` all there is on its line (spaces aside)? `2.1` and

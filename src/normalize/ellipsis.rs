@@ -17,52 +17,63 @@
 use std::borrow::Cow;
 
 use super::class::{self, Side};
+use super::cursor::LineCursor;
 use super::patch::Patch;
 use super::protect;
 
 /// The ellipsis written (U+2026 twice).
 pub(crate) const ELLIPSIS: &str = "……";
 
-/// The marks whose runs of three or more are an ellipsis: ASCII `.`, `。` (U+3002).
-const DOTS: &[char] = &['.', '。'];
-
 /// Replace dot runs in Chinese text by `……`; borrows when there is none.
 pub fn ellipses(s: &str) -> Cow<'_, str> {
-    if !may_hold_ellipsis(s) {
-        return Cow::Borrowed(s);
-    }
     let mut patch = Patch::new(s);
-    let mut base = 0;
-    for line in s.split('\n') {
-        if may_hold_ellipsis(line) {
-            convert_line(line, base, &mut patch);
+    let mut lines = LineCursor::new(s);
+    let mut urls: (usize, Option<Vec<(usize, usize)>>) = (usize::MAX, None);
+    let mut done = 0;
+    for first in run_starts(s) {
+        if first < done {
+            continue;
         }
-        base += line.len() + 1;
+        let (base, line) = lines.line(first);
+        let start = first - base;
+        let Some(dot) = line.get(start..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        let (run, end) = run_of(line, start, dot);
+        done = base + end;
+        if run < 3 {
+            continue;
+        }
+        let convert = dot == '。' || {
+            if urls.0 != base {
+                urls = (base, None);
+            }
+            let spans = urls.1.get_or_insert_with(|| protect::url_spans(line));
+            !protect::inside(spans, start) && chinese_around(line, start, end)
+        };
+        if convert {
+            patch.replace(base + start, base + end, ELLIPSIS);
+        }
     }
     patch.finish()
 }
 
-/// Three dots, or two `。` with or without a space between (`。 。。` is a run too).
-fn may_hold_ellipsis(s: &str) -> bool {
-    s.contains("...") || s.contains("。。") || s.contains("。 ")
-}
-
-fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>) {
-    let urls = protect::url_spans(line);
-    let mut rest = 0;
-    while let Some(i) = line.get(rest..).and_then(|s| s.find(DOTS)) {
-        let start = rest + i;
-        let Some(dot) = line.get(start..).and_then(|s| s.chars().next()) else {
-            break;
-        };
-        let (run, end) = run_of(line, start, dot);
-        let convert = run >= 3
-            && (dot == '。' || (!protect::inside(&urls, start) && chinese_around(line, start, end)));
-        if convert {
-            patch.replace(base + start, base + end, ELLIPSIS);
-        }
-        rest = end;
+/// Where runs may start, in order: each `...`, and each `。` followed by `。` or a space
+/// (`。 。。` is a run too). A run starts at the leftmost of these.
+fn run_starts(s: &str) -> Vec<usize> {
+    let bytes = s.as_bytes();
+    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, "...").collect();
+    let stop = "。".as_bytes();
+    let more = memchr::memmem::find_iter(bytes, stop).filter(|&i| {
+        let next = bytes.get(i + stop.len()..).unwrap_or(&[]);
+        next.starts_with(b" ") || next.starts_with(stop)
+    });
+    let before = starts.len();
+    starts.extend(more);
+    if before > 0 && starts.len() > before {
+        starts.sort_unstable();
     }
+    starts
 }
 
 /// The number of `dot`s in the run starting at byte `start`, and where it ends. A run of `。`

@@ -113,7 +113,7 @@ fn ends_clause(line: &str) -> bool {
 }
 
 /// Does `line` start with a list or heading number: `一、`, `（一）`/`(一)`, `（1）`/`(1)`,
-/// `1.`/`1．`/`1、` (not `1.5`, not `1...`), or a circled / parenthesized / full-stop number
+/// `1.`/`1．`/`1、`/`1…` (not `1.5`), or a circled / parenthesized / full-stop number
 /// U+2460–U+249B (`①` `⑴` `⒈`)?
 pub(crate) fn starts_with_number(line: &str) -> bool {
     let mut chars = line.chars().peekable();
@@ -143,10 +143,11 @@ pub(crate) fn starts_with_number(line: &str) -> bool {
         while chars.next_if(|&c| class::is_digit(c)).is_some() {
             n += 1;
         }
-        // `1.5` is a decimal and `1...` an ellipsis (which the ellipsis rule rewrites), no number.
+        // `1.5` is a decimal, no number. `1…` counts as `1.` does: the ellipsis rule makes
+        // `1……` of `1...` (a number by this test), and a line kept as numbered must stay so.
         return n <= 3
-            && chars.next().is_some_and(|c| matches!(c, '.' | '．' | '、'))
-            && !chars.next().is_some_and(|c| class::is_digit(c) || c == '.');
+            && chars.next().is_some_and(|c| matches!(c, '.' | '．' | '、' | '…'))
+            && !chars.next().is_some_and(class::is_digit);
     }
     false
 }
@@ -188,7 +189,8 @@ mod tests {
             ("1.方案", true),
             ("12、方案", true),
             ("1.5倍", false),
-            ("0...一", false),
+            ("0...一", true),
+            ("0……一", true),
             ("2023年", false),
             ("①对", true),
             ("一是", false),

@@ -38,6 +38,7 @@ use crate::model::{Block, BlockKind, Note};
 use crate::options::NormalizeOptions;
 
 mod class;
+mod cursor;
 pub mod dash;
 pub mod decimal;
 pub mod ellipsis;

@@ -35,6 +35,7 @@
 use std::borrow::Cow;
 
 use super::class::{self, Side};
+use super::cursor::LineCursor;
 use super::patch::Patch;
 use super::protect;
 
@@ -69,31 +70,30 @@ const TOKEN_LIMIT: usize = 64;
 
 /// Convert every `.` that ends a Chinese sentence to `。`; borrows when there is none.
 pub fn full_stops(s: &str) -> Cow<'_, str> {
-    if !s.as_bytes().contains(&b'.') {
-        return Cow::Borrowed(s);
-    }
     let mut patch = Patch::new(s);
-    let mut base = 0;
-    for line in s.split('\n') {
-        if line.as_bytes().contains(&b'.') {
-            convert_line(line, base, &mut patch);
-        }
-        base += line.len() + 1;
-    }
-    patch.finish()
-}
-
-fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>) {
-    let mut urls: Option<Vec<(usize, usize)>> = None;
-    for (at, _) in line.match_indices('.') {
+    let mut lines = LineCursor::new(s);
+    let mut urls: (usize, Option<Vec<(usize, usize)>>) = (usize::MAX, None);
+    for dot in memchr::memchr_iter(b'.', s.as_bytes()) {
+        let (base, line) = lines.line(dot);
+        let at = dot - base;
         if !single_and_free(line, at) {
             continue;
         }
-        let urls = urls.get_or_insert_with(|| protect::url_spans(line));
-        if !protect::inside(urls, at) && ends_chinese_sentence(line, at, urls) {
-            patch.replace(base + at, base + at + 1, FULL_STOP);
+        // Only a `.` after an ASCII character can be in or end a URL.
+        let after_ascii = line.get(..at).and_then(|h| h.chars().next_back()).is_some_and(|c| c.is_ascii());
+        let spans: &[(usize, usize)] = if after_ascii {
+            if urls.0 != base {
+                urls = (base, None);
+            }
+            urls.1.get_or_insert_with(|| protect::url_spans(line))
+        } else {
+            &[]
+        };
+        if !protect::inside(spans, at) && ends_chinese_sentence(line, at, spans) {
+            patch.replace(dot, dot + 1, FULL_STOP);
         }
     }
+    patch.finish()
 }
 
 /// The cheap tests first: no `.` on either side, no letter or digit right after.
@@ -215,11 +215,13 @@ fn token_start(line: &str, end: usize) -> usize {
     start
 }
 
-/// Step back from byte `i` over one piece of a token: a byte `keep` accepts, or the spaces of a
-/// split decimal (`12. 5`). The decimal rule removes those spaces after this rule has run, and
-/// the token must be the same before and after (idempotence).
+/// Step back from byte `i` over one piece of a token: a byte `keep` accepts, or spaces that a
+/// later rule removes — inside a split decimal (`12. 5`, the decimal rule) or between a digit
+/// and `%` (`5 %`, the whitespace rule). The token must be the same before and after those
+/// rules have run (idempotence).
 fn back(line: &str, i: usize, keep: impl Fn(u8) -> bool) -> Option<usize> {
-    let b = *line.as_bytes().get(i.checked_sub(1)?)?;
+    let bytes = line.as_bytes();
+    let b = *bytes.get(i.checked_sub(1)?)?;
     if keep(b) {
         return Some(i - 1);
     }
@@ -227,7 +229,8 @@ fn back(line: &str, i: usize, keep: impl Fn(u8) -> bool) -> Option<usize> {
         return None;
     }
     let k = line.get(..i)?.trim_end_matches(' ').len();
-    (k > 0 && decimal_point(line, k - 1)).then_some(k)
+    let percent = bytes.get(i) == Some(&b'%') && bytes.get(k.checked_sub(1)?).is_some_and(u8::is_ascii_digit);
+    (k > 0 && (decimal_point(line, k - 1) || percent)).then_some(k)
 }
 
 /// Does the token `line[start..end]` end in an item number: digits and dots after nothing or a

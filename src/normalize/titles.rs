@@ -16,6 +16,7 @@
 use std::borrow::Cow;
 
 use super::class;
+use super::cursor::LineCursor;
 use super::patch::Patch;
 
 /// How far (in characters) a title is looked for after its opening mark. Bounds the work per
@@ -24,22 +25,30 @@ pub(crate) const TITLE_LIMIT: usize = 200;
 
 /// Convert `<<…>>` around Chinese and `<…>` inside titles; borrows when there is none.
 pub fn title_marks(s: &str) -> Cow<'_, str> {
-    if !may_hold_title(s) {
+    let bytes = s.as_bytes();
+    if memchr::memchr(b'<', bytes).is_none() {
         return Cow::Borrowed(s);
     }
+    // Where titles may open, in order: `<<`, and `《` (there is a `<` to convert somewhere).
+    let mut opens: Vec<usize> = memchr::memmem::find_iter(bytes, "<<").collect();
+    let angles = opens.len();
+    opens.extend(memchr::memmem::find_iter(bytes, "《"));
+    if angles > 0 && opens.len() > angles {
+        opens.sort_unstable();
+    }
     let mut patch = Patch::new(s);
-    let mut base = 0;
-    for line in s.split('\n') {
-        if may_hold_title(line) {
-            convert_line(line, base, &mut patch);
+    let mut lines = LineCursor::new(s);
+    let mut done = 0;
+    for open in opens {
+        if open < done {
+            continue;
         }
-        base += line.len() + 1;
+        let (base, line) = lines.line(open);
+        if let Some(end) = convert_title(line, open - base, base, &mut patch) {
+            done = base + end;
+        }
     }
     patch.finish()
-}
-
-fn may_hold_title(s: &str) -> bool {
-    s.contains("<<") || (s.contains('<') && s.contains('《'))
 }
 
 /// Which mark closes the title being matched.
@@ -57,41 +66,30 @@ struct Title {
     inner: Vec<(usize, char)>,
 }
 
-fn convert_line(line: &str, base: usize, patch: &mut Patch<'_>) {
-    let mut i = 0;
-    while let Some(rest) = line.get(i..) {
-        let Some(c) = rest.chars().next() else {
-            break;
-        };
-        let opened = if rest.starts_with("<<") && !line.get(..i).unwrap_or("").ends_with('<') {
-            Some((Close::Angles, 2))
-        } else if c == '《' {
-            Some((Close::Guillemet, c.len_utf8()))
-        } else {
-            None
-        };
-        let Some((close, len)) = opened else {
-            i += c.len_utf8();
-            continue;
-        };
-        let Some(title) = match_title(line, i + len, close) else {
-            i += len;
-            continue;
-        };
-        let mut edits = title.inner;
-        if close == Close::Angles {
-            edits.push((i, '《'));
-            edits.push((title.close_at, '》'));
-        }
-        edits.sort_unstable_by_key(|&(at, _)| at);
-        for (at, mark) in edits {
-            let width = if matches!(mark, '《' | '》') { 2 } else { 1 };
-            let mut buf = [0u8; 4];
-            patch.replace(base + at, base + at + width, mark.encode_utf8(&mut buf));
-        }
-        let close_len = if close == Close::Angles { 2 } else { '》'.len_utf8() };
-        i = title.close_at + close_len;
+/// Convert the title opening at byte `i` of `line`, if it is one; returns where it ends.
+fn convert_title(line: &str, i: usize, base: usize, patch: &mut Patch<'_>) -> Option<usize> {
+    let rest = line.get(i..)?;
+    let (close, len) = if rest.starts_with("<<") && !line.get(..i)?.ends_with('<') {
+        (Close::Angles, 2)
+    } else if rest.starts_with('《') {
+        (Close::Guillemet, '《'.len_utf8())
+    } else {
+        return None;
+    };
+    let title = match_title(line, i + len, close)?;
+    let mut edits = title.inner;
+    if close == Close::Angles {
+        edits.push((i, '《'));
+        edits.push((title.close_at, '》'));
     }
+    edits.sort_unstable_by_key(|&(at, _)| at);
+    for (at, mark) in edits {
+        let width = if matches!(mark, '《' | '》') { 2 } else { 1 };
+        let mut buf = [0u8; 4];
+        patch.replace(base + at, base + at + width, mark.encode_utf8(&mut buf));
+    }
+    let close_len = if close == Close::Angles { 2 } else { '》'.len_utf8() };
+    Some(title.close_at + close_len)
 }
 
 /// Match the title whose text starts at byte `from` (see the module docs).
