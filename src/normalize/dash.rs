@@ -16,6 +16,9 @@
 //! A single hyphen is never touched.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::class::{self, Side};
 use super::cursor::LineCursor;
@@ -27,10 +30,12 @@ pub(crate) const DASH: &str = "——";
 
 /// Replace `--` and `— —` between Chinese by `——`; borrows when there is none.
 pub fn dashes(s: &str) -> Cow<'_, str> {
+    static HYPHENS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("--"));
+    static SPLIT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("— "));
     let bytes = s.as_bytes();
-    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, "--").collect();
+    let mut starts: Vec<usize> = HYPHENS.find_iter(bytes).collect();
     let hyphens = starts.len();
-    starts.extend(memchr::memmem::find_iter(bytes, "— "));
+    starts.extend(SPLIT.find_iter(bytes));
     if starts.is_empty() {
         return Cow::Borrowed(s);
     }

@@ -15,6 +15,9 @@
 //! is Chinese by itself.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::class::{self, Side};
 use super::cursor::LineCursor;
@@ -62,9 +65,11 @@ pub fn ellipses(s: &str) -> Cow<'_, str> {
 /// (`。 。。` is a run too). A run starts at the leftmost of these.
 fn run_starts(s: &str) -> Vec<usize> {
     let bytes = s.as_bytes();
-    let mut starts: Vec<usize> = memchr::memmem::find_iter(bytes, "...").collect();
+    static DOTS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("..."));
+    static STOP: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("。"));
+    let mut starts: Vec<usize> = DOTS.find_iter(bytes).collect();
     let stop = "。".as_bytes();
-    let more = memchr::memmem::find_iter(bytes, stop).filter(|&i| {
+    let more = STOP.find_iter(bytes).filter(|&i| {
         let next = bytes.get(i + stop.len()..).unwrap_or(&[]);
         next.starts_with(b" ") || next.starts_with(stop)
     });

@@ -14,6 +14,9 @@
 //! title as it is.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::class;
 use super::cursor::LineCursor;
@@ -30,9 +33,11 @@ pub fn title_marks(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     // Where titles may open, in order: `<<`, and `《` (there is a `<` to convert somewhere).
-    let mut opens: Vec<usize> = memchr::memmem::find_iter(bytes, "<<").collect();
+    static ANGLES: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("<<"));
+    static GUILLEMET: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("《"));
+    let mut opens: Vec<usize> = ANGLES.find_iter(bytes).collect();
     let angles = opens.len();
-    opens.extend(memchr::memmem::find_iter(bytes, "《"));
+    opens.extend(GUILLEMET.find_iter(bytes));
     if angles > 0 && opens.len() > angles {
         opens.sort_unstable();
     }
