@@ -40,7 +40,7 @@ macro_rules! seeds_or_skip {
         match seed_paths() {
             Some(p) => p,
             None => {
-                eprintln!("skipped: seeds are absent");
+                crate::util::missing("the seeds");
                 return;
             }
         }

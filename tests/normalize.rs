@@ -325,7 +325,12 @@ const MARK_CASES: &[(&str, Opts, &str, &str)] = &[
     ("stop", All, "共完成15.", "共完成15。"),
     ("stop", All, "整改完成率100%.", "整改完成率100%。"),
     ("stop", All, "电子邮箱:ab@x.cn.", "电子邮箱：ab@x.cn。"),
-    ("stop", All, "网址:http://x.gov.cn.", "网址：http://x.gov.cn。"),
+    (
+        "stop",
+        All,
+        "网址:http://x.gov.cn.",
+        "网址：http://x.gov.cn。",
+    ),
     ("stop", All, "升级到v1.2.3.", "升级到v1.2.3。"),
     ("stop", All, "详见附件1.doc.", "详见附件1.doc。"),
     ("stop", All, "截至2023-12-31.", "截至2023-12-31。"),
@@ -354,8 +359,18 @@ const MARK_CASES: &[(&str, Opts, &str, &str)] = &[
     ("stop-except", All, "例如e.g.", "例如e.g."),
     ("stop-except", All, "This is English.", "This is English."),
     ("stop-except", All, "Hello world. 你好", "Hello world. 你好"),
-    ("stop-except", All, "访问www.gov.cn查询", "访问www.gov.cn查询"),
-    ("stop-except", All, "见http://x.gov.cn/a.html", "见http://x.gov.cn/a.html"),
+    (
+        "stop-except",
+        All,
+        "访问www.gov.cn查询",
+        "访问www.gov.cn查询",
+    ),
+    (
+        "stop-except",
+        All,
+        "见http://x.gov.cn/a.html",
+        "见http://x.gov.cn/a.html",
+    ),
     ("stop-except", All, "海关总6.单套管理", "海关总6.单套管理"),
     ("stop-except", All, "已完成。.", "已完成。."),
     // ellipses: dot runs in Chinese context → `……`.
@@ -365,7 +380,12 @@ const MARK_CASES: &[(&str, Opts, &str, &str)] = &[
     ("ellipsis", All, "还有....其他", "还有……其他"),
     ("ellipsis", All, "他说:\"我...\"", "他说：“我……”"),
     ("ellipsis", All, "wait... what", "wait... what"),
-    ("ellipsis", All, "见http://x.cn/a...b", "见http://x.cn/a...b"),
+    (
+        "ellipsis",
+        All,
+        "见http://x.cn/a...b",
+        "见http://x.cn/a...b",
+    ),
     ("ellipsis", All, "1..2", "1..2"),
     ("ellipsis", All, "完成。。", "完成。。"),
     ("ellipsis", NoEllipses, "等等...今后", "等等...今后"),
@@ -376,7 +396,12 @@ const MARK_CASES: &[(&str, Opts, &str, &str)] = &[
     ("dash", All, "\"两个维护\"--这是", "“两个维护”——这是"),
     ("dash", All, "2020-2023年", "2020-2023年"),
     ("dash", All, "2020--2023年", "2020--2023年"),
-    ("dash", All, "执行GB/T 9704-2012标准", "执行GB/T 9704-2012标准"),
+    (
+        "dash",
+        All,
+        "执行GB/T 9704-2012标准",
+        "执行GB/T 9704-2012标准",
+    ),
     ("dash", All, "Mini--LED", "Mini--LED"),
     ("dash", All, "中---中", "中---中"),
     // The punctuation rule makes `!` full-width; the comment's dashes stay.
@@ -415,7 +440,12 @@ const MARK_CASES: &[(&str, Opts, &str, &str)] = &[
     ("decimal", All, "1. 2023年以来", "1. 2023年以来"),
     ("decimal", All, "如下:1. 2023年以来", "如下：1. 2023年以来"),
     ("decimal", All, "version 1. 2 of", "version 1. 2 of"),
-    ("decimal", NoDecimals, "比去年增长12. 5%", "比去年增长12. 5%"),
+    (
+        "decimal",
+        NoDecimals,
+        "比去年增长12. 5%",
+        "比去年增长12. 5%",
+    ),
     // all together.
     (
         "marks-all",
@@ -654,7 +684,7 @@ fn seeds_lose_ascii_punctuation_beside_han_and_no_ideograph() {
     let mut seen = 0;
     for n in 0..5 {
         let Some(path) = seed_path(&format!("{n:03}")) else {
-            eprintln!("skipped: seed {n:03} is absent");
+            crate::util::missing(&format!("seed {n:03}"));
             continue;
         };
         seen += 1;

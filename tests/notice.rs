@@ -17,7 +17,7 @@ macro_rules! seed_or_skip {
         match seed($prefix) {
             Some(d) => d,
             None => {
-                eprintln!("skipped: seed {} is absent", $prefix);
+                crate::util::missing(&format!("seed {}", $prefix));
                 return;
             }
         }

@@ -13,7 +13,7 @@ use crate::util::{bytes, sample, seed_path};
 /// Convert a seed as text, or skip (return `None`) when the seeds are absent.
 fn seed(prefix: &str) -> Option<Document> {
     let Some(path) = seed_path(prefix) else {
-        eprintln!("skipped: seed {prefix} is absent");
+        crate::util::missing(&format!("seed {prefix}"));
         return None;
     };
     let mut opts = Options::default();

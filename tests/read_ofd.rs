@@ -106,7 +106,7 @@ fn seed_notice(s: &SampleSeed) -> Option<(Vec<String>, Vec<String>)> {
 fn samples_give_the_seed_text_in_order_without_furniture() {
     for s in SAMPLES {
         let Some((title, paras)) = seed_notice(s) else {
-            eprintln!("skipped: seed {} is absent", s.prefix);
+            crate::util::missing(&format!("seed {}", s.prefix));
             return;
         };
         let ex = read_path(&util::sample(&format!("{}.ofd", s.prefix)));
@@ -135,7 +135,7 @@ fn samples_give_the_seed_text_in_order_without_furniture() {
 fn samples_paragraphs_title_and_signature_match_the_seed() {
     for s in SAMPLES {
         let Some((title, paras)) = seed_notice(s) else {
-            eprintln!("skipped: seed {} is absent", s.prefix);
+            crate::util::missing(&format!("seed {}", s.prefix));
             return;
         };
         let bytes = util::bytes(&util::sample(&format!("{}.ofd", s.prefix)));
@@ -180,7 +180,7 @@ fn outline(sections: &[gongwen::Section], depth: usize, out: &mut String) {
 fn samples_sections_equal_those_of_the_seed_as_text() {
     for s in SAMPLES {
         let Some(seed) = util::seed_path(s.prefix) else {
-            eprintln!("skipped: seed {} is absent", s.prefix);
+            crate::util::missing(&format!("seed {}", s.prefix));
             return;
         };
         let from_text = gongwen::convert(&util::bytes(&seed), &Options::default()).unwrap();

@@ -107,7 +107,7 @@ fn is_page_number_line(line: &str) -> bool {
 
 fn check(variant: &str) {
     let Some(seeds) = seeds() else {
-        eprintln!("skipped: ../shared/seeds is absent");
+        crate::util::missing("../shared/seeds");
         return;
     };
     for seed in seeds {
@@ -160,7 +160,7 @@ fn header_samples_match_seeds_without_furniture() {
 #[test]
 fn samples_are_listed_and_present() {
     let Some(seeds) = seeds() else {
-        eprintln!("skipped: ../shared/seeds is absent");
+        crate::util::missing("../shared/seeds");
         return;
     };
     assert!(seeds.len() >= 4);
@@ -214,7 +214,7 @@ fn pdftotext(path: &Path) -> Option<(String, f64)> {
 #[ignore = "measurement"]
 fn pdf_vs_pdftotext() {
     let Some(seeds) = seeds() else {
-        eprintln!("skipped: ../shared/seeds is absent");
+        crate::util::missing("../shared/seeds");
         return;
     };
     println!(
@@ -229,7 +229,7 @@ fn pdf_vs_pdftotext() {
             let path = util::sample(&name);
             let bytes = util::bytes(&path);
             let Some((text, secs)) = pdftotext(&path) else {
-                eprintln!("skipped: pdftotext is not installed");
+                crate::util::missing("pdftotext");
                 return;
             };
             // Pages = form feeds pdftotext writes after each page.

@@ -7,6 +7,7 @@ mod cli;
 mod determinism;
 #[cfg(feature = "export")]
 mod export;
+mod golden;
 mod malformed;
 mod normalize;
 mod notice;
@@ -18,3 +19,5 @@ mod read_ofd;
 mod read_pdf;
 mod read_pdf_corpus;
 mod schema;
+#[cfg(feature = "serve")]
+mod serve;

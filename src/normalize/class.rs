@@ -3,42 +3,8 @@
 //! Every rule asks the same two questions of a character: *is it Chinese?* and *which side of
 //! a punctuation mark does Chinese text sit on?* The answers live here, once, as data.
 
-/// CJK ideographs, as inclusive code-point ranges.
-///
-/// - U+3005–U+3007 `々〆〇` (iteration mark, closing mark, ideographic zero: `二〇二三年`);
-/// - U+3400–U+4DBF CJK Unified Ideographs Extension A;
-/// - U+4E00–U+9FFF CJK Unified Ideographs;
-/// - U+F900–U+FAFF CJK Compatibility Ideographs;
-/// - U+20000–U+2FA1F Extensions B–F and the Compatibility Ideographs Supplement;
-/// - U+30000–U+323AF Extensions G–H.
-pub(crate) const IDEOGRAPHS: &[(u32, u32)] = &[
-    (0x3005, 0x3007),
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF),
-    (0x20000, 0x2FA1F),
-    (0x30000, 0x323AF),
-];
-
-/// CJK punctuation and other East Asian marks that make their neighbourhood Chinese.
-///
-/// - U+3001–U+3004, U+3008–U+303F CJK Symbols and Punctuation (`、。〈〉《》「」『』【】〔〕〖〗`);
-///   U+3000 (ideographic space) is whitespace, handled by the whitespace rule;
-/// - U+3040–U+30FF kana (Japanese text is East Asian context too);
-/// - U+FE10–U+FE1F vertical forms, U+FE30–U+FE4F CJK compatibility forms (`﹝﹞`);
-/// - U+FF01–U+FF60 and U+FFE0–U+FFEE full-width forms, *except* the letters and digits (those
-///   are classified as their ASCII twins) and except the marks this normalizer itself produces
-///   (see [`PRODUCTS`]);
-/// - U+FF61–U+FF65 half-width CJK punctuation (`｡｢｣､･`).
-pub(crate) const CJK_PUNCT: &[(u32, u32)] = &[
-    (0x3001, 0x3004),
-    (0x3008, 0x303F),
-    (0x3040, 0x30FF),
-    (0xFE10, 0xFE1F),
-    (0xFE30, 0xFE4F),
-    (0xFF01, 0xFF65),
-    (0xFFE0, 0xFFEE),
-];
+// The ideograph and punctuation ranges live in the crate-wide character classes.
+pub(crate) use crate::chars::{is_cjk_punct, is_ideograph};
 
 /// The marks the punctuation and quote rules write: `，：；？！（）“”‘’`.
 ///
@@ -48,23 +14,6 @@ pub(crate) const CJK_PUNCT: &[(u32, u32)] = &[
 pub(crate) const PRODUCTS: &[char] = &[
     '，', '：', '；', '？', '！', '（', '）', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}',
 ];
-
-fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
-    let c = c as u32;
-    ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
-}
-
-/// Is `c` a CJK ideograph (see [`IDEOGRAPHS`])?
-pub(crate) fn is_ideograph(c: char) -> bool {
-    (c as u32) >= 0x3005 && in_ranges(c, IDEOGRAPHS)
-}
-
-/// Is `c` CJK punctuation or a full-width mark (see [`CJK_PUNCT`]), letters and digits excluded?
-pub(crate) fn is_cjk_punct(c: char) -> bool {
-    (c as u32) >= 0x3001
-        && in_ranges(c, CJK_PUNCT)
-        && crate::normalize::width::to_ascii(c).is_none()
-}
 
 /// How a character colours the text around an ASCII punctuation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -61,7 +61,10 @@ pub fn dashes(s: &str) -> Cow<'_, str> {
         if urls.0 != base {
             urls = (base, None);
         }
-        if !protect::inside(urls.1.get_or_insert_with(|| protect::url_spans(line)), start) {
+        if !protect::inside(
+            urls.1.get_or_insert_with(|| protect::url_spans(line)),
+            start,
+        ) {
             let from = start - spaces_before(line, start);
             let to = end + spaces_after(line, end);
             patch.replace(base + from, base + to, DASH);
@@ -75,7 +78,8 @@ fn dash_at(line: &str, i: usize) -> Option<(usize, usize)> {
     let rest = line.get(i..)?;
     let before = line.get(..i)?;
     if rest.starts_with("--") {
-        let run_of_two = !before.ends_with('-') && rest.get(2..).is_some_and(|r| !r.starts_with('-'));
+        let run_of_two =
+            !before.ends_with('-') && rest.get(2..).is_some_and(|r| !r.starts_with('-'));
         return run_of_two.then_some((i, i + 2));
     }
     let after = rest.strip_prefix('—')?;

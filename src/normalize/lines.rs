@@ -146,7 +146,9 @@ pub(crate) fn starts_with_number(line: &str) -> bool {
         // `1.5` is a decimal, no number. `1…` counts as `1.` does: the ellipsis rule makes
         // `1……` of `1...` (a number by this test), and a line kept as numbered must stay so.
         return n <= 3
-            && chars.next().is_some_and(|c| matches!(c, '.' | '．' | '、' | '…'))
+            && chars
+                .next()
+                .is_some_and(|c| matches!(c, '.' | '．' | '、' | '…'))
             && !chars.next().is_some_and(class::is_digit);
     }
     false

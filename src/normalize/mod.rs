@@ -39,18 +39,18 @@ use crate::options::NormalizeOptions;
 
 mod class;
 mod cursor;
-pub mod dash;
-pub mod decimal;
-pub mod ellipsis;
-pub mod lines;
+pub(crate) mod dash;
+pub(crate) mod decimal;
+pub(crate) mod ellipsis;
+pub(crate) mod lines;
 mod patch;
-pub mod period;
+pub(crate) mod period;
 mod protect;
-pub mod punct;
-pub mod quotes;
-pub mod space;
-pub mod titles;
-pub mod width;
+pub(crate) mod punct;
+pub(crate) mod quotes;
+pub(crate) mod space;
+pub(crate) mod titles;
+pub(crate) mod width;
 
 /// Normalize one string. Borrows when nothing changes.
 ///

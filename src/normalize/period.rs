@@ -80,7 +80,10 @@ pub fn full_stops(s: &str) -> Cow<'_, str> {
             continue;
         }
         // Only a `.` after an ASCII character can be in or end a URL.
-        let after_ascii = line.get(..at).and_then(|h| h.chars().next_back()).is_some_and(|c| c.is_ascii());
+        let after_ascii = line
+            .get(..at)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(|c| c.is_ascii());
         let spans: &[(usize, usize)] = if after_ascii {
             if urls.0 != base {
                 urls = (base, None);
@@ -229,7 +232,8 @@ fn back(line: &str, i: usize, keep: impl Fn(u8) -> bool) -> Option<usize> {
         return None;
     }
     let k = line.get(..i)?.trim_end_matches(' ').len();
-    let percent = bytes.get(i) == Some(&b'%') && bytes.get(k.checked_sub(1)?).is_some_and(u8::is_ascii_digit);
+    let percent =
+        bytes.get(i) == Some(&b'%') && bytes.get(k.checked_sub(1)?).is_some_and(u8::is_ascii_digit);
     (k > 0 && (decimal_point(line, k - 1) || percent)).then_some(k)
 }
 
@@ -238,7 +242,10 @@ fn back(line: &str, i: usize, keep: impl Fn(u8) -> bool) -> Option<usize> {
 /// (`1,682.15`, `10:00`), not a clause end.
 fn item_number(line: &str, start: usize, end: usize) -> bool {
     let bytes = line.as_bytes();
-    if !bytes.get(end.wrapping_sub(1)).is_some_and(u8::is_ascii_digit) {
+    if !bytes
+        .get(end.wrapping_sub(1))
+        .is_some_and(u8::is_ascii_digit)
+    {
         return false;
     }
     let mut s = end;

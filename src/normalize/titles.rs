@@ -93,7 +93,11 @@ fn convert_title(line: &str, i: usize, base: usize, patch: &mut Patch<'_>) -> Op
         let mut buf = [0u8; 4];
         patch.replace(base + at, base + at + width, mark.encode_utf8(&mut buf));
     }
-    let close_len = if close == Close::Angles { 2 } else { '》'.len_utf8() };
+    let close_len = if close == Close::Angles {
+        2
+    } else {
+        '》'.len_utf8()
+    };
     Some(title.close_at + close_len)
 }
 

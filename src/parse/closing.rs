@@ -10,9 +10,9 @@
 
 use std::sync::LazyLock;
 
-use super::date;
 use super::scan::{self, char_len, Lazy};
 use crate::model::{Attachment, Block, BlockKind, Code, Diagnostic, Signature};
+use crate::vocab::date;
 
 /// How far from the end the signature date may sit, in blocks.
 const TAIL: usize = 15;

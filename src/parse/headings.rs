@@ -25,9 +25,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::numeral;
 use super::scan::{self, char_len, Lazy};
 use crate::model::{Block, BlockKind, Code, Diagnostic, Span};
+use crate::vocab::numeral;
 
 /// A numbering style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -7,22 +7,17 @@
 #![cfg_attr(not(test), warn(clippy::indexing_slicing))]
 
 use crate::model::Document;
+use crate::model::Extracted;
 use crate::options::ParseOptions;
-use crate::read::Extracted;
 
 mod chrome;
 mod closing;
 mod contacts;
-#[allow(dead_code)] // used by the passes as they land
-pub(crate) mod date;
-#[allow(dead_code)] // `iso_in_context` is for the notice pass
 pub(crate) mod dates;
 mod headings;
 mod lists;
 mod meta;
 mod notice;
-#[allow(dead_code)]
-pub(crate) mod numeral;
 mod parts;
 mod rejoin;
 mod scan;

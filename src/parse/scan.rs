@@ -26,18 +26,7 @@ pub(crate) fn captures<'a>(re: &Lazy, s: &'a str) -> Option<regex::Captures<'a>>
     re.as_ref().and_then(|r| r.captures(s))
 }
 
-/// CJK unified ideographs (U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF, U+20000–U+2FFFF).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
-}
-
-/// Han characters plus the full-width punctuation that sits between them (U+3000–U+303F,
-/// U+FF00–U+FF0F, U+FF1A–U+FF20 and the curly quotes).
-pub(crate) fn is_cjk_like(c: char) -> bool {
-    is_han(c)
-        || matches!(c as u32, 0x3001..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
-}
+pub(crate) use crate::chars::is_han;
 
 /// Sentence-final punctuation, both widths.
 pub(crate) fn is_sentence_end(c: char) -> bool {
@@ -70,7 +59,8 @@ pub(crate) fn squeeze(s: &str) -> String {
             }
             let before = out.chars().next_back();
             let after = chars.get(j).copied();
-            let cjk_side = before.is_some_and(is_cjk_like) || after.is_some_and(is_cjk_like);
+            let cjk_side = before.is_some_and(crate::chars::is_han_or_punct)
+                || after.is_some_and(crate::chars::is_han_or_punct);
             if !cjk_side {
                 out.push(' ');
             }

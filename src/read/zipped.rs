@@ -4,8 +4,6 @@
 //! inflated from one container is capped too, so a zip bomb ends in
 //! [`Error::LimitExceeded`] instead of eating the machine. A missing optional part is `Ok(None)`.
 
-#![allow(dead_code)] // used by the DOCX and OFD readers as they land
-
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -46,14 +44,6 @@ impl<'a> Container<'a> {
             inflated: Cell::new(0),
             by_key,
         })
-    }
-
-    /// Entry names in archive order.
-    pub(crate) fn names(&self) -> Vec<String> {
-        self.archive
-            .file_names()
-            .filter_map(|n| n.ok().map(|n| n.into_owned()))
-            .collect()
     }
 
     /// Find an entry name case-insensitively and ignoring a leading `/` or `./`.

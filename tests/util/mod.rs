@@ -8,10 +8,31 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `../shared/<rel>` when present (the corpus and seeds live outside the repository).
+/// True under CI (`CI` set to anything but empty, `0` or `false`, as CI services set it): there a
+/// test whose material is missing fails instead of skipping.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// Report material a test needs that is not there: a failure under CI, a note elsewhere.
+pub fn missing(what: &str) {
+    assert!(
+        !in_ci(),
+        "CI is set but {what} is missing: CI must run with ../shared (seeds and corpus) beside \
+         the repository and the tools .ci/run installs; a test may not skip there"
+    );
+    eprintln!("skipped: {what} is absent");
+}
+
+/// `../shared/<rel>` when present (the corpus and seeds live outside the repository); when
+/// absent, `None` with a note, or a failure under CI.
 pub fn shared(rel: &str) -> Option<PathBuf> {
     let p = root().join("..").join("shared").join(rel);
-    p.exists().then_some(p)
+    if p.exists() {
+        return Some(p);
+    }
+    missing(&format!("../shared/{rel}"));
+    None
 }
 
 /// Skip the calling test (with a note) when `../shared/<rel>` is absent.
@@ -20,10 +41,7 @@ macro_rules! shared_or_skip {
     ($rel:expr) => {
         match $crate::util::shared($rel) {
             Some(p) => p,
-            None => {
-                eprintln!("skipped: ../shared/{} is absent", $rel);
-                return;
-            }
+            None => return,
         }
     };
 }
@@ -36,7 +54,7 @@ pub fn sample(name: &str) -> PathBuf {
 /// The seed file whose name starts with `prefix` (`"003"`), if the seeds are present.
 pub fn seed_path(prefix: &str) -> Option<PathBuf> {
     let dir = shared("seeds")?;
-    std::fs::read_dir(dir)
+    let found = std::fs::read_dir(dir)
         .ok()?
         .flatten()
         .map(|e| e.path())
@@ -44,7 +62,11 @@ pub fn seed_path(prefix: &str) -> Option<PathBuf> {
             p.file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with(prefix))
-        })
+        });
+    if found.is_none() {
+        missing(&format!("seed {prefix} in ../shared/seeds"));
+    }
+    found
 }
 
 /// Read a file to bytes, panicking with the path on failure (tests only).

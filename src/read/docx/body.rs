@@ -147,7 +147,12 @@ pub(crate) fn parse_with_anchors(
     numbering: &mut Numbering,
     max_depth: u64,
 ) -> Result<(Vec<Block>, Anchors)> {
-    let mut x = Xml::new(text, "word/document.xml", max_depth);
+    let mut x = Xml::new(
+        crate::model::Format::Docx,
+        text,
+        "word/document.xml",
+        max_depth,
+    );
     let mut st = State {
         styles,
         numbering,
@@ -487,7 +492,11 @@ impl State<'_> {
                 text.push_str(&l.text);
                 // Word draws a tab or space after the label; a label that ends in CJK
                 // punctuation (`一、`, `（一）`) needs no separator in plain text.
-                let punct_end = l.text.chars().last().is_some_and(is_cjk_punct);
+                let punct_end = l
+                    .text
+                    .chars()
+                    .last()
+                    .is_some_and(crate::chars::is_cjk_symbol_or_fullwidth);
                 if l.suffix != Suffix::Nothing && !punct_end {
                     text.push(' ');
                 }
@@ -581,11 +590,6 @@ fn fill_run_hints(h: &mut Hints, s: &Stats, para_default: &RunProps) {
         .map(|(v, _)| *v as f32 / 2.0);
     h.bold = s.bold * 2 > s.total;
     h.red = s.red * 2 > s.total;
-}
-
-/// CJK symbols and punctuation (U+3000–U+303F) and full-width forms (U+FF00–U+FFEF).
-fn is_cjk_punct(c: char) -> bool {
-    ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
 }
 
 /// Red-ish: a strong red channel and weak green and blue (`FF0000`, `C00000`, `E60012`).

@@ -31,19 +31,27 @@ mod props;
 mod styles;
 mod table;
 mod theme;
-mod xml;
 
 use quick_xml::events::Event;
 
 use crate::error::{Error, Result};
 use crate::model::{Code, Diagnostic, Format, NoteKind, Origin};
 use crate::options::ReadOptions;
+use crate::read::xml;
 use crate::read::zipped::Container;
 use crate::read::Extracted;
 
 use numbering::Numbering;
 use styles::Styles;
 use theme::Theme;
+
+/// An OOXML on/off property (`<w:b/>`, `<w:b w:val="false"/>`).
+fn on_off(e: &quick_xml::events::BytesStart<'_>) -> bool {
+    !matches!(
+        xml::attr(e, b"val").as_deref(),
+        Some("0" | "false" | "off" | "none")
+    )
+}
 
 /// Read a DOCX file.
 ///
@@ -186,7 +194,7 @@ fn relationships(
         return Ok(Vec::new());
     };
     let (text, _) = xml::decode(&bytes);
-    let mut x = xml::Xml::new(&text, rels, depth);
+    let mut x = xml::Xml::new(Format::Docx, &text, rels, depth);
     let base = source.rsplit_once('/').map_or("", |(d, _)| d);
     let mut out = Vec::new();
     while let Some(ev) = x.next()? {

@@ -9,7 +9,8 @@
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::xml::{attr, local, local_end, on_off, reference, Xml};
+use super::on_off;
+use super::xml::{attr, local, local_end, reference, Xml};
 use crate::error::Result;
 use crate::model::{Note, NoteKind};
 
@@ -78,7 +79,7 @@ impl Current {
 
 /// Read the notes of one part. `part` names it in error messages.
 pub(crate) fn parse(text: &str, part: &str, kind: NoteKind, max_depth: u64) -> Result<Vec<Note>> {
-    let mut x = Xml::new(text, part, max_depth);
+    let mut x = Xml::new(crate::model::Format::Docx, text, part, max_depth);
     let mut out = Vec::new();
     let mut cur: Option<Current> = None;
     let mut skip = 0u32;

@@ -13,8 +13,10 @@ use std::collections::HashMap;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::xml::{attr, local, local_end, on_off, Xml};
+use super::on_off;
+use super::xml::{attr, local, local_end, Xml};
 use crate::error::Result;
+use crate::vocab::numeral::{CN_DIGITS, CN_LEGAL_DIGITS, CN_LEGAL_UNITS, CN_UNITS, CN_WAN};
 
 /// Number formats (`w:numFmt`) Word uses in Chinese documents and beyond.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,7 +135,12 @@ pub(crate) struct Numbering {
 impl Numbering {
     /// Parse `numbering.xml`.
     pub(crate) fn parse(text: &str, max_depth: u64) -> Result<Numbering> {
-        let mut x = Xml::new(text, "word/numbering.xml", max_depth);
+        let mut x = Xml::new(
+            crate::model::Format::Docx,
+            text,
+            "word/numbering.xml",
+            max_depth,
+        );
         let mut n = Numbering::default();
         let mut cur_abs: Option<(String, Abstract)> = None;
         let mut cur_num: Option<(String, Num)> = None;
@@ -336,8 +343,6 @@ fn bullet(template: &str) -> String {
     }
 }
 
-const CN_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
 /// One number in one format.
 pub(crate) fn format_number(n: u32, fmt: NumFmt) -> String {
     match fmt {
@@ -446,16 +451,16 @@ struct CnSet {
 
 const CN_SMALL: CnSet = CnSet {
     digits: CN_DIGITS,
-    units: ['十', '百', '千'],
+    units: CN_UNITS,
     zero: '零',
-    wan: '万',
+    wan: CN_WAN,
 };
 
 const CN_LEGAL: CnSet = CnSet {
-    digits: ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'],
-    units: ['拾', '佰', '仟'],
+    digits: CN_LEGAL_DIGITS,
+    units: CN_LEGAL_UNITS,
     zero: '零',
-    wan: '万',
+    wan: CN_WAN,
 };
 
 /// Chinese numerals with place units: 10 → 十, 32 → 三十二, 101 → 一百零一, 1010 → 一千零一十.

@@ -11,7 +11,7 @@ use crate::model::{Meta, MetaField, Source};
 
 /// Collect the text of each top-level child of the root element.
 fn fields(text: &str, part: &str, max_depth: u64) -> Result<Vec<(String, String)>> {
-    let mut x = Xml::new(text, part, max_depth);
+    let mut x = Xml::new(crate::model::Format::Docx, text, part, max_depth);
     let mut out = Vec::new();
     let mut depth = 0u32;
     let mut cur: Option<(String, String)> = None;

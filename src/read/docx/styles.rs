@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use quick_xml::events::Event;
 
+use super::on_off;
 use super::theme::Theme;
-use super::xml::{attr, local, local_end, on_off, Xml};
+use super::xml::{attr, local, local_end, Xml};
 use crate::error::Result;
 use crate::model::Align;
 
@@ -149,7 +150,12 @@ impl Styles {
 
     /// Parse `styles.xml`, resolving theme fonts through `theme`.
     pub(crate) fn parse(text: &str, max_depth: u64, theme: Theme) -> Result<Styles> {
-        let mut x = Xml::new(text, "word/styles.xml", max_depth);
+        let mut x = Xml::new(
+            crate::model::Format::Docx,
+            text,
+            "word/styles.xml",
+            max_depth,
+        );
         let mut out = Styles {
             theme,
             ..Styles::default()

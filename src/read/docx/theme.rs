@@ -36,7 +36,7 @@ pub(crate) struct Theme {
 impl Theme {
     /// Parse a theme part; only `a:fontScheme` is read.
     pub(crate) fn parse(text: &str, part: &str, max_depth: u64) -> Result<Theme> {
-        let mut x = Xml::new(text, part, max_depth);
+        let mut x = Xml::new(crate::model::Format::Docx, text, part, max_depth);
         let mut out = Theme::default();
         // Which collection we are in: Some(true) major, Some(false) minor.
         let mut major: Option<bool> = None;

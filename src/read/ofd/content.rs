@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 
 use crate::model::{Code, Diagnostic};
-use crate::read::layout::Glyph;
+use crate::read::geom::Matrix;
+use crate::read::layout::{self, Color, Glyph, Style, Styles};
 
 use super::package::{numbers, Font};
 use super::xml::Node;
@@ -20,33 +21,6 @@ const MAX_BLOCK_DEPTH: usize = 64;
 const MAX_GROUP_GLYPHS: usize = 256;
 /// Used when a text object has no usable `Size` (3.5 mm ≈ 10 pt).
 const DEFAULT_SIZE: f32 = 3.5;
-
-/// The drawing style of a glyph; `Glyph::font` indexes a table of these.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) struct Style {
-    pub(super) font: Option<String>,
-    pub(super) bold: bool,
-    pub(super) red: bool,
-}
-
-/// Interned styles.
-#[derive(Debug, Default)]
-pub(super) struct Styles {
-    pub(super) list: Vec<Style>,
-    index: HashMap<Style, u32>,
-}
-
-impl Styles {
-    fn id(&mut self, style: Style) -> u32 {
-        if let Some(&i) = self.index.get(&style) {
-            return i;
-        }
-        let i = self.list.len() as u32;
-        self.index.insert(style.clone(), i);
-        self.list.push(style);
-        i
-    }
-}
 
 /// Everything text extraction needs besides the XML.
 pub(super) struct Ctx<'a> {
@@ -117,14 +91,14 @@ pub(super) fn glyphs(page: &Node, ctx: &mut Ctx<'_>) -> Vec<Glyph> {
     let mut out = Vec::new();
     if let Some(content) = page.child("Content") {
         for layer in content.children_named("Layer") {
-            objects(layer, ctx, &mut out, Ctm::IDENTITY, 0);
+            objects(layer, ctx, &mut out, Matrix::IDENTITY, 0);
         }
     }
     out
 }
 
 /// Walk the graphic objects under `parent`; `outer` maps `parent`'s space to the page.
-fn objects(parent: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm, depth: usize) {
+fn objects(parent: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Matrix, depth: usize) {
     for child in &parent.children {
         if !ctx.tick() {
             return;
@@ -151,9 +125,8 @@ fn objects(parent: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm, d
                     continue;
                 };
                 let (bx, by) = box_origin(child);
-                let inner = outer
-                    .then_before(Ctm::translate(bx, by))
-                    .then_before(Ctm::parse(child.attr("CTM")));
+                let inner =
+                    parse_ctm(child.attr("CTM")).then(Matrix::translate(bx, by).then(outer));
                 objects(content, ctx, out, inner, depth + 1);
             }
             // Paths and images carry no text.
@@ -185,48 +158,11 @@ fn box_origin(obj: &Node) -> (f32, f32) {
     )
 }
 
-/// An affine matrix `[a b c d e f]`: x' = a·x + c·y + e, y' = b·x + d·y + f.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Ctm([f32; 6]);
-
-impl Ctm {
-    pub(super) const IDENTITY: Ctm = Ctm([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
-
-    /// Parse `ST_Array` of six numbers; anything else is the identity.
-    pub(super) fn parse(s: Option<&str>) -> Ctm {
-        match s.map(numbers).as_deref() {
-            Some(&[a, b, c, d, e, f]) => Ctm([a, b, c, d, e, f]),
-            _ => Ctm::IDENTITY,
-        }
-    }
-
-    pub(super) fn translate(x: f32, y: f32) -> Ctm {
-        Ctm([1.0, 0.0, 0.0, 1.0, x, y])
-    }
-
-    /// The matrix that applies `inner` first and then `self`.
-    pub(super) fn then_before(self, inner: Ctm) -> Ctm {
-        let [a, b, c, d, e, f] = self.0;
-        let [a2, b2, c2, d2, e2, f2] = inner.0;
-        Ctm([
-            a * a2 + c * b2,
-            b * a2 + d * b2,
-            a * c2 + c * d2,
-            b * c2 + d * d2,
-            a * e2 + c * f2 + e,
-            b * e2 + d * f2 + f,
-        ])
-    }
-
-    pub(super) fn apply(self, x: f32, y: f32) -> (f32, f32) {
-        let [a, b, c, d, e, f] = self.0;
-        (a * x + c * y + e, b * x + d * y + f)
-    }
-
-    /// Horizontal and vertical scale (lengths of the transformed unit vectors).
-    pub(super) fn scales(self) -> (f32, f32) {
-        let [a, b, c, d, _, _] = self.0;
-        (a.hypot(b), c.hypot(d))
+/// A `CTM` attribute (`ST_Array` of six numbers) as a matrix; anything else is the identity.
+pub(super) fn parse_ctm(s: Option<&str>) -> Matrix {
+    match s.map(numbers).as_deref() {
+        Some(&[a, b, c, d, e, f]) => Matrix([a, b, c, d, e, f]),
+        _ => Matrix::IDENTITY,
     }
 }
 
@@ -324,12 +260,10 @@ fn estimated_advance(text: &str, size: f32) -> f32 {
         .sum()
 }
 
-fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm) {
+fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Matrix) {
     let (bx, by) = box_origin(obj);
     // Object space → page: the object's CTM, then its box offset, then the enclosing transforms.
-    let ctm = outer
-        .then_before(Ctm::translate(bx, by))
-        .then_before(Ctm::parse(obj.attr("CTM")));
+    let ctm = parse_ctm(obj.attr("CTM")).then(Matrix::translate(bx, by).then(outer));
     let (sx, sy) = ctm.scales();
     let size = obj
         .attr("Size")
@@ -425,7 +359,7 @@ fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm) 
                             y,
                             width: width * sx,
                             size: size * sy,
-                            font: style,
+                            style,
                             vertical,
                         });
                     }
@@ -448,8 +382,8 @@ fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Ctm) 
     }
 }
 
-/// Red fill (the 发文机关标志 and the rule under it): RGB `#ee #20 #25` / `238 32 37`, or a
-/// CMYK with strong magenta and yellow. Values are 0–255 (the default 8 bits per component).
+/// Red fill ([`layout::is_red`]): RGB `#ee #20 #25` / `238 32 37`, or CMYK, told apart by the
+/// number of components. Values are 0–255 (the default 8 bits per component).
 fn is_red(color: &Node) -> bool {
     let Some(value) = color.attr("Value") else {
         return false;
@@ -460,11 +394,11 @@ fn is_red(color: &Node) -> bool {
             Some(hex) => u8::from_str_radix(hex, 16).ok().map(f32::from),
             None => t.parse::<f32>().ok(),
         })
+        .map(|c| c / 255.0)
         .collect();
-    match v.as_slice() {
-        // Brown invoice ink (156 82 35) is not red.
-        [r, g, b] => *r >= 180.0 && *g <= 100.0 && *b <= 100.0,
-        [c, m, y, k] => *c <= 60.0 && *m >= 180.0 && *y >= 180.0 && *k <= 60.0,
+    match *v.as_slice() {
+        [r, g, b] => layout::is_red(Color::Rgb([r, g, b])),
+        [c, m, y, k] => layout::is_red(Color::Cmyk([c, m, y, k])),
         _ => false,
     }
 }
@@ -498,7 +432,7 @@ mod tests {
 
     #[test]
     fn ctm_maps_object_space() {
-        let c = Ctm::parse(Some("0.3528 0 0 0.3528 10 20"));
+        let c = parse_ctm(Some("0.3528 0 0 0.3528 10 20"));
         let (x, y) = c.apply(100.0, 50.0);
         assert!(
             (x - 45.28).abs() < 1e-3 && (y - 37.64).abs() < 1e-3,
@@ -506,16 +440,13 @@ mod tests {
         );
         let (sx, sy) = c.scales();
         assert!((sx - 0.3528).abs() < 1e-6 && (sy - 0.3528).abs() < 1e-6);
-        assert_eq!(Ctm::parse(Some("1 0 0")), Ctm::IDENTITY);
-        assert_eq!(Ctm::parse(None).apply(3.0, 4.0), (3.0, 4.0));
+        assert_eq!(parse_ctm(Some("1 0 0")), Matrix::IDENTITY);
+        assert_eq!(parse_ctm(None).apply(3.0, 4.0), (3.0, 4.0));
         // Composition applies the inner matrix first.
-        let m = Ctm::translate(10.0, 20.0).then_before(Ctm::parse(Some("2 0 0 3 1 1")));
+        let m = parse_ctm(Some("2 0 0 3 1 1")).then(Matrix::translate(10.0, 20.0));
         assert_eq!(m.apply(1.0, 1.0), (13.0, 24.0));
         // A quarter turn: x' = -y, y' = x.
-        assert_eq!(
-            Ctm::parse(Some("0 1 -1 0 0 0")).apply(2.0, 5.0),
-            (-5.0, 2.0)
-        );
+        assert_eq!(parse_ctm(Some("0 1 -1 0 0 0")).apply(2.0, 5.0), (-5.0, 2.0));
     }
 
     #[test]

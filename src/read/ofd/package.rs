@@ -48,14 +48,8 @@ impl<'a> Package<'a> {
                 format!("{what} ({path}) is missing from the package"),
             ));
         };
-        self.parse(&bytes).map_err(|e| match e {
-            XmlError::TooDeep(n) => Error::limit(Limit::XmlDepth, n),
-            XmlError::TooMany(n) => Error::limit(Limit::OpsPerPage, n),
-            XmlError::Syntax(msg) => Error::malformed(
-                Format::Ofd,
-                format!("{what} ({path}) is not well-formed XML: {msg}"),
-            ),
-        })
+        self.parse(&bytes)
+            .map_err(|e| e.into_error(Format::Ofd, &format!("{what} ({path})")))
     }
 
     /// A part the text can do without (a page, a resource file, a signature): absent or damaged

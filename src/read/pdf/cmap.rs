@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use super::lexer::{Lexer, Token};
+
 /// One codespace range: codes of `len` bytes whose every byte lies within `lo[i]..=hi[i]`.
 #[derive(Debug, Clone, PartialEq)]
 struct Codespace {
@@ -327,6 +329,7 @@ fn utf16(bytes: &[u8]) -> String {
     String::from_utf16_lossy(&units16(bytes))
 }
 
+/// The CMap view of a token: integers apart, brackets of dictionaries and junk dropped.
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     Hex(Vec<u8>),
@@ -336,117 +339,28 @@ enum Tok {
     Word(Vec<u8>),
     ArrayStart,
     ArrayEnd,
+    /// A real number, which no CMap operand is.
+    Real,
 }
 
-/// A tolerant PostScript tokenizer, just enough for CMaps.
+/// The tokens of a CMap, from the shared PostScript tokenizer.
 fn tokens(data: &[u8]) -> Vec<Tok> {
+    let mut lexer = Lexer::new(data);
     let mut out = Vec::new();
-    let mut i = 0;
-    let at = |i: usize| data.get(i).copied();
-    while let Some(c) = at(i) {
-        match c {
-            b'%' => {
-                while at(i).is_some_and(|c| c != b'\n' && c != b'\r') {
-                    i += 1;
-                }
-            }
-            b'<' if at(i + 1) == Some(b'<') => i += 2,
-            b'>' if at(i + 1) == Some(b'>') => i += 2,
-            b'<' => {
-                i += 1;
-                let mut digits = Vec::new();
-                while let Some(c) = at(i) {
-                    i += 1;
-                    if c == b'>' {
-                        break;
-                    }
-                    if let Some(d) = (c as char).to_digit(16) {
-                        digits.push(d as u8);
-                    }
-                }
-                if digits.len() % 2 == 1 {
-                    digits.push(0);
-                }
-                out.push(Tok::Hex(
-                    digits
-                        .chunks(2)
-                        .map(|p| {
-                            (p.first().copied().unwrap_or(0) << 4) | p.get(1).copied().unwrap_or(0)
-                        })
-                        .collect(),
-                ));
-            }
-            b'(' => {
-                i += 1;
-                let mut depth = 1;
-                let mut s = Vec::new();
-                while let Some(c) = at(i) {
-                    i += 1;
-                    match c {
-                        b'\\' => {
-                            if let Some(n) = at(i) {
-                                s.push(n);
-                                i += 1;
-                            }
-                        }
-                        b'(' => {
-                            depth += 1;
-                            s.push(c);
-                        }
-                        b')' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                            s.push(c);
-                        }
-                        _ => s.push(c),
-                    }
-                }
-                out.push(Tok::Str(s));
-            }
-            b'[' => {
-                out.push(Tok::ArrayStart);
-                i += 1;
-            }
-            b']' => {
-                out.push(Tok::ArrayEnd);
-                i += 1;
-            }
-            b'/' => {
-                let start = i + 1;
-                i = start;
-                while at(i).is_some_and(is_regular) {
-                    i += 1;
-                }
-                out.push(Tok::Name(data.get(start..i).unwrap_or_default().to_vec()));
-            }
-            c if c.is_ascii_whitespace() || c == 0 => i += 1,
-            _ => {
-                let start = i;
-                while at(i).is_some_and(is_regular) {
-                    i += 1;
-                }
-                if i == start {
-                    i += 1;
-                    continue;
-                }
-                let w = data.get(start..i).unwrap_or_default();
-                match std::str::from_utf8(w)
-                    .ok()
-                    .and_then(|s| s.parse::<i64>().ok())
-                {
-                    Some(n) => out.push(Tok::Num(n)),
-                    None => out.push(Tok::Word(w.to_vec())),
-                }
-            }
-        }
+    while let Some(t) = lexer.token() {
+        out.push(match t {
+            Token::Hex(h) => Tok::Hex(h),
+            Token::Str(s) => Tok::Str(s),
+            Token::Name(n) => Tok::Name(n),
+            Token::Num(v) if v.fract() == 0.0 => Tok::Num(v as i64),
+            Token::Num(_) => Tok::Real,
+            Token::Word(w) => Tok::Word(w.to_vec()),
+            Token::ArrayOpen => Tok::ArrayStart,
+            Token::ArrayClose => Tok::ArrayEnd,
+            Token::DictOpen | Token::DictClose | Token::Junk(_) => continue,
+        });
     }
     out
-}
-
-fn is_regular(c: u8) -> bool {
-    !c.is_ascii_whitespace() && !b"()<>[]{}/%".contains(&c) && c != 0
 }
 
 // ---- predefined CMaps and CID → Unicode tables ----
@@ -752,5 +666,21 @@ mod tests {
             c.codes(b"\xff\x00abc", &mut codes);
             assert_eq!(codes.len(), 5);
         }
+    }
+
+    #[test]
+    fn malformed_ranges_stop_at_the_bad_token() {
+        // A real CID, a stray closer and a comment inside a range section: the good entries
+        // before them count, the section ends at the bad one.
+        let c = parse(
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n\
+              3 begincidchar <41> 10 <42> 1.5 <43> 12 endcidchar\n\
+              2 beginbfchar <01> <4E2D> % comment\n <02> ) <6587> endbfchar",
+        );
+        assert_eq!(c.cid(0x41, 1), Some(10));
+        assert_eq!(c.cid(0x43, 1), None);
+        assert_eq!(c.unicode(0x01).as_deref(), Some("中"));
+        // `)` is junk and skipped: the pair after it still reads.
+        assert_eq!(c.unicode(0x02).as_deref(), Some("文"));
     }
 }

@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object};
 
+use crate::read::layout::bold_name;
+
 use super::cmap::{self, CMap};
 use super::glyphs;
 use super::obj;
@@ -54,6 +56,10 @@ pub(crate) struct Font {
     pub cjk_name: bool,
     /// Has a ToUnicode CMap.
     pub has_to_unicode: bool,
+    /// A bold weight: by its name (`Arial-BoldMT`, `黑体,Bold`) or its descriptor.
+    pub bold: bool,
+    /// The name as the `font` hint gives it (see [`family`]).
+    pub family: Option<String>,
     /// Em height per unit of font size: 1 except for Type3 fonts, whose glyph space is their
     /// own (FontBBox height × FontMatrix).
     pub size_scale: f32,
@@ -132,6 +138,42 @@ fn is_cjk_name(name: &str) -> bool {
     .any(|k| lower.contains(k))
 }
 
+/// The font descriptor (a Type0 font's is its descendant's) says bold: the `ForceBold` flag
+/// (bit 19) or a `FontWeight` of 700 or more.
+fn descriptor_bold(doc: &Document, dict: &Dictionary) -> bool {
+    let font = obj::deref(doc, dict.get(b"DescendantFonts").ok())
+        .and_then(|o| o.as_array().ok())
+        .and_then(|a| a.first())
+        .and_then(|o| obj::dict(doc, Some(o)))
+        .unwrap_or(dict);
+    let Some(fd) = obj::dict(doc, font.get(b"FontDescriptor").ok()) else {
+        return false;
+    };
+    let number = |key: &[u8]| obj::number(doc, fd.get(key).ok()).unwrap_or(0.0);
+    let force_bold = (number(b"Flags") as u32) & (1 << 18) != 0;
+    force_bold || number(b"FontWeight") >= 700.0
+}
+
+/// A font's name as the `font` hint gives it: without a subset tag (`ABCDEF+`), the CMap name
+/// a Type0 font's name ends with (`黑体-GBKp-EUC-H`, named after its `encoding`) or an Acrobat
+/// style suffix (`,Bold`); `None` when nothing is left.
+fn family(name: &str, encoding: &str) -> Option<String> {
+    let tagged = name.len() >= 7
+        && name.as_bytes().get(6) == Some(&b'+')
+        && name.bytes().take(6).all(|b| b.is_ascii_uppercase());
+    let name = if tagged {
+        name.get(7..).unwrap_or(name)
+    } else {
+        name
+    };
+    let name = match name.strip_suffix(encoding) {
+        Some(rest) if !encoding.is_empty() => rest.strip_suffix('-').unwrap_or(name),
+        _ => name,
+    };
+    let name = name.split(',').next().unwrap_or(name).trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
 /// Decode a PDF name that may be GBK bytes (`/ËÎÌå` is 宋体).
 pub(crate) fn decode_name(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
@@ -199,12 +241,17 @@ impl Font {
         let to_unicode = obj::stream_bytes(doc, dict.get(b"ToUnicode").ok(), stream_limit)
             .map(|b| cmap::parse(&b))
             .filter(CMap::has_unicode);
+        let bold = bold_name(&name) || descriptor_bold(doc, dict);
+        let encoding = obj::name(doc, dict.get(b"Encoding").ok()).unwrap_or_default();
+        let family = family(&name, &String::from_utf8_lossy(&encoding));
         let mut font = Font {
             cjk_name: is_cjk_name(&name),
             name,
             vertical: false,
             embedded: false,
             has_to_unicode: to_unicode.is_some(),
+            bold,
+            family,
             encoding: Encoding::Identity,
             to_unicode,
             ordering: None,
@@ -570,13 +617,6 @@ fn gbk_pair(lead: u8, trail: u8) -> Option<char> {
     }
 }
 
-/// Characters that make up Chinese running text (Han, CJK and full-width punctuation).
-pub(crate) fn is_cjk_text(c: char) -> bool {
-    matches!(c as u32,
-        0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xFF00..=0xFFEF
-        | 0x2010..=0x2027 | 0x2460..=0x24FF | 0x25A0..=0x25FF | 0x3200..=0x32FF)
-}
-
 /// True when the high bytes of `bytes` pair up into GBK characters that are mostly Chinese
 /// text. Latin-1 text almost never does: its accented letters stand alone or pair into
 /// rare characters.
@@ -591,8 +631,14 @@ pub(crate) fn looks_gbk(bytes: &[u8]) -> bool {
         let trail = bytes.get(i + 1).copied().unwrap_or(0);
         match gbk_pair(b, trail) {
             // GB2312's own rows: common characters and full-width punctuation.
-            Some(c) if is_cjk_text(c) && (0xA1..=0xF7).contains(&b) && trail >= 0xA1 => good += 1,
-            Some(c) if is_cjk_text(c) => rare += 1,
+            Some(c)
+                if crate::chars::is_chinese_text(c)
+                    && (0xA1..=0xF7).contains(&b)
+                    && trail >= 0xA1 =>
+            {
+                good += 1
+            }
+            Some(c) if crate::chars::is_chinese_text(c) => rare += 1,
             _ => bad += 1,
         }
         i += 2;
@@ -648,5 +694,26 @@ mod tests {
         assert_eq!(decode_name(b"\xcb\xce\xcc\xe5"), "宋体");
         assert_eq!(decode_name(b"SimSun"), "SimSun");
         assert!(is_cjk_name("宋体") && is_cjk_name("ABCDEE+SimSun") && !is_cjk_name("Times-Roman"));
+    }
+
+    #[test]
+    fn families() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("ABCDEE+SimSun", "", Some("SimSun")),
+            ("黑体,Bold", "WinAnsiEncoding", Some("黑体")),
+            ("黑体,Bold-GBKp-EUC-H", "GBKp-EUC-H", Some("黑体")),
+            (
+                "H-SS9-PK74820002828-Identity-H",
+                "Identity-H",
+                Some("H-SS9-PK74820002828"),
+            ),
+            ("Arial-BoldMT", "", Some("Arial-BoldMT")),
+            ("CIDFont+F1", "Identity-H", Some("CIDFont+F1")),
+            ("ABCDEF+", "", None),
+            ("", "Identity-H", None),
+        ];
+        for (name, encoding, want) in cases {
+            assert_eq!(family(name, encoding).as_deref(), *want, "{name}");
+        }
     }
 }

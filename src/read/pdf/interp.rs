@@ -2,8 +2,9 @@
 //!
 //! Only what places text is interpreted: text state (`Tf Tc Tw Tz TL Ts`), text positioning
 //! (`Td TD Tm T*`), text showing (`Tj TJ ' "`), the graphics state stack (`q Q cm`) and form
-//! XObjects (`Do`). Paths, colours and images are skipped; images are counted so that
-//! image-only pages can be reported.
+//! XObjects (`Do`); for the style of the text, the fill colour in the device colour spaces
+//! (`g rg k cs sc scn`) and the render mode (`Tr`). Paths and images are skipped; images are
+//! counted so that image-only pages can be reported.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -13,30 +14,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::font::{Decoded, Font};
 use super::lexer::{Lexer, Operand};
 use super::obj;
-use crate::read::layout::Glyph;
-
-/// An affine matrix `[a b c d e f]`.
-pub(crate) type Matrix = [f32; 6];
-
-/// The identity matrix.
-pub(crate) const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
-
-/// `m × n` (apply `m` first, then `n`), in PDF's row-vector convention.
-pub(crate) fn mul(m: &Matrix, n: &Matrix) -> Matrix {
-    [
-        m[0] * n[0] + m[1] * n[2],
-        m[0] * n[1] + m[1] * n[3],
-        m[2] * n[0] + m[3] * n[2],
-        m[2] * n[1] + m[3] * n[3],
-        m[4] * n[0] + m[5] * n[2] + n[4],
-        m[4] * n[1] + m[5] * n[3] + n[5],
-    ]
-}
-
-/// Transform the point `(x, y)`.
-pub(crate) fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
-    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
-}
+use crate::read::geom::Matrix;
+use crate::read::layout::{is_red, Color, Glyph, Style, Styles};
 
 /// Per-font tallies used to judge whether a font's text can be trusted.
 #[derive(Debug, Clone, Default)]
@@ -51,15 +30,20 @@ pub(crate) struct FontStats {
     pub pages: Vec<u32>,
 }
 
-/// The fonts of a document, loaded once and shared by its pages.
+/// The fonts of a document, loaded once and shared by its pages, and the text styles drawn
+/// with them.
 #[derive(Debug, Default)]
 pub(crate) struct FontTable {
-    /// Loaded fonts; a glyph's `font` indexes this.
+    /// Loaded fonts.
     pub fonts: Vec<Font>,
     /// Tallies, parallel to `fonts`.
     pub stats: Vec<FontStats>,
+    /// Text styles; a glyph's `style` indexes this.
+    pub styles: Styles,
     by_id: HashMap<ObjectId, u32>,
     by_addr: HashMap<usize, u32>,
+    /// Style ids by (font, filled and stroked, red fill).
+    style_ids: HashMap<(u32, bool, bool), u32>,
 }
 
 impl FontTable {
@@ -82,6 +66,22 @@ impl FontTable {
         let i = self.push(Font::load(doc, dict, limit));
         self.by_addr.insert(addr, i);
         Some(i)
+    }
+
+    /// The style id of text in font `font`, drawn filled and stroked (render mode 2, which
+    /// producers use for fake bold) or not, in red or not.
+    fn style(&mut self, font: u32, stroked: bool, red: bool) -> u32 {
+        if let Some(&id) = self.style_ids.get(&(font, stroked, red)) {
+            return id;
+        }
+        let f = self.fonts.get(font as usize);
+        let id = self.styles.id(Style {
+            font: f.and_then(|f| f.family.clone()),
+            bold: stroked || f.is_some_and(|f| f.bold),
+            red,
+        });
+        self.style_ids.insert((font, stroked, red), id);
+        id
     }
 
     fn push(&mut self, font: Font) -> u32 {
@@ -116,6 +116,78 @@ struct GState {
     tz: f32,
     tl: f32,
     ts: f32,
+    /// The fill colour space and colour; `None` for spaces other than the device ones.
+    fill_space: Option<Space>,
+    fill: Option<Color>,
+    /// Text render mode (`Tr`).
+    render: i64,
+}
+
+/// A device colour space.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Space {
+    Gray,
+    Rgb,
+    Cmyk,
+}
+
+impl GState {
+    /// The initial state: black fill in DeviceGray, text filled.
+    fn new(ctm: Matrix) -> Self {
+        GState {
+            ctm,
+            font: None,
+            size: 0.0,
+            tc: 0.0,
+            tw: 0.0,
+            tz: 1.0,
+            tl: 0.0,
+            ts: 0.0,
+            fill_space: Some(Space::Gray),
+            fill: Some(Color::Gray(0.0)),
+            render: 0,
+        }
+    }
+
+    /// `cs`: a new fill space, with its initial colour (black).
+    fn set_fill_space(&mut self, name: Option<&Operand>) {
+        self.fill_space = match name {
+            Some(Operand::Name(n)) => match n.as_slice() {
+                b"DeviceGray" => Some(Space::Gray),
+                b"DeviceRGB" => Some(Space::Rgb),
+                b"DeviceCMYK" => Some(Space::Cmyk),
+                _ => None,
+            },
+            _ => None,
+        };
+        self.fill = self.fill_space.map(|s| match s {
+            Space::Gray => Color::Gray(0.0),
+            Space::Rgb => Color::Rgb([0.0; 3]),
+            Space::Cmyk => Color::Cmyk([0.0, 0.0, 0.0, 1.0]),
+        });
+    }
+
+    /// `g`, `rg`, `k` (with their space) or `sc`/`scn` (in the current space): a colour whose
+    /// components match the space, else unknown (patterns, separations, ICC spaces).
+    fn set_fill(&mut self, space: Option<Space>, ops: &[Operand]) {
+        let v: Vec<f32> = ops
+            .iter()
+            .map(|o| match o {
+                Operand::Num(v) => Some(v.clamp(0.0, 1.0)),
+                _ => None,
+            })
+            .collect::<Option<Vec<f32>>>()
+            .unwrap_or_default();
+        if space.is_some() {
+            self.fill_space = space;
+        }
+        self.fill = match (self.fill_space, v.as_slice()) {
+            (Some(Space::Gray), &[g]) => Some(Color::Gray(g)),
+            (Some(Space::Rgb), &[r, g, b]) => Some(Color::Rgb([r, g, b])),
+            (Some(Space::Cmyk), &[c, m, y, k]) => Some(Color::Cmyk([c, m, y, k])),
+            _ => None,
+        };
+    }
 }
 
 /// Runs content streams of one page.
@@ -174,16 +246,17 @@ impl<'a> Interp<'a> {
         ctm: Matrix,
         depth: u64,
     ) {
-        let mut gs = GState {
-            ctm,
-            font: None,
-            size: 0.0,
-            tc: 0.0,
-            tw: 0.0,
-            tz: 1.0,
-            tl: 0.0,
-            ts: 0.0,
-        };
+        self.run_in(content, resources, GState::new(ctm), depth);
+    }
+
+    /// Interpret `content` from the graphics state `gs`.
+    fn run_in(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        mut gs: GState,
+        depth: u64,
+    ) {
         // Scanning bytes costs too: a form drawn thousands of times over a stream of nothing
         // but white space would otherwise run long without a single operator.
         let scan_cost = content.len() as u64 / 256;
@@ -194,7 +267,7 @@ impl<'a> Interp<'a> {
         }
         self.ops_left -= scan_cost;
         let mut stack: Vec<GState> = Vec::new();
-        let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+        let (mut tm, mut tlm) = (Matrix::IDENTITY, Matrix::IDENTITY);
         let mut lexer = Lexer::new(content);
         let mut ops = Vec::new();
         while let Some(op) = lexer.next_op(&mut ops) {
@@ -212,19 +285,19 @@ impl<'a> Interp<'a> {
                     }
                 }
                 b"cm" => {
-                    let m = [
+                    let m = Matrix([
                         num(&ops, 0),
                         num(&ops, 1),
                         num(&ops, 2),
                         num(&ops, 3),
                         num(&ops, 4),
                         num(&ops, 5),
-                    ];
-                    gs.ctm = mul(&m, &gs.ctm);
+                    ]);
+                    gs.ctm = m.then(gs.ctm);
                 }
                 b"BT" => {
-                    tm = IDENTITY;
-                    tlm = IDENTITY;
+                    tm = Matrix::IDENTITY;
+                    tlm = Matrix::IDENTITY;
                 }
                 b"Tf" => {
                     gs.size = num(&ops, 1);
@@ -233,6 +306,12 @@ impl<'a> Interp<'a> {
                         _ => None,
                     };
                 }
+                b"g" => gs.set_fill(Some(Space::Gray), &ops),
+                b"rg" => gs.set_fill(Some(Space::Rgb), &ops),
+                b"k" => gs.set_fill(Some(Space::Cmyk), &ops),
+                b"cs" => gs.set_fill_space(ops.first()),
+                b"sc" | b"scn" => gs.set_fill(None, &ops),
+                b"Tr" => gs.render = num(&ops, 0) as i64,
                 b"Tc" => gs.tc = num(&ops, 0),
                 b"Tw" => gs.tw = num(&ops, 0),
                 b"Tz" => gs.tz = num(&ops, 0) / 100.0,
@@ -243,22 +322,22 @@ impl<'a> Interp<'a> {
                     if op == b"TD" {
                         gs.tl = -ty;
                     }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
+                    tlm = Matrix::translate(tx, ty).then(tlm);
                     tm = tlm;
                 }
                 b"Tm" => {
-                    tlm = [
+                    tlm = Matrix([
                         num(&ops, 0),
                         num(&ops, 1),
                         num(&ops, 2),
                         num(&ops, 3),
                         num(&ops, 4),
                         num(&ops, 5),
-                    ];
+                    ]);
                     tm = tlm;
                 }
                 b"T*" => {
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &tlm);
+                    tlm = Matrix::translate(0.0, -gs.tl).then(tlm);
                     tm = tlm;
                 }
                 b"Tj" => {
@@ -271,7 +350,7 @@ impl<'a> Interp<'a> {
                         gs.tw = num(&ops, 0);
                         gs.tc = num(&ops, 1);
                     }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.tl], &tlm);
+                    tlm = Matrix::translate(0.0, -gs.tl).then(tlm);
                     tm = tlm;
                     if let Some(Operand::Str(s)) = ops.last() {
                         self.show(s, &gs, &mut tm);
@@ -286,11 +365,11 @@ impl<'a> Interp<'a> {
                                     let d = -n / 1000.0 * gs.size;
                                     let vertical = self.is_vertical(&gs);
                                     let t = if vertical {
-                                        [1.0, 0.0, 0.0, 1.0, 0.0, d]
+                                        Matrix::translate(0.0, d)
                                     } else {
-                                        [1.0, 0.0, 0.0, 1.0, d * gs.tz, 0.0]
+                                        Matrix::translate(d * gs.tz, 0.0)
                                     };
-                                    tm = mul(&t, &tm);
+                                    tm = t.then(tm);
                                 }
                                 _ => {}
                             }
@@ -299,7 +378,7 @@ impl<'a> Interp<'a> {
                 }
                 b"Do" => {
                     if let Some(Operand::Name(n)) = ops.first() {
-                        self.xobject(resources, n, &gs.ctm, depth);
+                        self.xobject(resources, n, &gs, depth);
                     }
                 }
                 b"EI" => self.out.images += 1,
@@ -352,13 +431,7 @@ impl<'a> Interp<'a> {
         self.fonts.get(self.doc, entry, self.stream_limit)
     }
 
-    fn xobject(
-        &mut self,
-        resources: Option<&'a Dictionary>,
-        name: &[u8],
-        ctm: &Matrix,
-        depth: u64,
-    ) {
+    fn xobject(&mut self, resources: Option<&'a Dictionary>, name: &[u8], gs: &GState, depth: u64) {
         let doc = self.doc;
         let Some(xobjects) = resources.and_then(|r| obj::dict(doc, r.get(b"XObject").ok())) else {
             return;
@@ -409,13 +482,21 @@ impl<'a> Interp<'a> {
                     .map(|v| obj::number(doc, Some(v)).unwrap_or(0.0))
                     .collect::<Vec<f32>>()
             })
-            .and_then(|v| <[f32; 6]>::try_from(v).ok())
-            .unwrap_or(IDENTITY);
+            .and_then(|v| <[f32; 6]>::try_from(v).ok().map(Matrix))
+            .unwrap_or(Matrix::IDENTITY);
         let res = obj::dict(doc, stream.dict.get(b"Resources").ok()).or(resources);
         if let Some(id) = id {
             self.forms.push(id);
         }
-        self.run(&content, res, mul(&m, ctm), depth + 1);
+        // A form starts with the caller's colour and render mode (it draws in the caller's ink)
+        // but, as before, a fresh text state.
+        let inner = GState {
+            fill_space: gs.fill_space,
+            fill: gs.fill,
+            render: gs.render,
+            ..GState::new(m.then(gs.ctm))
+        };
+        self.run_in(&content, res, inner, depth + 1);
         if id.is_some() {
             self.forms.pop();
         }
@@ -425,6 +506,9 @@ impl<'a> Interp<'a> {
         let Some(fi) = gs.font else {
             return;
         };
+        let style = self
+            .fonts
+            .style(fi, gs.render == 2, gs.fill.is_some_and(is_red));
         let Some(font) = self.fonts.fonts.get(fi as usize) else {
             return;
         };
@@ -448,9 +532,8 @@ impl<'a> Interp<'a> {
                 return;
             }
             self.ops_left -= 1;
-            let m = mul(tm, &gs.ctm);
-            let sx = m[0].hypot(m[1]);
-            let sy = m[2].hypot(m[3]);
+            let m = tm.then(gs.ctm);
+            let (sx, sy) = m.scales();
             let spacing = gs.tc + if d.space { gs.tw } else { 0.0 };
             stats.glyphs += 1;
             if d.text.is_empty() {
@@ -459,7 +542,7 @@ impl<'a> Interp<'a> {
                 stats.sample.push_str(&d.text);
             }
             if vertical {
-                let (x, y) = apply(&m, -d.width * gs.size / 2.0, 0.0);
+                let (x, y) = m.apply(-d.width * gs.size / 2.0, 0.0);
                 if !d.text.is_empty() {
                     self.out.glyphs.push(Glyph {
                         text: d.text,
@@ -467,15 +550,15 @@ impl<'a> Interp<'a> {
                         y: y + gs.size * sy,
                         width: d.width * gs.size * sx,
                         size: em * sy,
-                        font: fi,
+                        style,
                         vertical: true,
                     });
                 }
                 let ty = -gs.size + spacing;
-                *tm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, ty], tm);
+                *tm = Matrix::translate(0.0, ty).then(*tm);
             } else {
                 let tx = (d.width * gs.size + spacing) * gs.tz;
-                let (x, y) = apply(&m, 0.0, gs.ts);
+                let (x, y) = m.apply(0.0, gs.ts);
                 if !d.text.is_empty() {
                     self.out.glyphs.push(Glyph {
                         text: d.text,
@@ -483,11 +566,11 @@ impl<'a> Interp<'a> {
                         y,
                         width: tx * sx,
                         size: em * sy,
-                        font: fi,
+                        style,
                         vertical: false,
                     });
                 }
-                *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+                *tm = Matrix::translate(tx, 0.0).then(*tm);
             }
         }
     }
@@ -496,18 +579,52 @@ impl<'a> Interp<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lopdf::dictionary;
+
+    /// The style of the one glyph `content` draws in Helvetica `/F1` (red, bold).
+    fn drawn_style(content: &str) -> (bool, bool) {
+        let doc = Document::new();
+        let resources = dictionary! {
+            "Font" => dictionary! {
+                "F1" => dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+            },
+        };
+        let mut fonts = FontTable::default();
+        let limits = crate::options::Limits::default();
+        let mut it = Interp::new(&doc, &mut fonts, 1, &limits);
+        let text = format!("{content} BT /F1 12 Tf 72 700 Td (a) Tj ET");
+        it.run(text.as_bytes(), Some(&resources), Matrix::IDENTITY, 0);
+        let style = it.out.glyphs.first().map(|g| g.style).unwrap_or(u32::MAX);
+        let s = fonts.styles.list().get(style as usize).cloned();
+        let s = s.unwrap_or_else(|| panic!("{content}: no glyph or style"));
+        assert_eq!(s.font.as_deref(), Some("Helvetica"));
+        (s.red, s.bold)
+    }
 
     #[test]
-    fn matrix_maths() {
-        let t = [1.0, 0.0, 0.0, 1.0, 10.0, 20.0];
-        let s = [2.0, 0.0, 0.0, 3.0, 0.0, 0.0];
-        // Translate then scale: (1,1) → (11,21) → (22,63).
-        assert_eq!(apply(&mul(&t, &s), 1.0, 1.0), (22.0, 63.0));
-        // Scale then translate: (1,1) → (2,3) → (12,23).
-        assert_eq!(apply(&mul(&s, &t), 1.0, 1.0), (12.0, 23.0));
-        assert_eq!(mul(&IDENTITY, &t), t);
-        // A 90° rotation maps x onto y.
-        let r = [0.0, 1.0, -1.0, 0.0, 0.0, 0.0];
-        assert_eq!(apply(&r, 1.0, 0.0), (0.0, 1.0));
+    fn fill_colour_and_render_mode_give_the_style() {
+        let cases: &[(&str, (bool, bool))] = &[
+            ("", (false, false)),
+            ("1 0 0 rg", (true, false)),
+            ("0.93 0.13 0.15 rg", (true, false)),
+            ("0.61 0.32 0.14 rg", (false, false)),
+            ("0 1 1 0 k", (true, false)),
+            ("1 g", (false, false)),
+            ("1 0 0 rg 0 g", (false, false)),
+            ("/DeviceRGB cs 1 0 0 sc", (true, false)),
+            ("/DeviceCMYK cs 0 1 1 0 scn", (true, false)),
+            // `cs` starts the new space at black; other spaces are not judged.
+            ("1 0 0 rg /DeviceRGB cs", (false, false)),
+            ("/CS0 cs 1 0 0 sc", (false, false)),
+            ("/Pattern cs /P0 scn", (false, false)),
+            ("/DeviceRGB cs 1 0 sc", (false, false)),
+            ("q 1 0 0 rg Q", (false, false)),
+            ("2 Tr", (false, true)),
+            ("1 0 0 rg 2 Tr", (true, true)),
+            ("2 Tr 0 Tr", (false, false)),
+        ];
+        for (content, want) in cases {
+            assert_eq!(drawn_style(content), *want, "{content:?}");
+        }
     }
 }

@@ -1,4 +1,7 @@
-//! A tolerant content-stream tokenizer: operands and operators, nothing else.
+//! The one PostScript tokenizer of the PDF reader, tolerant of garbage: content streams
+//! (operands and operators, [`Lexer::next_op`]) and embedded CMaps (a flat token stream,
+//! [`Lexer::token`]) share its scanners for white space and comments, literal and hex strings,
+//! names, numbers and words.
 //!
 //! Written by hand rather than using lopdf's content parser because that one rejects a whole
 //! stream at the first bad token, while real files have stray bytes that viewers skip; and it
@@ -21,6 +24,29 @@ pub(crate) enum Operand {
     Other,
 }
 
+/// One flat PostScript token (see [`Lexer::token`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Token<'a> {
+    /// Integer or real.
+    Num(f32),
+    /// Literal string bytes, escapes resolved.
+    Str(Vec<u8>),
+    /// Hex string bytes.
+    Hex(Vec<u8>),
+    /// Name without the slash, `#xx` escapes resolved.
+    Name(Vec<u8>),
+    /// An operator or keyword (`Tj`, `begincidrange`, `true`).
+    Word(&'a [u8]),
+    /// `[` and `]`.
+    ArrayOpen,
+    ArrayClose,
+    /// `<<` and `>>`.
+    DictOpen,
+    DictClose,
+    /// A byte that starts nothing (a stray `)`, `}` or `>`), skipped.
+    Junk(u8),
+}
+
 /// Nesting bound for arrays and dictionaries in content streams (real files use 2–3).
 const MAX_NESTING: usize = 32;
 
@@ -36,6 +62,11 @@ fn is_delim(c: u8) -> bool {
 
 fn is_white(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\r' | b'\n' | 0x0C | 0)
+}
+
+/// The first byte of an operator or keyword.
+fn is_word_start(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'\'' || c == b'"' || c == b'*'
 }
 
 impl<'a> Lexer<'a> {
@@ -62,18 +93,49 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// The next flat token, white space and comments skipped; `None` at the end. Arrays and
+    /// dictionaries are not assembled: their brackets are tokens.
+    pub fn token(&mut self) -> Option<Token<'a>> {
+        self.skip_white();
+        let c = self.peek()?;
+        let next = self.data.get(self.pos + 1).copied();
+        Some(match c {
+            b'(' => Token::Str(self.literal()),
+            b'<' if next == Some(b'<') => {
+                self.pos += 2;
+                Token::DictOpen
+            }
+            b'>' if next == Some(b'>') => {
+                self.pos += 2;
+                Token::DictClose
+            }
+            b'<' => Token::Hex(self.hex()),
+            b'[' => {
+                self.pos += 1;
+                Token::ArrayOpen
+            }
+            b']' => {
+                self.pos += 1;
+                Token::ArrayClose
+            }
+            b'/' => Token::Name(self.name()),
+            b'+' | b'-' | b'.' | b'0'..=b'9' => Token::Num(self.number()),
+            c if is_word_start(c) => Token::Word(self.word()),
+            c => {
+                self.pos += 1;
+                Token::Junk(c)
+            }
+        })
+    }
+
     /// The next operator, with its operands in `operands` (cleared first). `None` at the end.
     pub fn next_op(&mut self, operands: &mut Vec<Operand>) -> Option<&'a [u8]> {
         operands.clear();
         loop {
             self.skip_white();
             let c = self.peek()?;
-            if c.is_ascii_alphabetic() || c == b'\'' || c == b'"' || c == b'*' {
-                let start = self.pos;
-                while self.peek().is_some_and(|c| !is_white(c) && !is_delim(c)) {
-                    self.pos += 1;
-                }
-                let word = self.data.get(start..self.pos).unwrap_or_default();
+            if is_word_start(c) {
+                let word = self.word();
                 match word {
                     b"true" | b"false" | b"null" => operands.push(Operand::Other),
                     b"ID" => {
@@ -180,30 +242,40 @@ impl<'a> Lexer<'a> {
                 }
                 Some(Operand::Array(items))
             }
-            b'/' => {
-                self.pos += 1;
-                let start = self.pos;
-                while self.peek().is_some_and(|c| !is_white(c) && !is_delim(c)) {
-                    self.pos += 1;
-                }
-                let raw = self.data.get(start..self.pos).unwrap_or_default();
-                Some(Operand::Name(unescape_name(raw)))
-            }
-            b'+' | b'-' | b'.' | b'0'..=b'9' => {
-                let start = self.pos;
-                self.pos += 1;
-                while self
-                    .peek()
-                    .is_some_and(|c| c.is_ascii_digit() || c == b'.' || c == b'-')
-                {
-                    self.pos += 1;
-                }
-                let s = std::str::from_utf8(self.data.get(start..self.pos).unwrap_or_default())
-                    .unwrap_or("0");
-                Some(Operand::Num(parse_num(s)))
-            }
+            b'/' => Some(Operand::Name(self.name())),
+            b'+' | b'-' | b'.' | b'0'..=b'9' => Some(Operand::Num(self.number())),
             _ => None,
         }
+    }
+
+    /// A run of regular bytes (up to white space or a delimiter) from the current one.
+    fn word(&mut self) -> &'a [u8] {
+        let start = self.pos;
+        while self.peek().is_some_and(|c| !is_white(c) && !is_delim(c)) {
+            self.pos += 1;
+        }
+        self.data.get(start..self.pos).unwrap_or_default()
+    }
+
+    /// A name at the `/`.
+    fn name(&mut self) -> Vec<u8> {
+        self.pos += 1;
+        unescape_name(self.word())
+    }
+
+    /// A number at its sign, point or first digit; odd forms keep their valid start.
+    fn number(&mut self) -> f32 {
+        let start = self.pos;
+        self.pos += 1;
+        while self
+            .peek()
+            .is_some_and(|c| c.is_ascii_digit() || c == b'.' || c == b'-')
+        {
+            self.pos += 1;
+        }
+        let s =
+            std::str::from_utf8(self.data.get(start..self.pos).unwrap_or_default()).unwrap_or("0");
+        parse_num(s)
     }
 
     fn literal(&mut self) -> Vec<u8> {
@@ -387,5 +459,59 @@ mod tests {
         }
         let deep = vec![b'['; 100_000];
         let _ = ops(&deep);
+    }
+
+    fn flat(src: &[u8]) -> Vec<Token<'_>> {
+        let mut l = Lexer::new(src);
+        std::iter::from_fn(|| l.token()).collect()
+    }
+
+    #[test]
+    fn flat_tokens_of_a_cmap_snippet() {
+        let src = b"%!PS comment\n/CIDInit /ProcSet findresource begin\n\
+            /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) >> def\n\
+            1 begincodespacerange <00> <FF> endcodespacerange\n\
+            1 beginbfrange <20> <21> [<0041> <0042>] endbfrange\n\
+            /Weird#20Name usecmap";
+        let toks = flat(src);
+        assert_eq!(toks[0], Token::Name(b"CIDInit".to_vec()));
+        assert_eq!(toks[2], Token::Word(b"findresource"));
+        assert!(toks.contains(&Token::DictOpen) && toks.contains(&Token::DictClose));
+        assert!(toks.contains(&Token::Str(b"GB1".to_vec())));
+        let at = toks
+            .iter()
+            .position(|t| *t == Token::Word(b"begincodespacerange"));
+        assert_eq!(toks[at.unwrap() - 1], Token::Num(1.0));
+        assert_eq!(toks[at.unwrap() + 1], Token::Hex(vec![0x00]));
+        let at = toks.iter().position(|t| *t == Token::ArrayOpen).unwrap();
+        assert_eq!(toks[at + 1], Token::Hex(vec![0x00, 0x41]));
+        assert_eq!(toks[at + 3], Token::ArrayClose);
+        // Names resolve #xx escapes.
+        assert_eq!(toks[toks.len() - 2], Token::Name(b"Weird Name".to_vec()));
+    }
+
+    #[test]
+    fn flat_tokens_of_malformed_input() {
+        // Stray closers are junk, an odd hex digit is padded, an unterminated string ends at
+        // the end of the data, odd numbers keep their valid start.
+        assert_eq!(flat(b") }"), [Token::Junk(b')'), Token::Junk(b'}')]);
+        assert_eq!(flat(b"<4>"), [Token::Hex(vec![0x40])]);
+        assert_eq!(flat(b"(abc"), [Token::Str(b"abc".to_vec())]);
+        assert_eq!(flat(b"1.2.3 --4"), [Token::Num(1.2), Token::Num(-4.0)]);
+        assert_eq!(flat(b"<<"), [Token::DictOpen]);
+        // A content-stream snippet flattens to the same leaves the operand parser sees.
+        assert_eq!(
+            flat(b"[(a) -250] TJ"),
+            [
+                Token::ArrayOpen,
+                Token::Str(b"a".to_vec()),
+                Token::Num(-250.0),
+                Token::ArrayClose,
+                Token::Word(b"TJ")
+            ]
+        );
+        for src in [&b"<<<<[[[["[..], b"%", b"/", b"(\\", b"\xff\xfe", b"+"] {
+            assert!(flat(src).len() <= src.len());
+        }
     }
 }

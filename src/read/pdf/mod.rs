@@ -15,6 +15,7 @@ use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 use crate::error::{Error, Limit, Result};
 use crate::model::{Code, Diagnostic, Format, Meta};
 use crate::options::ReadOptions;
+use crate::read::geom::Matrix;
 use crate::read::layout::{self, LayoutOptions, Page};
 use crate::read::Extracted;
 
@@ -57,14 +58,15 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     out.warnings = warnings;
     let (laid, fonts) = extracted;
     quality::judge(&fonts, &laid, &mut out.warnings);
-    let layout = layout::paragraphs(&laid, &LayoutOptions::default());
+    let layout = layout::paragraphs(&laid, fonts.styles.list(), &LayoutOptions::default());
     out.blocks = layout.blocks;
     out.warnings.extend(layout.warnings);
     Ok(out)
 }
 
 /// The positioned glyphs of every page, before layout: what the content-stream interpreter
-/// sees. Useful for debugging a wrong paragraph and for benchmarking the interpreter.
+/// sees. Useful for debugging a wrong paragraph and for benchmarking the interpreter. The
+/// glyphs' style ids index a style table this function does not return.
 ///
 /// # Errors
 /// As [`read`].
@@ -210,14 +212,14 @@ static EMPTY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(Diction
 
 /// The matrix from user space to the page's visual space (y down, rotation applied), and the
 /// visual width and height.
-fn page_matrix(p: &PageRef) -> (interp::Matrix, f32, f32) {
+fn page_matrix(p: &PageRef) -> (Matrix, f32, f32) {
     let [llx, lly, urx, ury] = p.media;
     let (w, h) = (urx - llx, ury - lly);
     match p.rotate {
-        90 => ([0.0, 1.0, 1.0, 0.0, -lly, -llx], h, w),
-        180 => ([-1.0, 0.0, 0.0, 1.0, urx, -lly], w, h),
-        270 => ([0.0, -1.0, -1.0, 0.0, ury, urx], h, w),
-        _ => ([1.0, 0.0, 0.0, -1.0, -llx, ury], w, h),
+        90 => (Matrix([0.0, 1.0, 1.0, 0.0, -lly, -llx]), h, w),
+        180 => (Matrix([-1.0, 0.0, 0.0, 1.0, urx, -lly]), w, h),
+        270 => (Matrix([0.0, -1.0, -1.0, 0.0, ury, urx]), h, w),
+        _ => (Matrix([1.0, 0.0, 0.0, -1.0, -llx, ury]), w, h),
     }
 }
 

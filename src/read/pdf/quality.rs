@@ -9,9 +9,9 @@
 
 use std::sync::LazyLock;
 
-use super::font::is_cjk_text;
 use super::interp::{FontStats, FontTable};
 use super::list;
+use crate::chars::{is_chinese_text as is_cjk_text, is_han};
 use crate::model::{Code, Diagnostic};
 use crate::read::layout::Page;
 
@@ -27,10 +27,6 @@ pub(crate) enum Verdict {
     NoMap,
     /// The mapping gives rare Han characters or Latin-1 junk.
     WrongMap,
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0x20000..=0x2FFFF)
 }
 
 /// The GB2312 Han characters (GBK lead byte B0–F7, trail A1–FE), one bit per code point of
