@@ -729,6 +729,14 @@ fn pathological_inputs_finish() {
         format!("{}x\n", " ".repeat(1_000)) + &"1.a\n".repeat(20_000),
         "\"中'".repeat(50_000),
         "\n".repeat(200_000),
+        // The GB/T 15834 marks: token walks, title searches, runs, dashes, split decimals.
+        "中.".repeat(100_000),
+        "1.-".repeat(60_000),
+        "<<中<".repeat(30_000),
+        "《中<".repeat(30_000),
+        "中--".repeat(60_000),
+        "。 ".repeat(100_000),
+        "中1. 2".repeat(40_000),
     ] {
         let once = text(&input, &opts).into_owned();
         assert_eq!(text(&once, &opts), once);
@@ -764,6 +772,27 @@ fn cli_normalizes_stdin_and_can_keep_punctuation() {
     let (ok, out) = run_cli(&["--keep-punctuation"], input);
     assert!(ok);
     assert_eq!(out, "根据省委统一部署,2020年(一)\n电话:020-36993133\n");
+}
+
+#[test]
+fn cli_switches_of_the_gb15834_marks() {
+    let input = "已完成整改.下一步...主要领导--区委书记印发<<通知>>增长12. 5%\n";
+    let (ok, out) = run_cli(&[], input);
+    assert!(ok);
+    assert_eq!(
+        out,
+        "已完成整改。下一步……主要领导——区委书记印发《通知》增长12.5%\n"
+    );
+    let keep = [
+        "--keep-full-stops",
+        "--keep-ellipses",
+        "--keep-dashes",
+        "--keep-title-marks",
+        "--keep-split-decimals",
+    ];
+    let (ok, out) = run_cli(&keep, input);
+    assert!(ok);
+    assert_eq!(out, input);
 }
 
 #[test]
