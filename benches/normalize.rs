@@ -61,10 +61,15 @@ fn bench(c: &mut Criterion) {
     });
     // Each rule alone, on the raw text: where the time goes.
     type Rule = for<'x> fn(&'x str) -> std::borrow::Cow<'x, str>;
-    let rules: [(&str, Rule); 6] = [
+    let rules: [(&str, Rule); 11] = [
         ("width", rules::ascii_alnum),
         ("odd_spaces", rules::odd_spaces),
         ("join_lines", rules::join_lines),
+        ("title_marks", rules::title_marks),
+        ("full_stops", rules::full_stops),
+        ("ellipses", rules::ellipses),
+        ("dashes", rules::dashes),
+        ("split_decimals", rules::split_decimals),
         ("punctuation", rules::punctuation),
         ("quotes", rules::quotes),
         ("collapse", rules::collapse),

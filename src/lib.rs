@@ -59,10 +59,15 @@ pub mod internals {
     }
     /// The normalizer's rules, each alone.
     pub mod normalize {
+        pub use crate::normalize::dash::dashes;
+        pub use crate::normalize::decimal::split_decimals;
+        pub use crate::normalize::ellipsis::ellipses;
         pub use crate::normalize::lines::join_lines;
+        pub use crate::normalize::period::full_stops;
         pub use crate::normalize::punct::punctuation;
         pub use crate::normalize::quotes::quotes;
         pub use crate::normalize::space::{collapse, odd_spaces};
+        pub use crate::normalize::titles::title_marks;
         pub use crate::normalize::width::ascii_alnum;
     }
 }

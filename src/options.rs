@@ -229,6 +229,18 @@ pub struct NormalizeOptions {
     /// Line breaks inside a block are joined (no space between CJK, one space between Latin
     /// words, hyphenated Latin words rejoined). Default: `true`.
     pub join_lines: bool,
+    /// An ASCII `.` ending a Chinese sentence becomes `。` (`整改.下一步` → `整改。下一步`;
+    /// decimals, item numbers, versions, file names and abbreviations stay). Default: `true`.
+    pub full_stops: bool,
+    /// `...`, `......`, `。。。` in Chinese text become `……`. Default: `true`.
+    pub ellipses: bool,
+    /// `--` and `— —` between Chinese become `——` (hyphens in ranges and codes stay).
+    /// Default: `true`.
+    pub dashes: bool,
+    /// `<<…>>` around Chinese becomes `《…》`, and `<…>` inside a title `〈…〉`. Default: `true`.
+    pub title_marks: bool,
+    /// A space inside a decimal in Chinese text is removed (`12. 5%` → `12.5%`). Default: `true`.
+    pub split_decimals: bool,
 }
 
 impl Default for NormalizeOptions {
@@ -239,6 +251,11 @@ impl Default for NormalizeOptions {
             whitespace: true,
             quotes: true,
             join_lines: true,
+            full_stops: true,
+            ellipses: true,
+            dashes: true,
+            title_marks: true,
+            split_decimals: true,
         }
     }
 }
@@ -252,6 +269,11 @@ impl NormalizeOptions {
             whitespace: false,
             quotes: false,
             join_lines: false,
+            full_stops: false,
+            ellipses: false,
+            dashes: false,
+            title_marks: false,
+            split_decimals: false,
         }
     }
 }

@@ -22,6 +22,11 @@ enum Opts {
     NoSpace,
     NoQuotes,
     NoJoin,
+    NoStops,
+    NoEllipses,
+    NoDashes,
+    NoTitles,
+    NoDecimals,
     None,
 }
 
@@ -34,6 +39,11 @@ fn options(o: Opts) -> NormalizeOptions {
         Opts::NoSpace => n.whitespace = false,
         Opts::NoQuotes => n.quotes = false,
         Opts::NoJoin => n.join_lines = false,
+        Opts::NoStops => n.full_stops = false,
+        Opts::NoEllipses => n.ellipses = false,
+        Opts::NoDashes => n.dashes = false,
+        Opts::NoTitles => n.title_marks = false,
+        Opts::NoDecimals => n.split_decimals = false,
         Opts::None => n = NormalizeOptions::none(),
     }
     n
@@ -298,11 +308,159 @@ const CASES: &[(&str, Opts, &str, &str)] = &[
     ),
 ];
 
+/// (rule, options, input, expected): the GB/T 15834 marks of issue 23 (full stops, ellipses,
+/// dashes, title marks, split decimals) and their exceptions.
+const MARK_CASES: &[(&str, Opts, &str, &str)] = &[
+    // full_stops: a `.` ending a Chinese sentence → `。`.
+    ("stop", All, "已完成整改.下一步", "已完成整改。下一步"),
+    (
+        "stop",
+        All,
+        "截至10月31日,已整改完成15个.",
+        "截至10月31日，已整改完成15个。",
+    ),
+    ("stop", All, "他说:\"好的.\"", "他说：“好的。”"),
+    ("stop", All, "已印发(见附件).", "已印发（见附件）。"),
+    ("stop", All, "坚决做到\"两个维护\".", "坚决做到“两个维护”。"),
+    ("stop", All, "共完成15.", "共完成15。"),
+    ("stop", All, "整改完成率100%.", "整改完成率100%。"),
+    ("stop", All, "电子邮箱:ab@x.cn.", "电子邮箱：ab@x.cn。"),
+    (
+        "stop",
+        All,
+        "网址:http://x.gov.cn.",
+        "网址：http://x.gov.cn。",
+    ),
+    ("stop", All, "升级到v1.2.3.", "升级到v1.2.3。"),
+    ("stop", All, "详见附件1.doc.", "详见附件1.doc。"),
+    ("stop", All, "截至2023-12-31.", "截至2023-12-31。"),
+    ("stop", All, "会议于10:00.", "会议于10:00。"),
+    ("stop", All, "金额为1,682.15.", "金额为1,682.15。"),
+    ("stop", All, "印发<<通知>>.", "印发《通知》。"),
+    ("stop", All, "排名第一.", "排名第一。"),
+    ("stop", All, "使用LED.", "使用LED。"),
+    ("stop", All, "整改完成 .", "整改完成。"),
+    ("stop", All, "整改.\n下一步.", "整改。下一步。"),
+    ("stop", NoStops, "已完成整改.下一步", "已完成整改.下一步"),
+    // full_stops exceptions: decimals, numbering, versions, files, abbreviations, Latin, URLs.
+    ("stop-except", All, "圆周率3.14", "圆周率3.14"),
+    ("stop-except", All, "增长3.5%", "增长3.5%"),
+    ("stop-except", All, "1.加强学习", "1.加强学习"),
+    ("stop-except", All, "2.1.", "2.1."),
+    ("stop-except", All, "2.1.加强学习", "2.1.加强学习"),
+    ("stop-except", All, "一.总体要求", "一.总体要求"),
+    ("stop-except", All, "如下:1. 加强学习", "如下：1. 加强学习"),
+    ("stop-except", All, "版本v1.2.3", "版本v1.2.3"),
+    ("stop-except", All, "附件1.doc", "附件1.doc"),
+    ("stop-except", All, "整改方案.docx", "整改方案.docx"),
+    ("stop-except", All, "见Fig. 3.", "见Fig. 3."),
+    ("stop-except", All, "No.1文件", "No.1文件"),
+    ("stop-except", All, "美国U.S.", "美国U.S."),
+    ("stop-except", All, "例如e.g.", "例如e.g."),
+    ("stop-except", All, "This is English.", "This is English."),
+    ("stop-except", All, "Hello world. 你好", "Hello world. 你好"),
+    (
+        "stop-except",
+        All,
+        "访问www.gov.cn查询",
+        "访问www.gov.cn查询",
+    ),
+    (
+        "stop-except",
+        All,
+        "见http://x.gov.cn/a.html",
+        "见http://x.gov.cn/a.html",
+    ),
+    ("stop-except", All, "海关总6.单套管理", "海关总6.单套管理"),
+    ("stop-except", All, "已完成。.", "已完成。."),
+    // ellipses: dot runs in Chinese context → `……`.
+    ("ellipsis", All, "等等...今后", "等等……今后"),
+    ("ellipsis", All, "情况如下......", "情况如下……"),
+    ("ellipsis", All, "相关部门。。。", "相关部门……"),
+    ("ellipsis", All, "还有....其他", "还有……其他"),
+    ("ellipsis", All, "他说:\"我...\"", "他说：“我……”"),
+    ("ellipsis", All, "wait... what", "wait... what"),
+    (
+        "ellipsis",
+        All,
+        "见http://x.cn/a...b",
+        "见http://x.cn/a...b",
+    ),
+    ("ellipsis", All, "1..2", "1..2"),
+    ("ellipsis", All, "完成。。", "完成。。"),
+    ("ellipsis", NoEllipses, "等等...今后", "等等...今后"),
+    // dashes: `--` and `— —` between Chinese → `——`; hyphens in ranges and codes stay.
+    ("dash", All, "主要领导--区委书记", "主要领导——区委书记"),
+    ("dash", All, "主要领导 -- 区委书记", "主要领导——区委书记"),
+    ("dash", All, "主要领导— —区委书记", "主要领导——区委书记"),
+    ("dash", All, "\"两个维护\"--这是", "“两个维护”——这是"),
+    ("dash", All, "2020-2023年", "2020-2023年"),
+    ("dash", All, "2020--2023年", "2020--2023年"),
+    (
+        "dash",
+        All,
+        "执行GB/T 9704-2012标准",
+        "执行GB/T 9704-2012标准",
+    ),
+    ("dash", All, "Mini--LED", "Mini--LED"),
+    ("dash", All, "中---中", "中---中"),
+    // The punctuation rule makes `!` full-width; the comment's dashes stay.
+    ("dash", All, "说明<!--注释-->", "说明<！--注释-->"),
+    ("dash", All, "中— — —中", "中— — —中"),
+    ("dash", NoDashes, "主要领导--区委书记", "主要领导--区委书记"),
+    // title_marks: `<<…>>` around Chinese → `《…》`; `<…>` inside a title → `〈…〉`.
+    ("title", All, "印发<<通知>>的", "印发《通知》的"),
+    (
+        "title",
+        All,
+        "<<关于<办法>的通知>>",
+        "《关于〈办法〉的通知》",
+    ),
+    (
+        "title",
+        All,
+        "《关于<办法>的通知》",
+        "《关于〈办法〉的通知》",
+    ),
+    (
+        "title",
+        All,
+        "学习<<习近平谈治国理政>>,",
+        "学习《习近平谈治国理政》，",
+    ),
+    ("title", All, "a<<2", "a<<2"),
+    ("title", All, "x<<1>>y", "x<<1>>y"),
+    ("title", All, "if a<<2 and b>>3", "if a<<2 and b>>3"),
+    ("title", All, "《标题<br>》", "《标题<br>》"),
+    ("title", NoTitles, "印发<<通知>>的", "印发<<通知>>的"),
+    // split_decimals: digit, `.`, space, digit in Chinese context → no space.
+    ("decimal", All, "比去年增长12. 5%", "比去年增长12.5%"),
+    ("decimal", All, "合计3. 2亿元", "合计3.2亿元"),
+    ("decimal", All, "占全省的51. 1%.", "占全省的51.1%。"),
+    ("decimal", All, "1. 2023年以来", "1. 2023年以来"),
+    ("decimal", All, "如下:1. 2023年以来", "如下：1. 2023年以来"),
+    ("decimal", All, "version 1. 2 of", "version 1. 2 of"),
+    (
+        "decimal",
+        NoDecimals,
+        "比去年增长12. 5%",
+        "比去年增长12. 5%",
+    ),
+    // all together.
+    (
+        "marks-all",
+        All,
+        "主要领导--区委书记说:\"<<通知>>已印发...\"",
+        "主要领导——区委书记说：“《通知》已印发……”",
+    ),
+];
+
 #[test]
 fn table_of_cases() {
     assert!(CASES.len() >= 60, "{} cases", CASES.len());
+    assert!(MARK_CASES.len() >= 60, "{} mark cases", MARK_CASES.len());
     let mut failures = Vec::new();
-    for &(rule, o, input, want) in CASES {
+    for &(rule, o, input, want) in CASES.iter().chain(MARK_CASES) {
         let opts = options(o);
         let got = text(input, &opts);
         if got != want {
@@ -322,7 +480,7 @@ fn table_of_cases() {
 
 #[test]
 fn unchanged_text_is_borrowed() {
-    for &(_, o, input, want) in CASES {
+    for &(_, o, input, want) in CASES.iter().chain(MARK_CASES) {
         if input == want {
             assert!(
                 matches!(text(input, &options(o)), Cow::Borrowed(_)),
@@ -406,6 +564,27 @@ const PIECES: &[&str] = &[
     "‘",
     "’",
     "0371--86199800",
+    "...",
+    "......",
+    "。。。",
+    "--",
+    "— —",
+    "—",
+    "<<",
+    ">>",
+    "<",
+    ">",
+    "12. 5",
+    "v1.2.3",
+    "U.S.",
+    "Fig. 3.",
+    "附件1.doc",
+    "e.g.",
+    "No.1",
+    "2.1.",
+    "一.",
+    "ab@x.cn",
+    "年.",
 ];
 
 fn biased() -> impl Strategy<Value = String> {
@@ -413,13 +592,18 @@ fn biased() -> impl Strategy<Value = String> {
 }
 
 fn any_options() -> impl Strategy<Value = NormalizeOptions> {
-    prop::array::uniform5(any::<bool>()).prop_map(|[a, b, c, d, e]| {
+    prop::array::uniform10(any::<bool>()).prop_map(|[a, b, c, d, e, f, g, h, i, j]| {
         let mut o = NormalizeOptions::default();
         o.punctuation = a;
         o.ascii_alnum = b;
         o.whitespace = c;
         o.quotes = d;
         o.join_lines = e;
+        o.full_stops = f;
+        o.ellipses = g;
+        o.dashes = h;
+        o.title_marks = i;
+        o.split_decimals = j;
         o
     })
 }
@@ -459,7 +643,7 @@ proptest! {
     #[test]
     fn text_without_triggers_is_borrowed(
         s in prop::collection::vec(
-            prop::sample::select(&["中", "文", "整改", "，", "。", "（一）", "①", "《", "》", "“", "”", "2020", "LED"][..]),
+            prop::sample::select(&["中", "文", "整改", "，", "了。", "（一）", "①", "《", "》", "“", "”", "2020", "LED"][..]),
             0..40,
         ).prop_map(|v| v.concat())
     ) {
@@ -545,6 +729,14 @@ fn pathological_inputs_finish() {
         format!("{}x\n", " ".repeat(1_000)) + &"1.a\n".repeat(20_000),
         "\"中'".repeat(50_000),
         "\n".repeat(200_000),
+        // The GB/T 15834 marks: token walks, title searches, runs, dashes, split decimals.
+        "中.".repeat(100_000),
+        "1.-".repeat(60_000),
+        "<<中<".repeat(30_000),
+        "《中<".repeat(30_000),
+        "中--".repeat(60_000),
+        "。 ".repeat(100_000),
+        "中1. 2".repeat(40_000),
     ] {
         let once = text(&input, &opts).into_owned();
         assert_eq!(text(&once, &opts), once);
@@ -580,6 +772,27 @@ fn cli_normalizes_stdin_and_can_keep_punctuation() {
     let (ok, out) = run_cli(&["--keep-punctuation"], input);
     assert!(ok);
     assert_eq!(out, "根据省委统一部署,2020年(一)\n电话:020-36993133\n");
+}
+
+#[test]
+fn cli_switches_of_the_gb15834_marks() {
+    let input = "已完成整改.下一步...主要领导--区委书记印发<<通知>>增长12. 5%\n";
+    let (ok, out) = run_cli(&[], input);
+    assert!(ok);
+    assert_eq!(
+        out,
+        "已完成整改。下一步……主要领导——区委书记印发《通知》增长12.5%\n"
+    );
+    let keep = [
+        "--keep-full-stops",
+        "--keep-ellipses",
+        "--keep-dashes",
+        "--keep-title-marks",
+        "--keep-split-decimals",
+    ];
+    let (ok, out) = run_cli(&keep, input);
+    assert!(ok);
+    assert_eq!(out, input);
 }
 
 #[test]

@@ -29,8 +29,10 @@ use super::class::{self, Side};
 /// Chinese numerals used in `一、` and `（一）` numbers.
 const CN_NUMERALS: &str = "一二三四五六七八九十百零〇";
 
-/// Marks that end a clause, before which a numbered line starts a new item.
-const CLAUSE_ENDS: &str = "。！？；：.!?;:";
+/// Marks that end a clause, before which a numbered line starts a new item. The ellipsis `…`
+/// is one (`情况如下……`), and must be: the ellipsis rule turns `...` and `。。。` into it, and a
+/// break kept after those must still be kept on a second run.
+const CLAUSE_ENDS: &str = "。！？；：.!?;:…";
 
 /// Closing quotes and brackets looked through when finding the clause end (`…。”`). Opening
 /// curly quotes are included because a straight quote may become either (`:''` → `：‘’`): the
@@ -111,7 +113,7 @@ fn ends_clause(line: &str) -> bool {
 }
 
 /// Does `line` start with a list or heading number: `一、`, `（一）`/`(一)`, `（1）`/`(1)`,
-/// `1.`/`1．`/`1、` (not `1.5`), or a circled / parenthesized / full-stop number
+/// `1.`/`1．`/`1、`/`1…` (not `1.5`), or a circled / parenthesized / full-stop number
 /// U+2460–U+249B (`①` `⑴` `⒈`)?
 pub(crate) fn starts_with_number(line: &str) -> bool {
     let mut chars = line.chars().peekable();
@@ -141,8 +143,12 @@ pub(crate) fn starts_with_number(line: &str) -> bool {
         while chars.next_if(|&c| class::is_digit(c)).is_some() {
             n += 1;
         }
+        // `1.5` is a decimal, no number. `1…` counts as `1.` does: the ellipsis rule makes
+        // `1……` of `1...` (a number by this test), and a line kept as numbered must stay so.
         return n <= 3
-            && chars.next().is_some_and(|c| matches!(c, '.' | '．' | '、'))
+            && chars
+                .next()
+                .is_some_and(|c| matches!(c, '.' | '．' | '、' | '…'))
             && !chars.next().is_some_and(class::is_digit);
     }
     false
@@ -185,6 +191,8 @@ mod tests {
             ("1.方案", true),
             ("12、方案", true),
             ("1.5倍", false),
+            ("0...一", true),
+            ("0……一", true),
             ("2023年", false),
             ("①对", true),
             ("一是", false),

@@ -12,13 +12,25 @@
 //! 2. [`space::odd_spaces`] (`whitespace`): U+3000, NBSP, tabs → space; zero-width chars go;
 //!    `\r\n` → `\n`;
 //! 3. [`lines::join_lines`] (`join_lines`): wrapped lines joined;
-//! 4. [`punct::punctuation`] (`punctuation`): `,` → `，` etc. in Chinese context;
-//! 5. [`quotes::quotes`] (`quotes`): `"…"` → `“…”` in Chinese context;
-//! 6. [`space::collapse`] (`whitespace`): runs, spaces inside Chinese text, indentation, blank lines.
+//! 4. [`titles::title_marks`] (`title_marks`): `<<通知>>` → `《通知》`, `<…>` inside → `〈…〉`;
+//! 5. [`period::full_stops`] (`full_stops`): `整改.下一步` → `整改。下一步`;
+//! 6. [`ellipsis::ellipses`] (`ellipses`): `...` `......` `。。。` → `……` in Chinese context;
+//! 7. [`dash::dashes`] (`dashes`): `--` and `— —` between Chinese → `——`;
+//! 8. [`decimal::split_decimals`] (`split_decimals`): `12. 5%` → `12.5%` in Chinese context;
+//! 9. [`punct::punctuation`] (`punctuation`): `,` → `，` etc. in Chinese context;
+//! 10. [`quotes::quotes`] (`quotes`): `"…"` → `“…”` in Chinese context;
+//! 11. [`space::collapse`] (`whitespace`): runs, spaces inside Chinese text, indentation, blank lines.
 //!
 //! Punctuation comes after line joining (its context must see the whole sentence) and before
 //! space collapsing (`, 4月` only loses its space once the comma is full-width). There is no
 //! NFKC anywhere: the mappings are the tables in each file (`docs/normalization.md`).
+//!
+//! The order of steps 4–10 keeps the whole idempotent: a rule may read what an earlier rule
+//! wrote, but nothing a later rule writes may change an earlier rule's decision. The title marks
+//! come first (`《》` are Chinese context for everything after them); full stops come before
+//! the ellipsis and dash rules (which see `。` as Chinese, while the full-stop rule treats
+//! `...`/`……` and `--`/`——` alike) and before punctuation and quotes (whose products it treats
+//! like their ASCII originals).
 
 use std::borrow::Cow;
 
@@ -26,12 +38,18 @@ use crate::model::{Block, BlockKind, Note};
 use crate::options::NormalizeOptions;
 
 mod class;
+mod cursor;
+pub(crate) mod dash;
+pub(crate) mod decimal;
+pub(crate) mod ellipsis;
 pub(crate) mod lines;
 mod patch;
+pub(crate) mod period;
 mod protect;
 pub(crate) mod punct;
 pub(crate) mod quotes;
 pub(crate) mod space;
+pub(crate) mod titles;
 pub(crate) mod width;
 
 /// Normalize one string. Borrows when nothing changes.
@@ -53,6 +71,21 @@ pub fn text<'a>(input: &'a str, opts: &NormalizeOptions) -> Cow<'a, str> {
     }
     if opts.join_lines {
         s = then(s, lines::join_lines);
+    }
+    if opts.title_marks {
+        s = then(s, titles::title_marks);
+    }
+    if opts.full_stops {
+        s = then(s, period::full_stops);
+    }
+    if opts.ellipses {
+        s = then(s, ellipsis::ellipses);
+    }
+    if opts.dashes {
+        s = then(s, dash::dashes);
+    }
+    if opts.split_decimals {
+        s = then(s, decimal::split_decimals);
     }
     if opts.punctuation {
         s = then(s, punct::punctuation);

@@ -24,8 +24,9 @@
 //!
 //! **Exceptions.** `,` and `:` with an ASCII or full-width digit on both sides are number
 //! punctuation (`1,682.15`, `10:00:00`, `1:2`); URLs are skipped ([`super::protect`]). E-mail
-//! addresses, ISO dates and phone numbers contain no convertible mark. `.` is never converted:
-//! it is a decimal point or a `1.` list number far more often than a misplaced `。`.
+//! addresses, ISO dates and phone numbers contain no convertible mark. `.` is not in this table:
+//! it is a decimal point or a `1.` list number far more often than a misplaced `。`, and has a
+//! rule of its own ([`super::period`]).
 
 use std::borrow::Cow;
 

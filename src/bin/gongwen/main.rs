@@ -151,6 +151,21 @@ pub(crate) struct RuleFlags {
     /// Keep line breaks inside paragraphs.
     #[arg(long)]
     keep_line_breaks: bool,
+    /// Keep ASCII full stops at the end of Chinese sentences (`.` → `。` otherwise).
+    #[arg(long)]
+    keep_full_stops: bool,
+    /// Keep `...` and `。。。` (→ `……` otherwise).
+    #[arg(long)]
+    keep_ellipses: bool,
+    /// Keep `--` between Chinese (→ `——` otherwise).
+    #[arg(long)]
+    keep_dashes: bool,
+    /// Keep `<<…>>` title marks (→ `《…》` otherwise).
+    #[arg(long)]
+    keep_title_marks: bool,
+    /// Keep spaces inside split decimals (`12. 5%` → `12.5%` otherwise).
+    #[arg(long)]
+    keep_split_decimals: bool,
 }
 
 impl RuleFlags {
@@ -161,6 +176,11 @@ impl RuleFlags {
         o.whitespace = !self.keep_whitespace;
         o.quotes = !self.keep_quotes;
         o.join_lines = !self.keep_line_breaks;
+        o.full_stops = !self.keep_full_stops;
+        o.ellipses = !self.keep_ellipses;
+        o.dashes = !self.keep_dashes;
+        o.title_marks = !self.keep_title_marks;
+        o.split_decimals = !self.keep_split_decimals;
         o
     }
 }
