@@ -8,29 +8,20 @@
 //! sentence down to the signature are read as one text. A 附注 (`联系人：…，电话：…`) is read
 //! too. Footer chrome was dropped before this pass, so a site's own e-mail is not taken.
 
-use std::sync::LazyLock;
+use crate::parse::scan::lazy_regex;
 
-use super::scan::{self, Lazy};
+use super::scan;
 use crate::model::{Block, BlockKind, Contacts};
 
 /// At most this many blocks after the feedback sentence are read with it.
 const FOLLOW: usize = 4;
 
-static PHONE: Lazy = LazyLock::new(|| {
-    scan::re(
-        r"1[3-9][0-9]{9}|(?:0[0-9]{2,3}\s*[-－—]{1,2}\s*)?[0-9]{7,8}(?:\s*[-－]\s*[0-9]{1,4}\b)?|12388|12345",
-    )
-});
-static EMAIL: Lazy = LazyLock::new(|| {
-    scan::re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-});
-static ADDRESS: Lazy = LazyLock::new(|| {
-    scan::re(
-        r"(?:通讯地址|邮寄地址|邮政地址|联系地址|邮政信箱|来信地址|地址)\s*[:：为]?\s*([^；;，,。（(]+)",
-    )
-});
-static POSTCODE: Lazy =
-    LazyLock::new(|| scan::re(r"(?:邮编|邮政编码)\s*[:：为]?\s*([0-9]{6})(?:[^0-9]|$)"));
+lazy_regex! {
+    static PHONE = r"1[3-9][0-9]{9}|(?:0[0-9]{2,3}\s*[-－—]{1,2}\s*)?[0-9]{7,8}(?:\s*[-－]\s*[0-9]{1,4}\b)?|12388|12345";
+    static EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}";
+    static ADDRESS = r"(?:通讯地址|邮寄地址|邮政地址|联系地址|邮政信箱|来信地址|地址)\s*[:：为]?\s*([^；;，,。（(]+)";
+    static POSTCODE = r"(?:邮编|邮政编码)\s*[:：为]?\s*([0-9]{6})(?:[^0-9]|$)";
+}
 
 /// Fill `contacts` from the feedback sentence and the 附注.
 pub(crate) fn apply(blocks: &[Block], note: Option<&str>, contacts: &mut Contacts) {

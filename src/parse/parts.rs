@@ -8,28 +8,24 @@
 //! 附注 (`（此件公开发布）`). Header lines stay in the blocks as paragraphs (the page shows them;
 //! their content is also in `parts`); colophon lines become `closing` blocks.
 
-use std::sync::LazyLock;
+use crate::parse::scan::lazy_regex;
 
-use super::scan::{self, char_len, Lazy};
+use super::scan::{self, char_len};
 use crate::model::{Block, BlockKind, DocNumber, Parts};
 use crate::vocab::{date, numeral};
 
 /// How many leading blocks may hold header parts.
 const HEAD_WINDOW: usize = 15;
 
-static DOC_NUMBER: Lazy = LazyLock::new(|| {
-    scan::re(
-        r"([\p{Han}A-Za-z]{1,16}?)\s*[〔\[［（(﹝【]\s*([0-9０-９]{4})\s*[〕\]］）)﹞】]\s*第?\s*([0-9０-９]{1,5})\s*号",
-    )
-});
-static COPY_NUMBER: Lazy = LazyLock::new(|| scan::re(r"^(?:份号\s*[:：]?\s*)?([0-9]{6})$"));
-static SECRECY: Lazy =
-    LazyLock::new(|| scan::re(r"^(?:密级\s*[:：]?\s*)?((?:绝密|机密|秘密)(?:\s*★\s*\S*)?)$"));
-static URGENCY: Lazy =
-    LazyLock::new(|| scan::re(r"^(?:紧急程度\s*[:：]?\s*)?(特急|加急|特提|平急)$"));
-static SIGNER: Lazy = LazyLock::new(|| scan::re(r"签\s*发\s*人\s*[:：]\s*(.+)$"));
-static CC: Lazy = LazyLock::new(|| scan::re(r"^\s*抄\s*送\s*[:：]\s*(.+?)[。.]?\s*$"));
-static NOTE: Lazy = LazyLock::new(|| scan::re(r"^\s*[（(](.+)[）)]\s*$"));
+lazy_regex! {
+    static DOC_NUMBER = r"([\p{Han}A-Za-z]{1,16}?)\s*[〔\[［（(﹝【]\s*([0-9０-９]{4})\s*[〕\]］）)﹞】]\s*第?\s*([0-9０-９]{1,5})\s*号";
+    static COPY_NUMBER = r"^(?:份号\s*[:：]?\s*)?([0-9]{6})$";
+    static SECRECY = r"^(?:密级\s*[:：]?\s*)?((?:绝密|机密|秘密)(?:\s*★\s*\S*)?)$";
+    static URGENCY = r"^(?:紧急程度\s*[:：]?\s*)?(特急|加急|特提|平急)$";
+    static SIGNER = r"签\s*发\s*人\s*[:：]\s*(.+)$";
+    static CC = r"^\s*抄\s*送\s*[:：]\s*(.+?)[。.]?\s*$";
+    static NOTE = r"^\s*[（(](.+)[）)]\s*$";
+}
 
 /// Parse a 发文字号 (`国办发〔2019〕4号`, `青委发[2023]12号`, `X发（2023）12号`).
 pub(crate) fn parse_doc_number(text: &str) -> Option<DocNumber> {

@@ -6,9 +6,7 @@
 //! `meta_field` blocks) and by the parser's metadata pass (which does the same for text input and
 //! maps labels to fields). It knows labels, not notices.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::parse::scan::lazy_regex;
 
 use super::chrome;
 
@@ -129,8 +127,9 @@ pub(crate) fn is_field_label(label: &str) -> bool {
     FIELD_LABELS.iter().any(|(l, _)| *l == label)
 }
 
-/// One label (padding allowed between its characters) followed by a colon.
-static LABEL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+lazy_regex! {
+    /// One label (padding allowed between its characters) followed by a colon.
+    static LABEL_RE = {
     let alternatives: Vec<String> = FIELD_LABELS
         .iter()
         .map(|(label, _)| label)
@@ -146,12 +145,12 @@ static LABEL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     // Sorting longest-first keeps `发布日期` from being read as `日期` (leftmost-first semantics).
     let mut alternatives = alternatives;
     alternatives.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
-    Regex::new(&format!(
+    format!(
         r"({})[\s\u{{3000}}\u{{00A0}}]*[:：]",
         alternatives.join("|")
-    ))
-    .ok()
-});
+    )
+};
+}
 
 /// A `label：value` pair found in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
