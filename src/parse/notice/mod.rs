@@ -17,6 +17,7 @@ use crate::vocab::numeral;
 
 mod figures;
 mod problems;
+mod target;
 mod text;
 
 /// How many blocks from the start are searched for the opening sentence. Real notices state
@@ -89,8 +90,7 @@ fn opening(blocks: &[Block]) -> Option<Opening> {
     let pos = window.iter().position(|b| {
         b.kind != BlockKind::Heading
             && GROUP.as_ref().is_some_and(|re| re.is_match(&b.text))
-            && (!date::find_dates(&b.text).is_empty()
-                || TARGET.as_ref().is_some_and(|re| re.is_match(&b.text)))
+            && (!date::find_dates(&b.text).is_empty() || target::find(&b.text).is_some())
     })?;
     let mut text = window.get(pos)?.text.trim().to_string();
     // A wrapped opening sentence (text read from PDF lines) continues in the next block; the
@@ -161,15 +161,12 @@ fn kind(title: &str, opening: &str) -> InspectionKind {
 
 lazy_regex! {
     static FOLLOW_SPECIAL = r"专项巡[视察]";
-    /// `对<target>进行了巡视` / `对<target>开展了巡察“回头看”`, after the group.
-    static TARGET = r"组\s*(?:进驻|对)\s*(.{2,80}?)\s*(?:进行|开展|实施|展开)了?\s*(?:了|为期[^，,。]{1,12}的)?\s*(?:常规|专项|机动|提级)?\s*巡[视察]";
     /// `（以下简称：工业园党委）`, `(以下简称区空港委)`.
     static ALIAS = r"[（(]\s*以下简称[^）)]*[）)]";
 }
 
 fn target(text: &str) -> Option<String> {
-    let caps = TARGET.as_ref()?.captures(text)?;
-    let raw = caps.get(1)?.as_str();
+    let raw = target::find(text)?;
     let cleaned = match ALIAS.as_ref() {
         Some(re) => re.replace_all(raw, "").into_owned(),
         None => raw.to_string(),
