@@ -139,6 +139,17 @@ static LABELS_LONGEST_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     labels
 });
 
+/// The first characters of the labels, sorted: a position starting with none is skipped.
+static FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut chars: Vec<char> = LABELS_LONGEST_FIRST
+        .iter()
+        .filter_map(|l| l.chars().next())
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+});
+
 /// Byte end of `label` at the start of `rest`, padding allowed between its characters and
 /// before the colon that must follow it (`索 引 号：`, `标　　题:`).
 fn padded_label_end(rest: &str, label: &str) -> Option<usize> {
@@ -161,7 +172,10 @@ fn find_labels(line: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut at = 0;
     'scan: while let Some(rest) = line.get(at..) {
-        for (offset, _) in rest.char_indices() {
+        for (offset, c) in rest.char_indices() {
+            if FIRST_CHARS.binary_search(&c).is_err() {
+                continue;
+            }
             let start = at + offset;
             let tail = line.get(start..).unwrap_or_default();
             if let Some(len) = labels.iter().find_map(|l| padded_label_end(tail, l)) {
