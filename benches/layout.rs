@@ -3,7 +3,7 @@
 //! `— N —` footer per page. Throughput is reported in glyphs per second.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use gongwen::read::layout::{paragraphs, Glyph, LayoutOptions, Page};
+use gongwen::internals::layout::{paragraphs, Glyph, LayoutOptions, Page};
 
 const CHARS: &[char] = &['巡', '察', '整', '改', '落', '实', '情', '况', '，', '。'];
 

@@ -30,12 +30,12 @@
 
 pub mod batch;
 pub(crate) mod chars;
-pub mod error;
+mod error;
 #[cfg(feature = "export")]
 pub mod export;
 pub mod model;
 pub mod normalize;
-pub mod options;
+mod options;
 pub mod parse;
 pub mod read;
 pub mod render;
@@ -43,9 +43,32 @@ pub mod render;
 mod testutil;
 pub(crate) mod vocab;
 
-pub use error::{Error, Limit, Result};
+/// Not part of the API: internals that `benches/` and `tests/` exercise in isolation (the PDF
+/// interpreter without layout, the layout step without a PDF, each normalizer rule alone). They
+/// change without notice.
+#[doc(hidden)]
+pub mod internals {
+    /// The layout step: glyphs to paragraphs.
+    pub mod layout {
+        pub use crate::read::layout::{paragraphs, Glyph, LayoutOptions, Page};
+    }
+    /// The PDF reader, and its content-stream interpreter alone.
+    pub mod pdf {
+        pub use crate::read::pdf::{pages, read};
+    }
+    /// The normalizer's rules, each alone.
+    pub mod normalize {
+        pub use crate::normalize::lines::join_lines;
+        pub use crate::normalize::punct::punctuation;
+        pub use crate::normalize::quotes::quotes;
+        pub use crate::normalize::space::{collapse, odd_spaces};
+        pub use crate::normalize::width::ascii_alnum;
+    }
+}
+
+pub use error::{Error, Result};
 pub use model::{Block, BlockKind, Document, Format, Meta, Section};
-pub use options::{Limits, NormalizeOptions, Options, ParseOptions, ReadOptions};
+pub use options::{Limit, Limits, NormalizeOptions, Options, ParseOptions, ReadOptions};
 pub use render::OutputFormat;
 
 use sha2::{Digest, Sha256};

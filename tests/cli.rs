@@ -58,3 +58,52 @@ fn exit_code_1_means_doubts_not_intended_cleanups() {
         .unwrap();
     assert_eq!(guessed.code(), Some(1));
 }
+
+/// The library's errors name the cause; the binary adds the flag that would have avoided it.
+#[test]
+fn errors_name_the_flag_to_use() {
+    let dir = std::env::temp_dir().join(format!("gongwen-cli-flags-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let notice = dir.join("notice.txt");
+    std::fs::write(
+        &notice,
+        "关于巡察整改进展情况的通报\n全面落实整改。\n".as_bytes(),
+    )
+    .unwrap();
+    let out = gongwen()
+        .args(["convert", "--limit-input-bytes", "8"])
+        .arg(&notice)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("input_bytes is over 8 (raise it with --limit-input-bytes)"),
+        "{err}"
+    );
+    let binary = dir.join("blob.bin");
+    std::fs::write(&binary, [0u8; 64]).unwrap();
+    let out = gongwen().arg("convert").arg(&binary).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("unknown format") && err.ends_with("; use --from to force one\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn help_lists_every_limit_flag_with_its_default() {
+    for command in ["convert", "batch"] {
+        let out = gongwen().args([command, "--help"]).output().unwrap();
+        let help = String::from_utf8_lossy(&out.stdout);
+        for &limit in gongwen::Limit::ALL {
+            let flag = format!("--{} <{}>", limit.flag(), limit.unit());
+            let default = format!("[default: {}]", limit.default_shown());
+            let at = help
+                .find(&flag)
+                .unwrap_or_else(|| panic!("{command}: no {flag}"));
+            let line = help[at..].lines().take(3).collect::<String>();
+            assert!(line.contains(&default), "{command} {flag}: {line}");
+        }
+    }
+}

@@ -473,13 +473,13 @@ fn malformed_packages_give_clear_errors() {
             "zip bomb",
             crate::util::zip_of(&[("word/document.xml", &bomb)]),
             "limit_exceeded",
-            "compression-ratio",
+            "compression_ratio",
         ),
         (
             "deep XML",
             crate::util::zip_of(&[("word/document.xml", &deep)]),
             "limit_exceeded",
-            "xml-depth",
+            "xml_depth",
         ),
     ];
     for (what, data, code, needle) in cases {
@@ -501,19 +501,19 @@ fn size_limits_are_configurable() {
     let mut opts = ReadOptions::default();
     opts.limits.zip_entry_bytes = 16;
     let err = gongwen::read::read_as(Format::Docx, &data, &opts).unwrap_err();
-    assert!(err.to_string().contains("zip-entry-bytes"), "{err}");
+    assert!(err.to_string().contains("zip_entry_bytes"), "{err}");
     let mut opts = ReadOptions::default();
     opts.limits.zip_total_bytes = 64;
     let err = gongwen::read::read_as(Format::Docx, &data, &opts).unwrap_err();
-    assert!(err.to_string().contains("zip-total-bytes"), "{err}");
+    assert!(err.to_string().contains("zip_total_bytes"), "{err}");
     let mut opts = ReadOptions::default();
     opts.limits.xml_depth = 3;
     let err = gongwen::read::read_as(Format::Docx, &data, &opts).unwrap_err();
-    assert!(err.to_string().contains("xml-depth"), "{err}");
+    assert!(err.to_string().contains("xml_depth"), "{err}");
     let mut opts = ReadOptions::default();
     opts.limits.zip_entries = 0;
     let err = gongwen::read::read_as(Format::Docx, &data, &opts).unwrap_err();
-    assert!(err.to_string().contains("zip-entries"), "{err}");
+    assert!(err.to_string().contains("zip_entries"), "{err}");
     let ex = gongwen::read::read_as(Format::Docx, &data, &ReadOptions::default()).unwrap();
     assert_eq!(ex.blocks[0].text, "正文");
 }

@@ -19,3 +19,5 @@ mod read_ofd;
 mod read_pdf;
 mod read_pdf_corpus;
 mod schema;
+#[cfg(feature = "serve")]
+mod serve;

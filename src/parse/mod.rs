@@ -7,8 +7,8 @@
 #![cfg_attr(not(test), warn(clippy::indexing_slicing))]
 
 use crate::model::Document;
+use crate::model::Extracted;
 use crate::options::ParseOptions;
-use crate::read::Extracted;
 
 mod chrome;
 mod closing;

@@ -2,65 +2,29 @@
 //!
 //! A reader knows one file format and nothing about notices. Every reader has the same
 //! signature, `fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted>`, and returns the
-//! same [`Block`] type, so every format reaches the same parser. [`read`] sniffs the format and
+//! same [`Block`](crate::model::Block) type, so every format reaches the same parser. [`read`] sniffs the format and
 //! dispatches; [`sniff`] is public so callers can ask what a file is without reading it.
 
 // Input reaches every line here: slicing goes through `.get()` (see docs/robustness.md).
 #![cfg_attr(not(test), warn(clippy::indexing_slicing))]
 
 use crate::error::{Error, Limit, Result};
-use crate::model::{Block, Diagnostic, EncodingInfo, Format, Meta, Note, Source};
+use crate::model::Format;
 use crate::options::ReadOptions;
 
 pub(crate) mod charset;
-pub mod docx;
+pub(crate) mod docx;
 pub(crate) mod geom;
 mod gzip;
-pub mod html;
-pub mod layout;
-pub mod ofd;
-pub mod pdf;
-pub mod text;
+pub(crate) mod html;
+pub(crate) mod layout;
+pub(crate) mod ofd;
+pub(crate) mod pdf;
+pub(crate) mod text;
 pub(crate) mod xml;
 pub(crate) mod zipped;
 
-/// What a reader hands to the normalizer and parser.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Extracted {
-    /// The format that was read.
-    pub format: Option<Format>,
-    /// Body blocks in reading order (plus `meta_field` blocks found around the body).
-    pub blocks: Vec<Block>,
-    /// Metadata the file format itself carries (HTML `<meta>`, PDF Info, DOCX core properties).
-    pub meta: Meta,
-    /// Facts about the file (encoding, pages, producer …). `path`, `bytes` and `sha256` are
-    /// filled in by [`crate::convert`].
-    pub source: Source,
-    /// What the reader was unsure about.
-    pub warnings: Vec<Diagnostic>,
-    /// Footnotes, endnotes and comments, kept apart from the body (DOCX).
-    pub notes: Vec<Note>,
-}
-
-impl Extracted {
-    /// An empty result for `format`.
-    pub fn new(format: Format) -> Self {
-        Extracted {
-            format: Some(format),
-            source: Source {
-                format: Some(format),
-                ..Default::default()
-            },
-            ..Default::default()
-        }
-    }
-
-    /// Record the encoding decision.
-    pub fn set_encoding(&mut self, info: EncodingInfo) {
-        self.source.encoding = Some(info);
-    }
-}
+pub use crate::model::Extracted;
 
 /// Read `bytes` in the format forced by `opts.format`, or in the sniffed one.
 ///
@@ -185,9 +149,7 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
             "text or unknown data"
         };
         return Err(Error::UnknownFormat {
-            hint: Some(format!(
-                "named .{ext} but the content is {kind}; use --from to force a format"
-            )),
+            hint: Some(format!("named .{ext} but the content is {kind}")),
         });
     }
     if looks_like_html(head) {

@@ -10,6 +10,8 @@ use gongwen::{Format, Options, OutputFormat};
 
 mod batch;
 mod limits;
+#[cfg(feature = "serve")]
+mod serve;
 
 /// Exit codes, documented in `--help` and the README.
 const EXIT_OK: u8 = 0;
@@ -38,6 +40,9 @@ enum Command {
     Batch(batch::BatchArgs),
     /// Export many notices as a research dataset (documents, figures, problems).
     Export(ExportArgs),
+    /// Serve the HTTP API and the page at http://127.0.0.1:8080 (see docs/server.md).
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Args)]
@@ -201,6 +206,8 @@ fn main() -> ExitCode {
         Command::Normalize(args) => normalize(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Export(args) => export(&args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -231,7 +238,11 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<u8> {
             }
             Err(err) if is_broken_pipe(&err) => return Err(err),
             Err(err) => {
-                eprintln!("gongwen: {}: {err:#}", input.display());
+                let advice = err
+                    .downcast_ref::<gongwen::Error>()
+                    .and_then(limits::advice);
+                let advice = advice.unwrap_or_default();
+                eprintln!("gongwen: {}: {err:#}{advice}", input.display());
                 worst = EXIT_FAILED;
             }
         }
@@ -366,21 +377,29 @@ fn normalize(args: &NormalizeArgs) -> anyhow::Result<u8> {
     io::stdin()
         .read_to_string(&mut input)
         .context("stdin is not UTF-8 text")?;
-    let options = args.rules.options();
     let mut out = io::stdout().lock();
-    if args.wrapped {
+    normalize_into(&input, &args.rules.options(), args.wrapped, &mut out)?;
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+/// Normalize `input` into `out`: as one wrapped text, or line by line (shared with `serve`).
+pub(crate) fn normalize_into(
+    input: &str,
+    options: &gongwen::NormalizeOptions,
+    wrapped: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if wrapped {
         // The line-joining rule keeps blank lines, so the whole input is one call.
-        write!(out, "{}", gongwen::normalize::text(&input, &options))?;
-        out.flush()?;
-        return Ok(EXIT_OK);
+        return write!(out, "{}", gongwen::normalize::text(input, options));
     }
     for line in input.split_inclusive('\n') {
         let (body, end) = match line.strip_suffix('\n') {
             Some(body) => (body, "\n"),
             None => (line, ""),
         };
-        write!(out, "{}{end}", gongwen::normalize::text(body, &options))?;
+        write!(out, "{}{end}", gongwen::normalize::text(body, options))?;
     }
-    out.flush()?;
-    Ok(EXIT_OK)
+    Ok(())
 }

@@ -51,7 +51,7 @@ pub struct Glyph {
     pub width: f32,
     /// Font size (em height) in page units.
     pub size: f32,
-    /// Index of the glyph's [`Style`] in the style table handed to [`paragraphs`] (font,
+    /// Index of the glyph's `Style` in the style table handed to `paragraphs` (font,
     /// weight, colour); an index outside the table is a glyph of unknown style.
     pub style: u32,
     /// True for glyphs drawn in vertical writing mode.
