@@ -183,6 +183,7 @@ pub(crate) fn attachments(blocks: &mut [Block], start: usize, out: &mut Vec<Atta
     let Some(at) = (from..n).find(|&i| {
         blocks.get(i).is_some_and(|b| {
             matches!(b.kind, BlockKind::Paragraph | BlockKind::Closing)
+                && b.text.contains('附')
                 && scan::is_match(&ATTACHMENT, &b.text)
         })
     }) else {

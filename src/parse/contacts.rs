@@ -57,14 +57,16 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
         }
     };
     let mut masked = text.to_string();
-    if let Some(re) = EMAIL.as_ref() {
+    // Literal prefilters (`@`, `邮`, `地址`/`信箱`) keep each regex uncompiled until a
+    // document has a line that could match it.
+    if let Some(re) = EMAIL.as_ref().filter(|_| text.contains('@')) {
         for m in re.find_iter(text) {
             push(&mut c.emails, m.as_str().to_string());
         }
         // Digits inside e-mail addresses are not phone numbers.
         masked = re.replace_all(text, "@").into_owned();
     }
-    if let Some(re) = POSTCODE.as_ref() {
+    if let Some(re) = POSTCODE.as_ref().filter(|_| masked.contains('邮')) {
         for caps in re.captures_iter(&masked) {
             if let Some(m) = caps.get(1) {
                 push(&mut c.postcodes, m.as_str().to_string());
@@ -87,7 +89,10 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
             }
         }
     }
-    if let Some(re) = ADDRESS.as_ref() {
+    if let Some(re) = ADDRESS
+        .as_ref()
+        .filter(|_| text.contains("地址") || text.contains("邮政信箱"))
+    {
         for caps in re.captures_iter(text) {
             if let Some(m) = caps.get(1) {
                 let a = m.as_str().trim();

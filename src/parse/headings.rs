@@ -91,7 +91,7 @@ pub(crate) fn numbering(text: &str) -> Option<Numbering> {
             loose,
         })
     };
-    if let Some(c) = scan::captures(&PROSE, text) {
+    if let Some(c) = scan::captures_with("第", &PROSE, text) {
         return make(Style::Prose, c, false);
     }
     if let Some(c) = scan::captures(&CN_COMMA, text) {

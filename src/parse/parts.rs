@@ -136,7 +136,7 @@ fn read_line(text: &str, parts: &mut Parts) -> bool {
             parts
                 .copy_number
                 .get_or_insert_with(|| c.as_str().to_string());
-        } else if let Some(c) = scan::captures(&SECRECY, token).and_then(|c| c.get(1)) {
+        } else if let Some(c) = scan::captures_with("密", &SECRECY, token).and_then(|c| c.get(1)) {
             parts.secrecy.get_or_insert_with(|| c.as_str().to_string());
         } else if let Some(c) = scan::captures(&URGENCY, token).and_then(|c| c.get(1)) {
             parts.urgency.get_or_insert_with(|| c.as_str().to_string());
@@ -152,7 +152,7 @@ fn read_line(text: &str, parts: &mut Parts) -> bool {
     }
     // Only a line that is the number (and perhaps 签发人): a title such as
     // `关于转发国办发〔2019〕4号文件的通知` merely cites one.
-    let signer = scan::captures(&SIGNER, text);
+    let signer = scan::captures_with("签", &SIGNER, text);
     let signer_at = signer
         .as_ref()
         .and_then(|c| c.get(0))
@@ -213,7 +213,7 @@ pub(crate) fn colophon(blocks: &mut [Block], parts: &mut Parts) {
         if char_len(&text) > 200 {
             continue;
         }
-        if let Some(c) = scan::captures(&CC, &text).and_then(|c| c.get(1)) {
+        if let Some(c) = scan::captures_with("抄", &CC, &text).and_then(|c| c.get(1)) {
             parts.cc = Some(c.as_str().trim().to_string());
             block.kind = BlockKind::Closing;
         } else if let Some((organ, iso)) = printed(&text) {

@@ -45,6 +45,16 @@ macro_rules! lazy_regex {
 }
 pub(crate) use lazy_regex;
 
+/// Captures of `re` in `s` when `s` contains `literal`, a string every match contains (a
+/// prefilter: the regex is not even compiled for a document without it).
+pub(crate) fn captures_with<'a>(
+    literal: &str,
+    re: &Lazy,
+    s: &'a str,
+) -> Option<regex::Captures<'a>> {
+    s.contains(literal).then(|| captures(re, s)).flatten()
+}
+
 /// True when `re` matches `s`.
 pub(crate) fn is_match(re: &Lazy, s: &str) -> bool {
     re.as_ref().is_some_and(|r| r.is_match(s))

@@ -226,11 +226,19 @@ pub(crate) fn is_footer_chrome(line: &str) -> bool {
 /// True for a line that is only an e-mail address or a URL (part of a footer when a strong
 /// marker is near; a notice may also end with one).
 pub(crate) fn is_bare_contact(line: &str) -> bool {
-    is_match(&BARE_CONTACT, line)
+    // Literal prefilter: each alternative needs one of these, and the regex is then compiled
+    // only for documents that have such a line.
+    (line.contains('@') || line.contains("http") || line.contains("www."))
+        && is_match(&BARE_CONTACT, line)
 }
 
 /// Byte offset where trailing widget text starts in a metadata value, if it has any.
 pub(crate) fn widget_tail_start(value: &str) -> Option<usize> {
+    // Literal prefilter: a widget is a `大 中 小` switch or a `【…】` button.
+    let may_hold_widget = value.contains('【') || (value.contains('大') && value.contains('中'));
+    if !may_hold_widget {
+        return None;
+    }
     WIDGET_TAIL
         .as_ref()
         .and_then(|re| re.find(value))

@@ -66,7 +66,7 @@ fn aspect_paragraphs(blocks: &[Block]) -> Vec<Option<usize>> {
 }
 
 fn is_aspect(text: &str) -> bool {
-    ASPECT.as_ref().is_some_and(|re| re.is_match(text.trim()))
+    text.contains("方面") && ASPECT.as_ref().is_some_and(|re| re.is_match(text.trim()))
 }
 
 fn walk<'a>(
@@ -273,7 +273,7 @@ fn items(b: &Block) -> Vec<String> {
 
 /// `一是…二是…` items of a paragraph, markers dropped (used when the parser gave no items).
 fn enumerate(text: &str) -> Vec<String> {
-    let Some(re) = ENUM.as_ref() else {
+    let Some(re) = ENUM.as_ref().filter(|_| text.contains('是')) else {
         return Vec::new();
     };
     let starts: Vec<(usize, usize)> = re
