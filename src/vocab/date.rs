@@ -61,7 +61,9 @@ lazy_regex! {
 /// Every date in `text`, in order of appearance.
 pub(crate) fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut out: Vec<DateMatch> = Vec::new();
-    if let Some(re) = CHINESE_FORM.as_ref() {
+    // Literal prefilters (`月`; a separator and an ASCII or full-width digit) keep each
+    // pattern uncompiled, and unsearched, for text that cannot hold it.
+    if let Some(re) = CHINESE_FORM.as_ref().filter(|_| text.contains('月')) {
         for caps in re.captures_iter(text) {
             let (Some(all), Some(month)) = (caps.get(0), caps.get(2)) else {
                 continue;
@@ -81,7 +83,9 @@ pub(crate) fn find_dates(text: &str) -> Vec<DateMatch> {
             }
         }
     }
-    if let Some(re) = NUMERIC_FORM.as_ref() {
+    let may_be_numeric = text.contains(['-', '/', '.', '－', '／', '．'])
+        && text.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if let Some(re) = NUMERIC_FORM.as_ref().filter(|_| may_be_numeric) {
         for caps in re.captures_iter(text) {
             let Some(all) = caps.get(0) else { continue };
             let same_sep = caps.get(2).map(|m| m.as_str()) == caps.get(4).map(|m| m.as_str());
