@@ -25,3 +25,23 @@ pub(crate) fn missing(what: &str) {
     );
     eprintln!("skipped: {what} is absent");
 }
+
+/// Every line of the seed texts and corpus HTML pages (`../shared`), for differential tests of
+/// hand-written scanners against the regex they replace; empty (and reported) when absent.
+pub(crate) fn shared_lines() -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let mut lines = Vec::new();
+    for dir in ["seeds", "corpus/html"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            missing(&format!("../shared/{dir}"));
+            continue;
+        };
+        for entry in entries.flatten() {
+            if let Ok(bytes) = std::fs::read(entry.path()) {
+                let text = String::from_utf8_lossy(&bytes);
+                lines.extend(text.lines().map(str::to_string));
+            }
+        }
+    }
+    lines
+}

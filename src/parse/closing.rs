@@ -8,9 +8,9 @@
 //! `2. …` lines into attachments. Signature and attachment lines stay in the blocks as
 //! `closing` blocks.
 
-use std::sync::LazyLock;
+use crate::parse::scan::lazy_regex;
 
-use super::scan::{self, char_len, Lazy};
+use super::scan::{self, char_len};
 use crate::model::{Attachment, Block, BlockKind, Code, Diagnostic, Signature};
 use crate::vocab::date;
 
@@ -21,8 +21,10 @@ const MIN_SIGNED: usize = 3;
 /// At most this many organ lines are signed (joint documents).
 const MAX_ORGANS: usize = 3;
 
-static ATTACHMENT: Lazy = LazyLock::new(|| scan::re(r"^\s*附\s*件\s*[0-9]*\s*[:：]\s*(.*)$"));
-static NUMBERED: Lazy = LazyLock::new(|| scan::re(r"^\s*([0-9]{1,2}\s*[.．、])\s*(.+)$"));
+lazy_regex! {
+    static ATTACHMENT = r"^\s*附\s*件\s*[0-9]*\s*[:：]\s*(.*)$";
+    static NUMBERED = r"^\s*([0-9]{1,2}\s*[.．、])\s*(.+)$";
+}
 
 /// Find the signature; returns the index of its date block.
 pub(crate) fn signature(
@@ -254,6 +256,7 @@ pub(crate) fn attachments(blocks: &mut [Block], start: usize, out: &mut Vec<Atta
     let Some(at) = (from..n).find(|&i| {
         blocks.get(i).is_some_and(|b| {
             matches!(b.kind, BlockKind::Paragraph | BlockKind::Closing)
+                && b.text.contains('附')
                 && scan::is_match(&ATTACHMENT, &b.text)
         })
     }) else {

@@ -8,29 +8,20 @@
 //! sentence down to the signature are read as one text. A 附注 (`联系人：…，电话：…`) is read
 //! too. Footer chrome was dropped before this pass, so a site's own e-mail is not taken.
 
-use std::sync::LazyLock;
+use crate::parse::scan::lazy_regex;
 
-use super::scan::{self, Lazy};
+use super::scan;
 use crate::model::{Block, BlockKind, Contacts};
 
 /// At most this many blocks after the feedback sentence are read with it.
 const FOLLOW: usize = 4;
 
-static PHONE: Lazy = LazyLock::new(|| {
-    scan::re(
-        r"1[3-9][0-9]{9}|(?:0[0-9]{2,3}\s*[-－—]{1,2}\s*)?[0-9]{7,8}(?:\s*[-－]\s*[0-9]{1,4}\b)?|12388|12345",
-    )
-});
-static EMAIL: Lazy = LazyLock::new(|| {
-    scan::re(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-});
-static ADDRESS: Lazy = LazyLock::new(|| {
-    scan::re(
-        r"(?:通讯地址|邮寄地址|邮政地址|联系地址|邮政信箱|来信地址|地址)\s*[:：为]?\s*([^；;，,。（(]+)",
-    )
-});
-static POSTCODE: Lazy =
-    LazyLock::new(|| scan::re(r"(?:邮编|邮政编码)\s*[:：为]?\s*([0-9]{6})(?:[^0-9]|$)"));
+lazy_regex! {
+    static PHONE = r"1[3-9][0-9]{9}|(?:0[0-9]{2,3}\s*[-－—]{1,2}\s*)?[0-9]{7,8}(?:\s*[-－]\s*[0-9]{1,4}\b)?|12388|12345";
+    static EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}";
+    static ADDRESS = r"(?:通讯地址|邮寄地址|邮政地址|联系地址|邮政信箱|来信地址|地址)\s*[:：为]?\s*([^；;，,。（(]+)";
+    static POSTCODE = r"(?:邮编|邮政编码)\s*[:：为]?\s*([0-9]{6})(?:[^0-9]|$)";
+}
 
 /// Fill `contacts` from the feedback sentence and the 附注.
 pub(crate) fn apply(blocks: &[Block], note: Option<&str>, contacts: &mut Contacts) {
@@ -66,14 +57,16 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
         }
     };
     let mut masked = text.to_string();
-    if let Some(re) = EMAIL.as_ref() {
+    // Literal prefilters (`@`, `邮`, `地址`/`信箱`) keep each regex uncompiled until a
+    // document has a line that could match it.
+    if let Some(re) = EMAIL.as_ref().filter(|_| text.contains('@')) {
         for m in re.find_iter(text) {
             push(&mut c.emails, m.as_str().to_string());
         }
         // Digits inside e-mail addresses are not phone numbers.
         masked = re.replace_all(text, "@").into_owned();
     }
-    if let Some(re) = POSTCODE.as_ref() {
+    if let Some(re) = POSTCODE.as_ref().filter(|_| masked.contains('邮')) {
         for caps in re.captures_iter(&masked) {
             if let Some(m) = caps.get(1) {
                 push(&mut c.postcodes, m.as_str().to_string());
@@ -97,7 +90,10 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
             }
         }
     }
-    if let Some(re) = ADDRESS.as_ref() {
+    if let Some(re) = ADDRESS
+        .as_ref()
+        .filter(|_| text.contains("地址") || text.contains("邮政信箱"))
+    {
         for caps in re.captures_iter(text) {
             if let Some(m) = caps.get(1) {
                 let a = m.as_str().trim();

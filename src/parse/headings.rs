@@ -22,12 +22,12 @@
 //! its count from the previous parent (notices number `（一）…（三十二）` straight across
 //! `第一个方面问题` groups). Anything else is a `numbering_gap` warning.
 
+use crate::parse::scan::lazy_regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use super::divisions;
 use super::items;
-use super::scan::{self, char_len, Lazy};
+use super::scan::{self, char_len};
 use crate::model::{Block, BlockKind, Code, Diagnostic, HeadingKind, Span};
 use crate::vocab::numeral;
 
@@ -75,16 +75,16 @@ pub(crate) struct Numbering {
 
 const CN: &str = "[一二三四五六七八九十百零〇两]+";
 
-static CN_COMMA: Lazy = LazyLock::new(|| scan::re(&format!(r"^\s*({CN})\s*、")));
-static PAREN_CN: Lazy = LazyLock::new(|| scan::re(&format!(r"^\s*[（(]\s*({CN})\s*[）)]")));
-static PAREN_AR: Lazy = LazyLock::new(|| scan::re(r"^\s*[（(]\s*([0-9]{1,3})\s*[）)]"));
-static ARABIC: Lazy = LazyLock::new(|| scan::re(r"^\s*([0-9]{1,3})\s*[.．、]"));
-static BARE: Lazy = LazyLock::new(|| scan::re(r"^\s*([0-9]{1,3})"));
-static PROSE: Lazy = LazyLock::new(|| {
-    scan::re(&format!(
+lazy_regex! {
+    static CN_COMMA = format!(r"^\s*({CN})\s*、");
+    static PAREN_CN = format!(r"^\s*[（(]\s*({CN})\s*[）)]");
+    static PAREN_AR = r"^\s*[（(]\s*([0-9]{1,3})\s*[）)]";
+    static ARABIC = r"^\s*([0-9]{1,3})\s*[.．、]";
+    static BARE = r"^\s*([0-9]{1,3})";
+    static PROSE = format!(
         r"^\s*第({CN})个?(?:方面|部分)(?:问题)?\s*[，,：:、]?"
-    ))
-});
+    );
+}
 
 /// The numbering at the start of `text`, if any.
 pub(crate) fn numbering(text: &str) -> Option<Numbering> {
@@ -106,7 +106,7 @@ pub(crate) fn numbering(text: &str) -> Option<Numbering> {
             loose,
         })
     };
-    if let Some(c) = scan::captures(&PROSE, text) {
+    if let Some(c) = scan::captures_with("第", &PROSE, text) {
         return make(Style::Prose, c, false);
     }
     if let Some(c) = scan::captures(&CN_COMMA, text) {

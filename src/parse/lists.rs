@@ -8,13 +8,15 @@
 //! `一是` inside a sentence is prose). A paragraph that starts with `二是` (one item per
 //! paragraph, seed 000) gets that one item.
 
-use std::sync::LazyLock;
+use crate::parse::scan::lazy_regex;
 
-use super::scan::{self, Lazy};
+use super::scan;
 use crate::model::{Block, BlockKind, ListItem, Span};
 use crate::vocab::numeral;
 
-static CN_MARKER: Lazy = LazyLock::new(|| scan::re(r"([一二三四五六七八九十]{1,3})是"));
+lazy_regex! {
+    static CN_MARKER = r"([一二三四五六七八九十]{1,3})是";
+}
 
 /// A marker found in text: byte start, byte end, value.
 type Marker = (usize, usize, u64);
@@ -54,7 +56,8 @@ pub(crate) fn items(text: &str) -> Vec<ListItem> {
 }
 
 fn cn_markers(text: &str) -> Vec<Marker> {
-    let Some(re) = CN_MARKER.as_ref() else {
+    // `是` is in every marker: without it the regex is not even compiled.
+    let Some(re) = CN_MARKER.as_ref().filter(|_| text.contains('是')) else {
         return Vec::new();
     };
     re.captures_iter(text)

@@ -23,7 +23,7 @@ mod meta;
 mod notice;
 mod parts;
 mod rejoin;
-mod scan;
+pub(crate) mod scan;
 mod sections;
 #[cfg(test)]
 mod tests;

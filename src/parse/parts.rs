@@ -8,45 +8,102 @@
 //! 附注 (`（此件公开发布）`). Header lines stay in the blocks as paragraphs (the page shows them;
 //! their content is also in `parts`); colophon lines become `closing` blocks.
 
-use std::sync::LazyLock;
+use crate::parse::scan::lazy_regex;
 
-use super::scan::{self, char_len, Lazy};
+use super::scan::{self, char_len};
 use crate::model::{Block, BlockKind, DocNumber, Parts};
 use crate::vocab::{date, numeral};
 
 /// How many leading blocks may hold header parts.
 const HEAD_WINDOW: usize = 15;
 
-static DOC_NUMBER: Lazy = LazyLock::new(|| {
-    scan::re(
-        r"([\p{Han}A-Za-z]{1,16}?)\s*[〔\[［（(﹝【]\s*([0-9０-９]{4})\s*[〕\]］）)﹞】]\s*第?\s*([0-9０-９]{1,5})\s*号",
-    )
-});
-static COPY_NUMBER: Lazy = LazyLock::new(|| scan::re(r"^(?:份号\s*[:：]?\s*)?([0-9]{6})$"));
-static SECRECY: Lazy =
-    LazyLock::new(|| scan::re(r"^(?:密级\s*[:：]?\s*)?((?:绝密|机密|秘密)(?:\s*★\s*\S*)?)$"));
-static URGENCY: Lazy =
-    LazyLock::new(|| scan::re(r"^(?:紧急程度\s*[:：]?\s*)?(特急|加急|特提|平急)$"));
-static SIGNER: Lazy = LazyLock::new(|| scan::re(r"签\s*发\s*人\s*[:：]\s*(.+)$"));
-static CC: Lazy = LazyLock::new(|| scan::re(r"^\s*抄\s*送\s*[:：]\s*(.+?)[。.]?\s*$"));
-static NOTE: Lazy = LazyLock::new(|| scan::re(r"^\s*[（(](.+)[）)]\s*$"));
+lazy_regex! {
+    /// What follows the organ of a 发文字号: `〔2019〕4号`, anchored.
+    static DOC_NUMBER_TAIL = r"^\s*[〔\[［（(﹝【]\s*([0-9０-９]{4})\s*[〕\]］）)﹞】]\s*第?\s*([0-9０-９]{1,5})\s*号";
+    static COPY_NUMBER = r"^(?:份号\s*[:：]?\s*)?([0-9]{6})$";
+    static SECRECY = r"^(?:密级\s*[:：]?\s*)?((?:绝密|机密|秘密)(?:\s*★\s*\S*)?)$";
+    static URGENCY = r"^(?:紧急程度\s*[:：]?\s*)?(特急|加急|特提|平急)$";
+    static SIGNER = r"签\s*发\s*人\s*[:：]\s*(.+)$";
+    static CC = r"^\s*抄\s*送\s*[:：]\s*(.+?)[。.]?\s*$";
+    static NOTE = r"^\s*[（(](.+)[）)]\s*$";
+}
 
-/// Parse a 发文字号 (`国办发〔2019〕4号`, `青委发[2023]12号`, `X发（2023）12号`).
+/// Longest organ abbreviation of a 发文字号, in chars.
+const MAX_ORGAN_CHARS: usize = 16;
+
+/// Parse a 发文字号 (`国办发〔2019〕4号`, `青委发[2023]12号`, `X发（2023）12号`): the first run
+/// of Han letters and ASCII letters (its last 16 chars at most) followed by `〔year〕N号`. The
+/// same as the regex `([\p{Han}A-Za-z]{1,16}?)` + [`DOC_NUMBER_TAIL`], whose bounded lazy repeat
+/// over `\p{Han}` cost more to compile than the rest of the header pass.
 pub(crate) fn parse_doc_number(text: &str) -> Option<DocNumber> {
-    let caps = scan::captures(&DOC_NUMBER, text)?;
-    let all = caps.get(0)?;
-    let organ = caps.get(1)?.as_str().trim().to_string();
-    let year = u16::try_from(numeral::number(caps.get(2)?.as_str())?).ok()?;
-    let serial = u32::try_from(numeral::number(caps.get(3)?.as_str())?).ok()?;
-    if organ.is_empty() || !(1900..=2199).contains(&year) {
-        return None;
+    let mut run: Vec<usize> = Vec::new();
+    for (i, c) in text.char_indices() {
+        if is_organ_char(c) {
+            run.push(i);
+            continue;
+        }
+        if let Some(number) = doc_number_ending_at(text, &run, i) {
+            return number;
+        }
+        run.clear();
     }
-    Some(DocNumber {
-        text: all.as_str().trim().to_string(),
-        organ,
-        year,
-        serial,
-    })
+    None
+}
+
+/// The 发文字号 whose organ is the run of organ chars starting at byte offsets `run` and ending
+/// at `end`: `None` when no tail follows; `Some(None)` when one does but the number is not
+/// valid (the leftmost match decides, as with a regex).
+fn doc_number_ending_at(text: &str, run: &[usize], end: usize) -> Option<Option<DocNumber>> {
+    let start = *run.get(run.len().saturating_sub(MAX_ORGAN_CHARS))?;
+    let caps = scan::captures(&DOC_NUMBER_TAIL, text.get(end..)?)?;
+    let tail_end = end + caps.get(0)?.end();
+    let number = (|| {
+        let organ = text.get(start..end)?.trim().to_string();
+        let year = u16::try_from(numeral::number(caps.get(1)?.as_str())?).ok()?;
+        let serial = u32::try_from(numeral::number(caps.get(2)?.as_str())?).ok()?;
+        if organ.is_empty() || !(1900..=2199).contains(&year) {
+            return None;
+        }
+        Some(DocNumber {
+            text: text.get(start..tail_end)?.trim().to_string(),
+            organ,
+            year,
+            serial,
+        })
+    })();
+    Some(number)
+}
+
+/// The Han script (`\p{Han}` of the regex crate's Unicode tables; a test checks every char).
+const HAN_SCRIPT: &[(char, char)] = &[
+    ('\u{2E80}', '\u{2E99}'),
+    ('\u{2E9B}', '\u{2EF3}'),
+    ('\u{2F00}', '\u{2FD5}'),
+    ('\u{3005}', '\u{3005}'),
+    ('\u{3007}', '\u{3007}'),
+    ('\u{3021}', '\u{3029}'),
+    ('\u{3038}', '\u{303B}'),
+    ('\u{3400}', '\u{4DBF}'),
+    ('\u{4E00}', '\u{9FFF}'),
+    ('\u{F900}', '\u{FA6D}'),
+    ('\u{FA70}', '\u{FAD9}'),
+    ('\u{16FE2}', '\u{16FE3}'),
+    ('\u{16FF0}', '\u{16FF1}'),
+    ('\u{20000}', '\u{2A6DF}'),
+    ('\u{2A700}', '\u{2B739}'),
+    ('\u{2B740}', '\u{2B81D}'),
+    ('\u{2B820}', '\u{2CEA1}'),
+    ('\u{2CEB0}', '\u{2EBE0}'),
+    ('\u{2EBF0}', '\u{2EE5D}'),
+    ('\u{2F800}', '\u{2FA1D}'),
+    ('\u{30000}', '\u{3134A}'),
+    ('\u{31350}', '\u{323AF}'),
+];
+
+/// `[\p{Han}A-Za-z]`: an ASCII letter or a char of the Han script.
+fn is_organ_char(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (c >= '\u{2E80}' && HAN_SCRIPT.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)))
 }
 
 /// Read the 版头 parts from the leading blocks. Stops at the first long prose block. The
@@ -79,7 +136,7 @@ fn read_line(text: &str, parts: &mut Parts) -> bool {
             parts
                 .copy_number
                 .get_or_insert_with(|| c.as_str().to_string());
-        } else if let Some(c) = scan::captures(&SECRECY, token).and_then(|c| c.get(1)) {
+        } else if let Some(c) = scan::captures_with("密", &SECRECY, token).and_then(|c| c.get(1)) {
             parts.secrecy.get_or_insert_with(|| c.as_str().to_string());
         } else if let Some(c) = scan::captures(&URGENCY, token).and_then(|c| c.get(1)) {
             parts.urgency.get_or_insert_with(|| c.as_str().to_string());
@@ -95,7 +152,7 @@ fn read_line(text: &str, parts: &mut Parts) -> bool {
     }
     // Only a line that is the number (and perhaps 签发人): a title such as
     // `关于转发国办发〔2019〕4号文件的通知` merely cites one.
-    let signer = scan::captures(&SIGNER, text);
+    let signer = scan::captures_with("签", &SIGNER, text);
     let signer_at = signer
         .as_ref()
         .and_then(|c| c.get(0))
@@ -156,7 +213,7 @@ pub(crate) fn colophon(blocks: &mut [Block], parts: &mut Parts) {
         if char_len(&text) > 200 {
             continue;
         }
-        if let Some(c) = scan::captures(&CC, &text).and_then(|c| c.get(1)) {
+        if let Some(c) = scan::captures_with("抄", &CC, &text).and_then(|c| c.get(1)) {
             parts.cc = Some(c.as_str().trim().to_string());
             block.kind = BlockKind::Closing;
         } else if let Some((organ, iso)) = printed(&text) {
@@ -309,5 +366,78 @@ mod tests {
             "the date is the signature's"
         );
         assert_eq!(blocks[4].kind, BlockKind::Closing);
+    }
+
+    mod same_as_regex {
+        use crate::parse::scan::{self, lazy_regex};
+        use crate::vocab::numeral;
+
+        lazy_regex! {
+            static DOC_NUMBER = r"([\p{Han}A-Za-z]{1,16}?)\s*[〔\[［（(﹝【]\s*([0-9０-９]{4})\s*[〕\]］）)﹞】]\s*第?\s*([0-9０-９]{1,5})\s*号";
+            static ORGAN_CHAR = r"^[\p{Han}A-Za-z]$";
+        }
+
+        /// The old regex-based parse.
+        fn by_regex(text: &str) -> Option<(String, String, u16, u32)> {
+            let caps = scan::captures(&DOC_NUMBER, text)?;
+            let organ = caps.get(1)?.as_str().trim().to_string();
+            let year = u16::try_from(numeral::number(caps.get(2)?.as_str())?).ok()?;
+            let serial = u32::try_from(numeral::number(caps.get(3)?.as_str())?).ok()?;
+            if organ.is_empty() || !(1900..=2199).contains(&year) {
+                return None;
+            }
+            Some((
+                caps.get(0)?.as_str().trim().to_string(),
+                organ,
+                year,
+                serial,
+            ))
+        }
+
+        #[test]
+        fn organ_chars_are_the_han_script_and_ascii_letters() {
+            let Some(re) = ORGAN_CHAR.as_ref() else {
+                panic!("class regex");
+            };
+            let differ: Vec<char> = (0..=0x10FFFF_u32)
+                .filter_map(char::from_u32)
+                .filter(|&c| {
+                    super::super::is_organ_char(c) != re.is_match(c.encode_utf8(&mut [0; 4]))
+                })
+                .collect();
+            assert!(
+                differ.is_empty(),
+                "{:X?}",
+                differ
+                    .iter()
+                    .take(20)
+                    .map(|&c| c as u32)
+                    .collect::<Vec<_>>()
+            );
+        }
+
+        #[test]
+        fn agrees_with_the_regex() {
+            let mut lines = crate::testutil::shared_lines();
+            let long = "很".repeat(20);
+            for extra in [
+                "国办发〔2019〕4号",
+                "青委发[2023]12号 和 粤府〔2022〕 第 3 号",
+                "X发（1800）12号，粤府〔2022〕3号",
+                "（2022）3号 粤府 〔2022〕3号",
+                "abc发〔２０２２〕１２３４５６号 d发〔2022〕1号",
+                &format!("{long}发〔2022〕1号"),
+            ] {
+                lines.push(extra.to_string());
+            }
+            let mut found = 0;
+            for line in &lines {
+                let got = super::super::parse_doc_number(line)
+                    .map(|d| (d.text, d.organ, d.year, d.serial));
+                found += usize::from(got.is_some());
+                assert_eq!(got, by_regex(line), "{line}");
+            }
+            assert!(found > 5, "only {found} numbers");
+        }
     }
 }

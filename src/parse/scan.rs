@@ -7,13 +7,52 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A lazily compiled regex; `None` only if the (constant) pattern were invalid, which the
-/// unit tests of every pass would reveal as a missing match.
+/// A lazily compiled regex; `None` only if the (constant) pattern were invalid, which the test
+/// that [`lazy_regex!`] emits next to every such static rules out.
 pub(crate) type Lazy = LazyLock<Option<Regex>>;
 
-/// Compile `pattern` once (used as `LazyLock::new(|| re(r"…"))`).
-pub(crate) fn re(pattern: &str) -> Option<Regex> {
+/// Compile `pattern` (only [`lazy_regex!`] calls this, on first use of its static).
+pub(crate) fn compile(pattern: &str) -> Option<Regex> {
     Regex::new(pattern).ok()
+}
+
+/// Declare lazily compiled regexes: `lazy_regex! { static NAME = pattern_expr; … }`, where the
+/// expression yields a `&str` or `String`. Each static is compiled on first use only, so a
+/// document compiles just the patterns its passes reach; and each gets a unit test
+/// (`<module>::NAME::compiles`) forcing it to compile, so a bad pattern fails `cargo test`
+/// instead of silently never matching. The only home of `Regex::new` in the crate (a test in
+/// this module checks that).
+macro_rules! lazy_regex {
+    ($($(#[$attr:meta])* $vis:vis static $name:ident = $pattern:expr;)+) => {
+        $(
+            $(#[$attr])*
+            $vis static $name: $crate::parse::scan::Lazy =
+                ::std::sync::LazyLock::new(|| $crate::parse::scan::compile(&$pattern));
+
+            #[cfg(test)]
+            #[allow(non_snake_case)]
+            mod $name {
+                #[test]
+                fn compiles() {
+                    assert!(
+                        super::$name.is_some(),
+                        concat!(stringify!($name), " is not a valid regex")
+                    );
+                }
+            }
+        )+
+    };
+}
+pub(crate) use lazy_regex;
+
+/// Captures of `re` in `s` when `s` contains `literal`, a string every match contains (a
+/// prefilter: the regex is not even compiled for a document without it).
+pub(crate) fn captures_with<'a>(
+    literal: &str,
+    re: &Lazy,
+    s: &'a str,
+) -> Option<regex::Captures<'a>> {
+    s.contains(literal).then(|| captures(re, s)).flatten()
 }
 
 /// True when `re` matches `s`.
@@ -93,6 +132,41 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(squeeze(input), want, "{input}");
         }
+    }
+
+    /// `Regex::new` (or a `RegexSet`/`RegexBuilder`) anywhere else would escape the compile test
+    /// that `lazy_regex!` emits.
+    #[test]
+    fn every_regex_is_declared_with_lazy_regex() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let home = std::path::Path::new("parse").join("scan.rs");
+        let mut offenders = Vec::new();
+        let mut stack = vec![src.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    && path.strip_prefix(&src).unwrap() != home
+                {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let needles = [
+                        "Regex::new",
+                        "RegexSet::new",
+                        "RegexBuilder",
+                        "LazyLock<Option<Regex",
+                    ];
+                    if needles.iter().any(|n| text.contains(n)) {
+                        offenders.push(path.display().to_string());
+                    }
+                }
+            }
+        }
+        assert!(
+            offenders.is_empty(),
+            "regexes outside lazy_regex!: {offenders:?}"
+        );
     }
 
     #[test]

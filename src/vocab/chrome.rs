@@ -8,9 +8,7 @@
 //! [`is_head_chrome`] of lines before the title and [`is_footer_chrome`] of the trailing run of
 //! the document, where looser evidence is enough (`上一篇` anywhere on a line).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::parse::scan::{lazy_regex, Lazy};
 
 /// Words that open a breadcrumb trail (`当前位置：首页 > 政务公开`).
 const BREADCRUMB_OPENERS: &[&str] = &[
@@ -114,11 +112,7 @@ fn alternation(words: &[&str]) -> String {
     format!("(?:{})", padded.join("|"))
 }
 
-fn compile(patterns: &[String]) -> Option<Regex> {
-    Regex::new(&patterns.join("|")).ok()
-}
-
-fn is_match(re: &LazyLock<Option<Regex>>, text: &str) -> bool {
+fn is_match(re: &Lazy, text: &str) -> bool {
     re.as_ref().is_some_and(|r| r.is_match(text))
 }
 
@@ -166,8 +160,8 @@ fn footer_mark() -> String {
     format!("(?i:{})", alternation(FOOTER_MARKS))
 }
 
-static PAGE_CHROME: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(&[
+lazy_regex! {
+    static PAGE_CHROME = [
         breadcrumb(),
         toolbar(),
         alternation(COUNTERS),
@@ -187,21 +181,13 @@ static PAGE_CHROME: LazyLock<Option<Regex>> = LazyLock::new(|| {
         format!(r"^{PAD}附件{PAD}[:：]{PAD}$"),
         // Pagination of a split article.
         format!(r"^{PAD}(?:[【\[]{PAD}\d+{PAD}[】\]]{PAD})+$"),
-    ])
-});
-
-static HEAD_CHROME: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(&[breadcrumb(), toolbar(), alternation(SHARE)]));
-
-static BANNER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(&[
+    ].join("|");
+    static HEAD_CHROME = [breadcrumb(), toolbar(), alternation(SHARE)].join("|");
+    static BANNER = [
         alternation(BANNERS),
         format!(r"政府信息公开{PAD}$|^{PAD}政府信息公开"),
-    ])
-});
-
-static FOOTER_CHROME: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(&[
+    ].join("|");
+    static FOOTER_CHROME = [
         footer_mark(),
         format!(r"{}(?:单位|{PAD}[:：])", alternation(SITE_ROLES)),
         site_link(),
@@ -209,22 +195,16 @@ static FOOTER_CHROME: LazyLock<Option<Regex>> = LazyLock::new(|| {
         toolbar(),
         alternation(SHARE),
         alternation(FOOTER_ONLY),
-    ])
-});
-
-static BARE_CONTACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|https?://\S+|www\.\S+)\s*$")
-        .ok()
-});
-
-/// Trailing widget text in a metadata value: `字体[ 大 中 小 ]`, `【打印】`, `【关闭】`.
-static WIDGET_TAIL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    ].join("|");
+    static BARE_CONTACT = r"^\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|https?://\S+|www\.\S+)\s*$";
+    /// Trailing widget text in a metadata value: `字体[ 大 中 小 ]`, `【打印】`, `【关闭】`.
+    static WIDGET_TAIL = {
     let labels = alternation(FONT_SIZE_LABELS);
-    Regex::new(&format!(
+    format!(
         r"{PAD}{labels}?[\s:：]*[\[【［(（]{PAD}大{PAD}中{PAD}小{PAD}[\]】］)）]?.*$|{PAD}【[^】]*】.*$"
-    ))
-    .ok()
-});
+    )
+};
+}
 
 /// True when `line`, wherever it sits on a page, is site chrome (the HTML reader's question).
 pub(crate) fn is_page_chrome(line: &str) -> bool {
@@ -246,11 +226,19 @@ pub(crate) fn is_footer_chrome(line: &str) -> bool {
 /// True for a line that is only an e-mail address or a URL (part of a footer when a strong
 /// marker is near; a notice may also end with one).
 pub(crate) fn is_bare_contact(line: &str) -> bool {
-    is_match(&BARE_CONTACT, line)
+    // Literal prefilter: each alternative needs one of these, and the regex is then compiled
+    // only for documents that have such a line.
+    (line.contains('@') || line.contains("http") || line.contains("www."))
+        && is_match(&BARE_CONTACT, line)
 }
 
 /// Byte offset where trailing widget text starts in a metadata value, if it has any.
 pub(crate) fn widget_tail_start(value: &str) -> Option<usize> {
+    // Literal prefilter: a widget is a `大 中 小` switch or a `【…】` button.
+    let may_hold_widget = value.contains('【') || (value.contains('大') && value.contains('中'));
+    if !may_hold_widget {
+        return None;
+    }
     WIDGET_TAIL
         .as_ref()
         .and_then(|re| re.find(value))

@@ -8,9 +8,7 @@
 //! The one date parser: the parser's passes find dates in prose with it, and metadata values
 //! (`发布日期：2023-07-14 10:00:00`, `<meta name="PubDate">`) become ISO through [`iso_date`].
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::parse::scan::lazy_regex;
 
 use super::numeral;
 
@@ -45,24 +43,27 @@ pub(crate) fn iso(year: u32, month: u32, day: u32) -> String {
 const DIGIT: &str = "[0-9０-９]";
 const CN: &str = "[〇○零一二三四五六七八九十]";
 
-static CHINESE_FORM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+lazy_regex! {
+    static CHINESE_FORM = {
     let pattern = format!(
         r"(?:({DIGIT}{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*)?({DIGIT}{{1,2}}|{CN}{{1,2}})\s*月(?:\s*({DIGIT}{{1,2}}|{CN}{{1,3}})\s*[日号])?"
     );
-    Regex::new(&pattern).ok()
-});
-
-static NUMERIC_FORM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    pattern
+};
+    static NUMERIC_FORM = {
     let pattern = format!(
         r"({DIGIT}{{4}})\s*([-/.－／．])\s*({DIGIT}{{1,2}})\s*([-/.－／．])\s*({DIGIT}{{1,2}})"
     );
-    Regex::new(&pattern).ok()
-});
+    pattern
+};
+}
 
 /// Every date in `text`, in order of appearance.
 pub(crate) fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut out: Vec<DateMatch> = Vec::new();
-    if let Some(re) = CHINESE_FORM.as_ref() {
+    // Literal prefilters (`月`; a separator and an ASCII or full-width digit) keep each
+    // pattern uncompiled, and unsearched, for text that cannot hold it.
+    if let Some(re) = CHINESE_FORM.as_ref().filter(|_| text.contains('月')) {
         for caps in re.captures_iter(text) {
             let (Some(all), Some(month)) = (caps.get(0), caps.get(2)) else {
                 continue;
@@ -82,7 +83,9 @@ pub(crate) fn find_dates(text: &str) -> Vec<DateMatch> {
             }
         }
     }
-    if let Some(re) = NUMERIC_FORM.as_ref() {
+    let may_be_numeric = text.contains(['-', '/', '.', '－', '／', '．'])
+        && text.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if let Some(re) = NUMERIC_FORM.as_ref().filter(|_| may_be_numeric) {
         for caps in re.captures_iter(text) {
             let Some(all) = caps.get(0) else { continue };
             let same_sep = caps.get(2).map(|m| m.as_str()) == caps.get(4).map(|m| m.as_str());

@@ -8,8 +8,6 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::chrome;
 
 /// The [`Meta`](crate::model::Meta) field a metadata label fills.
@@ -129,29 +127,67 @@ pub(crate) fn is_field_label(label: &str) -> bool {
     FIELD_LABELS.iter().any(|(l, _)| *l == label)
 }
 
-/// One label (padding allowed between its characters) followed by a colon.
-static LABEL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let alternatives: Vec<String> = FIELD_LABELS
+/// Every label, longest first (a stable sort, so equal lengths keep table order): at one
+/// position the first that matches wins, which keeps `发布日期` from being read as `日期`.
+static LABELS_LONGEST_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut labels: Vec<&'static str> = FIELD_LABELS
         .iter()
-        .map(|(label, _)| label)
-        .chain(chrome_labels())
-        .map(|label| {
-            label
-                .chars()
-                .map(|c| regex::escape(&c.to_string()))
-                .collect::<Vec<_>>()
-                .join(r"[\s\u{3000}\u{00A0}]*")
-        })
+        .map(|(label, _)| *label)
+        .chain(chrome_labels().copied())
         .collect();
-    // Sorting longest-first keeps `发布日期` from being read as `日期` (leftmost-first semantics).
-    let mut alternatives = alternatives;
-    alternatives.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
-    Regex::new(&format!(
-        r"({})[\s\u{{3000}}\u{{00A0}}]*[:：]",
-        alternatives.join("|")
-    ))
-    .ok()
+    labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+    labels
 });
+
+/// The first characters of the labels, sorted: a position starting with none is skipped.
+static FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut chars: Vec<char> = LABELS_LONGEST_FIRST
+        .iter()
+        .filter_map(|l| l.chars().next())
+        .collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+});
+
+/// Byte end of `label` at the start of `rest`, padding allowed between its characters and
+/// before the colon that must follow it (`索 引 号：`, `标　　题:`).
+fn padded_label_end(rest: &str, label: &str) -> Option<usize> {
+    let mut chars = rest.char_indices().peekable();
+    for (i, want) in label.chars().enumerate() {
+        if i > 0 {
+            while chars.next_if(|&(_, c)| is_pad(c)).is_some() {}
+        }
+        chars.next_if(|&(_, c)| c == want)?;
+    }
+    while chars.next_if(|&(_, c)| is_pad(c)).is_some() {}
+    let (at, colon) = chars.next_if(|&(_, c)| c == ':' || c == '：')?;
+    Some(at + colon.len_utf8())
+}
+
+/// Byte ranges of the `label：` runs of `line`, left to right, non-overlapping (what a regex
+/// alternation of padded labels followed by a colon would find, without compiling one).
+fn find_labels(line: &str) -> Vec<(usize, usize)> {
+    let labels = &*LABELS_LONGEST_FIRST;
+    let mut found = Vec::new();
+    let mut at = 0;
+    'scan: while let Some(rest) = line.get(at..) {
+        for (offset, c) in rest.char_indices() {
+            if FIRST_CHARS.binary_search(&c).is_err() {
+                continue;
+            }
+            let start = at + offset;
+            let tail = line.get(start..).unwrap_or_default();
+            if let Some(len) = labels.iter().find_map(|l| padded_label_end(tail, l)) {
+                found.push((start, start + len));
+                at = start + len;
+                continue 'scan;
+            }
+        }
+        break;
+    }
+    found
+}
 
 /// A `label：value` pair found in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,21 +208,19 @@ pub(crate) struct Pair {
 pub(crate) fn split_labelled_line(line: &str) -> Option<Vec<Pair>> {
     let line = line.trim_matches(is_pad);
     // Every label ends in a colon: without one there is nothing to find, and the (large)
-    // label regex is not even compiled — PDF and DOCX notices rarely need it at all.
+    // labels are not even scanned for.
     if line.contains('。') || !line.contains([':', '：']) || line.chars().count() > 300 {
         return None;
     }
-    let re = LABEL_RE.as_ref()?;
-    let matches: Vec<regex::Match<'_>> = re.find_iter(line).collect();
-    let first = matches.first()?;
-    if first.start() != 0 {
+    let matches = find_labels(line);
+    if matches.first()?.0 != 0 {
         return None;
     }
     let mut pairs = Vec::with_capacity(matches.len());
-    for (i, m) in matches.iter().enumerate() {
-        let end = matches.get(i + 1).map_or(line.len(), |next| next.start());
-        let raw_value = line.get(m.end()..end).unwrap_or_default();
-        let key = depad(m.as_str());
+    for (i, &(start, label_end)) in matches.iter().enumerate() {
+        let end = matches.get(i + 1).map_or(line.len(), |next| next.0);
+        let raw_value = line.get(label_end..end).unwrap_or_default();
+        let key = depad(line.get(start..label_end).unwrap_or_default());
         let chrome = is_chrome_label(&key);
         pairs.push(Pair {
             value: clean_value(raw_value),
@@ -349,5 +383,55 @@ mod tests {
             ["巡察", "整改", "通报", "纪检"]
         );
         assert!(split_terms(" ，；").is_empty());
+    }
+
+    mod same_as_regex {
+        use super::super::{chrome_labels, find_labels, FIELD_LABELS};
+        use crate::parse::scan::lazy_regex;
+
+        lazy_regex! {
+            static LABEL_RE = {
+                let mut alternatives: Vec<String> = FIELD_LABELS
+                    .iter()
+                    .map(|(label, _)| label)
+                    .chain(chrome_labels())
+                    .map(|label| {
+                        label
+                            .chars()
+                            .map(|c| regex::escape(&c.to_string()))
+                            .collect::<Vec<_>>()
+                            .join(r"[\s\u{3000}\u{00A0}]*")
+                    })
+                    .collect();
+                alternatives.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
+                format!(r"({})[\s\u{{3000}}\u{{00A0}}]*[:：]", alternatives.join("|"))
+            };
+        }
+
+        /// The scanner finds the ranges the label regex it replaced found.
+        #[test]
+        fn agrees_with_the_regex() {
+            let mut lines = crate::testutil::shared_lines();
+            for extra in [
+                "发布日期:2023-07-14  浏览次数:-",
+                "索 引 号： 123 发\u{00A0}布\u{00A0}机\u{00A0}构 ：某局",
+                "日期：发布日期：成文日期 :",
+                "来源 来源:标　　题：",
+            ] {
+                lines.push(extra.to_string());
+            }
+            let Some(re) = LABEL_RE.as_ref() else {
+                panic!("label regex");
+            };
+            let mut found = 0;
+            for line in &lines {
+                let want: Vec<(usize, usize)> =
+                    re.find_iter(line).map(|m| (m.start(), m.end())).collect();
+                let got = find_labels(line);
+                found += got.len();
+                assert_eq!(got, want, "{line}");
+            }
+            assert!(found > 20, "only {found} labels found");
+        }
     }
 }

@@ -17,20 +17,17 @@
 //! `people_handled`, `petitions_received`, `petitions_closed`, `petitions_in_progress`,
 //! `meetings_held`.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::parse::scan::lazy_regex;
 
 use super::text::{self, is_clause_end};
 use crate::model::{Block, BlockKind, Figure, Span};
 use crate::vocab::numeral;
 
-/// A number and its counting unit. The unit list is closed on purpose: `亿元`, `家`, `栋` are
-/// never the counts this pass is for.
-static COUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"([0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\s*(人次|个|项|条|件|人|名|次|份|宗|起|场)")
-        .ok()
-});
+lazy_regex! {
+    /// A number and its counting unit. The unit list is closed on purpose: `亿元`, `家`, `栋` are
+    /// never the counts this pass is for.
+    static COUNT = r"([0-9０-９]+|[〇零一二两三四五六七八九十百千万]+)\s*(人次|个|项|条|件|人|名|次|份|宗|起|场)";
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Topic {

@@ -9,9 +9,7 @@
 //! The text may or may not be normalized yet, so every pattern accepts ASCII and full-width
 //! punctuation and spaced digits (`2022 年 6 月 30 日`).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::parse::scan::lazy_regex;
 
 use crate::model::{Block, BlockKind, Document, InspectionKind, Inspector, Notice, Period};
 use crate::vocab::date::{self, DateMatch};
@@ -19,6 +17,7 @@ use crate::vocab::numeral;
 
 mod figures;
 mod problems;
+mod target;
 mod text;
 
 /// How many blocks from the start are searched for the opening sentence. Real notices state
@@ -91,8 +90,7 @@ fn opening(blocks: &[Block]) -> Option<Opening> {
     let pos = window.iter().position(|b| {
         b.kind != BlockKind::Heading
             && GROUP.as_ref().is_some_and(|re| re.is_match(&b.text))
-            && (!date::find_dates(&b.text).is_empty()
-                || TARGET.as_ref().is_some_and(|re| re.is_match(&b.text)))
+            && (!date::find_dates(&b.text).is_empty() || target::find(&b.text).is_some())
     })?;
     let mut text = window.get(pos)?.text.trim().to_string();
     // A wrapped opening sentence (text read from PDF lines) continues in the next block; the
@@ -107,13 +105,10 @@ fn opening(blocks: &[Block]) -> Option<Opening> {
     Some(Opening { text })
 }
 
-/// The inspection group: `省委第三巡视组`, `区委第六巡察组`, `中央第十二巡视组`, `市委巡察组`.
-static GROUP: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(中央|省委|自治区党委|市委|州委|县委|区委|旗委|盟委|工委|党委|党组)(第\s*[〇一二两三四五六七八九十百0-9０-９]+\s*)?((?:专项)?巡[视察])组",
-    )
-    .ok()
-});
+lazy_regex! {
+    /// The inspection group: `省委第三巡视组`, `区委第六巡察组`, `中央第十二巡视组`, `市委巡察组`.
+    static GROUP = r"(中央|省委|自治区党委|市委|州委|县委|区委|旗委|盟委|工委|党委|党组)(第\s*[〇一二两三四五六七八九十百0-9０-９]+\s*)?((?:专项)?巡[视察])组";
+}
 
 fn inspector(text: &str) -> Option<Inspector> {
     let re = GROUP.as_ref()?;
@@ -164,24 +159,15 @@ fn kind(title: &str, opening: &str) -> InspectionKind {
     }
 }
 
-static FOLLOW_SPECIAL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"专项巡[视察]").ok());
-
-/// `对<target>进行了巡视` / `对<target>开展了巡察“回头看”`, after the group.
-static TARGET: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"组\s*(?:进驻|对)\s*(.{2,80}?)\s*(?:进行|开展|实施|展开)了?\s*(?:了|为期[^，,。]{1,12}的)?\s*(?:常规|专项|机动|提级)?\s*巡[视察]",
-    )
-    .ok()
-});
-
-/// `（以下简称：工业园党委）`, `(以下简称区空港委)`.
-static ALIAS: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"[（(]\s*以下简称[^）)]*[）)]").ok());
+lazy_regex! {
+    static FOLLOW_SPECIAL = r"专项巡[视察]";
+    /// `（以下简称：工业园党委）`, `(以下简称区空港委)`.
+    static ALIAS = r"[（(]\s*以下简称[^）)]*[）)]";
+}
 
 fn target(text: &str) -> Option<String> {
-    let caps = TARGET.as_ref()?.captures(text)?;
-    let raw = caps.get(1)?.as_str();
-    let cleaned = match ALIAS.as_ref() {
+    let raw = target::find(text)?;
+    let cleaned = match ALIAS.as_ref().filter(|_| raw.contains("以下简称")) {
         Some(re) => re.replace_all(raw, "").into_owned(),
         None => raw.to_string(),
     };
@@ -201,10 +187,10 @@ fn is_range_connector(between: &str) -> bool {
     )
 }
 
-/// A month-only period end right after a date: `至5月`.
-static MONTH_END: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:至|到|—|–|-|－|~|～)\s*(([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?)(?:[^0-9０-９一二三四五六七八九十日号]|$)").ok()
-});
+lazy_regex! {
+    /// A month-only period end right after a date: `至5月`.
+    static MONTH_END = r"^\s*(?:至|到|—|–|-|－|~|～)\s*(([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?)(?:[^0-9０-９一二三四五六七八九十日号]|$)";
+}
 
 /// The on-site period: the first two dates joined by `至`, the end year inferred from the start
 /// (and rolled over when the end falls earlier in the year, `12月1日至1月31日`). Month-only

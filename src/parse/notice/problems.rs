@@ -8,54 +8,35 @@
 //! outermost grouping heading (`（一）针对…的问题` over `1.…`). Level-1 headings (`二、坚持问题
 //! 导向`) are the notice's parts, never problems or categories unless they name a 方面.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use crate::parse::scan::{lazy_regex, Lazy};
 
 use crate::model::{Block, BlockKind, Document, Problem, ProblemStatus, Section};
 
-/// `原因分析：`, `整改情况：`, `整改进展：`, `整改落实情况：`, `整改结果：` at the start of a block.
-static LABEL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(原因分析|问题原因|整改落实情况|整改进展情况|整改情况|整改进展|整改结果)\s*[：:]\s*",
-    )
-    .ok()
-});
+lazy_regex! {
+    /// `原因分析：`, `整改情况：`, `整改进展：`, `整改落实情况：`, `整改结果：` at the start of a block.
+    static LABEL = r"^\s*(原因分析|问题原因|整改落实情况|整改进展情况|整改情况|整改进展|整改结果)\s*[：:]\s*";
+    /// A 方面 line: `第一方面问题，…`, `第二个方面问题`, `（一）“…”方面`, `…方面的问题`.
+    static ASPECT = r"^\s*第[一二三四五六七八九十]+个?方面|方面(?:的问题)?\s*[。.]?\s*$";
+    /// In-paragraph enumeration markers `一是`, `二是` (start of text or after punctuation).
+    static ENUM = r"(?:^|[。；;，,：:\s])([一二三四五六七八九十]+是)";
+}
 
-/// A 方面 line: `第一方面问题，…`, `第二个方面问题`, `（一）“…”方面`, `…方面的问题`.
-static ASPECT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^\s*第[一二三四五六七八九十]+个?方面|方面(?:的问题)?\s*[。.]?\s*$").ok()
-});
-
-/// In-paragraph enumeration markers `一是`, `二是` (start of text or after punctuation).
-static ENUM: LazyLock<Option<Regex>> =
-    LazyLock::new(|| Regex::new(r"(?:^|[。；;，,：:\s])([一二三四五六七八九十]+是)").ok());
+lazy_regex! {
+    static COMPLETED_ONGOING = r"(?:已完成整改|已整改完成|整改已完成|整改完成|完成整改|已整改到位|已完成)\s*[，,、]?\s*(?:并|且)?\s*(?:长期坚持|持续巩固|持续坚持)";
+    static MOSTLY_COMPLETED = r"基本完成(?:整改)?";
+    static PARTIAL_PROGRESS = r"(?:已)?取得阶段性(?:成效|进展)";
+    static IN_PROGRESS = r"正在整改|持续整改|整改中|正在推进|持续推进";
+    static COMPLETED = r"已完成整改|已整改完成|整改已完成|整改完成|已整改到位|已整改完毕|整改完毕|已完成";
+}
 
 /// Status phrases, most specific first.
-static STATUS: LazyLock<Option<[(Regex, ProblemStatus); 5]>> = LazyLock::new(|| {
-    let r = |s: &str| Regex::new(s).ok();
-    Some([
-        (
-            r(
-                r"(?:已完成整改|已整改完成|整改已完成|整改完成|完成整改|已整改到位|已完成)\s*[，,、]?\s*(?:并|且)?\s*(?:长期坚持|持续巩固|持续坚持)",
-            )?,
-            ProblemStatus::CompletedOngoing,
-        ),
-        (r(r"基本完成(?:整改)?")?, ProblemStatus::MostlyCompleted),
-        (
-            r(r"(?:已)?取得阶段性(?:成效|进展)")?,
-            ProblemStatus::PartialProgress,
-        ),
-        (
-            r(r"正在整改|持续整改|整改中|正在推进|持续推进")?,
-            ProblemStatus::InProgress,
-        ),
-        (
-            r(r"已完成整改|已整改完成|整改已完成|整改完成|已整改到位|已整改完毕|整改完毕|已完成")?,
-            ProblemStatus::Completed,
-        ),
-    ])
-});
+static STATUS: [(&Lazy, ProblemStatus); 5] = [
+    (&COMPLETED_ONGOING, ProblemStatus::CompletedOngoing),
+    (&MOSTLY_COMPLETED, ProblemStatus::MostlyCompleted),
+    (&PARTIAL_PROGRESS, ProblemStatus::PartialProgress),
+    (&IN_PROGRESS, ProblemStatus::InProgress),
+    (&COMPLETED, ProblemStatus::Completed),
+];
 
 /// Every problem, in document order.
 pub(super) fn problems(doc: &Document) -> Vec<Problem> {
@@ -85,7 +66,7 @@ fn aspect_paragraphs(blocks: &[Block]) -> Vec<Option<usize>> {
 }
 
 fn is_aspect(text: &str) -> bool {
-    ASPECT.as_ref().is_some_and(|re| re.is_match(text.trim()))
+    text.contains("方面") && ASPECT.as_ref().is_some_and(|re| re.is_match(text.trim()))
 }
 
 fn walk<'a>(
@@ -292,7 +273,7 @@ fn items(b: &Block) -> Vec<String> {
 
 /// `一是…二是…` items of a paragraph, markers dropped (used when the parser gave no items).
 fn enumerate(text: &str) -> Vec<String> {
-    let Some(re) = ENUM.as_ref() else {
+    let Some(re) = ENUM.as_ref().filter(|_| text.contains('是')) else {
         return Vec::new();
     };
     let starts: Vec<(usize, usize)> = re
@@ -351,9 +332,10 @@ fn first_sentence(text: &str) -> &str {
 }
 
 fn status(text: &str) -> Option<(ProblemStatus, String)> {
-    STATUS.as_ref()?.iter().find_map(|(re, s)| {
+    STATUS.iter().find_map(|(re, s)| {
         // Status phrases are pure Chinese: spaces in them are extraction noise.
-        re.find(text)
+        re.as_ref()?
+            .find(text)
             .map(|m| (*s, m.as_str().split_whitespace().collect::<String>()))
     })
 }
