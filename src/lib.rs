@@ -12,6 +12,7 @@
 //! - [`parse`] knows notices (GB/T 9704 parts, the 一、→（一）→1.→（1）→① hierarchy, signature,
 //!   contacts, inspection facts), not formats.
 //! - [`render`] writes a [`Document`] as JSON, JSON Lines, Markdown or plain text.
+//! - [`chunk`] cuts a document's body into section-aware pieces for retrieval.
 //! - `export` (feature `export`, on by default) turns many documents into a research dataset:
 //!   CSV, SQLite with a full-text index, or JSON Lines (see `docs/dataset.md`).
 //!
@@ -30,6 +31,7 @@
 
 pub mod batch;
 pub(crate) mod chars;
+pub mod chunk;
 pub mod error;
 #[cfg(feature = "export")]
 pub mod export;
