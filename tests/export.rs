@@ -114,6 +114,19 @@ fn sqlite_counts_and_full_text_search() {
         ids("SELECT id FROM documents WHERE body LIKE '%整改%'"),
         all
     );
+    // … and the CJK bigram index answers one- and two-character queries through MATCH.
+    let cjk = |query: &str| {
+        ids(&format!(
+            "SELECT d.id FROM documents_cjk JOIN documents d ON d.rowid = documents_cjk.rowid
+             WHERE documents_cjk MATCH '{}'",
+            gongwen::export::sqlite::cjk_match(query).replace('\'', "''")
+        ))
+    };
+    assert_eq!(cjk("整改"), all);
+    assert_eq!(cjk("巡视组"), want);
+    assert_eq!(cjk("回头看").len(), 1);
+    assert!(cjk("巡视整改进展情况的通报").len() >= 2);
+    assert!(cjk("鸡蛋").is_empty());
     // A snippet for a reader.
     let snippet: String = conn
         .query_row(
