@@ -127,6 +127,13 @@ fn sqlite_counts_and_full_text_search() {
     assert_eq!(cjk("回头看").len(), 1);
     assert!(cjk("巡视整改进展情况的通报").len() >= 2);
     assert!(cjk("鸡蛋").is_empty());
+    // The plain-SQL recipe of docs/dataset.md: the phrase of the query's bigrams.
+    let recipe = "WITH RECURSIVE q(s) AS (SELECT '整改'),
+          g(i, tok) AS (SELECT 1, substr(s, 1, 2) FROM q
+                        UNION ALL SELECT i + 1, substr(s, i + 1, 2) FROM g, q WHERE i + 1 < length(s))
+        SELECT d.id FROM documents_cjk JOIN documents d ON d.rowid = documents_cjk.rowid
+        WHERE documents_cjk MATCH (SELECT '\"' || group_concat(tok, ' ') || '\"' FROM g)";
+    assert_eq!(ids(recipe), all);
     // A snippet for a reader.
     let snippet: String = conn
         .query_row(

@@ -12,6 +12,7 @@ mod batch;
 mod document;
 mod errors;
 mod options;
+mod pool;
 
 use document::Document;
 
@@ -29,11 +30,11 @@ fn convert(
     let result = match &input {
         options::Input::Path(path) => {
             let opts = with_file_name(opts, path.display().to_string());
-            py.detach(|| read_and_convert(path, &opts))
+            py.detach(|| pool::install(|| read_and_convert(path, &opts)))
         }
         options::Input::Bytes(bytes) => {
             let bytes = bytes.as_bytes();
-            py.detach(|| guarded(bytes, &opts))
+            py.detach(|| pool::install(|| guarded(bytes, &opts)))
         }
     };
     result
