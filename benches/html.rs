@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use gongwen::ReadOptions;
+use gongwen::{Format, ReadOptions};
 
 fn inputs() -> Vec<(String, Vec<u8>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -38,7 +38,7 @@ fn bench_html(c: &mut Criterion) {
     for (name, bytes) in &inputs {
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(name.as_str(), |b| {
-            b.iter(|| gongwen::read::html::read(std::hint::black_box(bytes), &opts))
+            b.iter(|| gongwen::read::read_as(Format::Html, std::hint::black_box(bytes), &opts))
         });
     }
     // All inputs in one go: the aggregate MB/s.
@@ -47,7 +47,7 @@ fn bench_html(c: &mut Criterion) {
     group.bench_function("all", |b| {
         b.iter(|| {
             for (_, bytes) in &inputs {
-                let _ = gongwen::read::html::read(std::hint::black_box(bytes), &opts);
+                let _ = gongwen::read::read_as(Format::Html, std::hint::black_box(bytes), &opts);
             }
         })
     });

@@ -3,7 +3,7 @@
 //! `— N —` footer per page. Throughput is reported in glyphs per second.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use gongwen::read::layout::{paragraphs, Glyph, LayoutOptions, Page};
+use gongwen::internals::layout::{paragraphs, Glyph, LayoutOptions, Page};
 
 const CHARS: &[char] = &['巡', '察', '整', '改', '落', '实', '情', '况', '，', '。'];
 
@@ -14,7 +14,7 @@ fn glyph(text: char, x: f32, y: f32, size: f32) -> Glyph {
         y,
         width: size,
         size,
-        font: u32::from(text == '，'),
+        style: u32::from(text == '，'),
         vertical: false,
     }
 }
@@ -61,7 +61,7 @@ fn bench(c: &mut Criterion) {
     let opts = LayoutOptions::default();
     let mut group = c.benchmark_group("layout");
     group.throughput(Throughput::Elements(glyphs as u64));
-    group.bench_function("20 pages", |b| b.iter(|| paragraphs(&doc, &opts)));
+    group.bench_function("20 pages", |b| b.iter(|| paragraphs(&doc, &[], &opts)));
     group.finish();
 }
 

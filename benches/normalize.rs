@@ -7,6 +7,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use gongwen::internals::normalize as rules;
 use gongwen::normalize;
 use gongwen::NormalizeOptions;
 
@@ -61,12 +62,12 @@ fn bench(c: &mut Criterion) {
     // Each rule alone, on the raw text: where the time goes.
     type Rule = for<'x> fn(&'x str) -> std::borrow::Cow<'x, str>;
     let rules: [(&str, Rule); 6] = [
-        ("width", normalize::width::ascii_alnum),
-        ("odd_spaces", normalize::space::odd_spaces),
-        ("join_lines", normalize::lines::join_lines),
-        ("punctuation", normalize::punct::punctuation),
-        ("quotes", normalize::quotes::quotes),
-        ("collapse", normalize::space::collapse),
+        ("width", rules::ascii_alnum),
+        ("odd_spaces", rules::odd_spaces),
+        ("join_lines", rules::join_lines),
+        ("punctuation", rules::punctuation),
+        ("quotes", rules::quotes),
+        ("collapse", rules::collapse),
     ];
     for (rule, f) in rules {
         g.bench_function(format!("rule/{name}/{rule}"), |b| {

@@ -5,8 +5,8 @@
 //! Run: `cargo bench --bench pdf`; criterion reports time per file, pages/s = pages / time.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use gongwen::options::ReadOptions;
-use gongwen::read::pdf;
+use gongwen::internals::pdf;
+use gongwen::ReadOptions;
 
 /// A PDF of `pages` pages, each 36 lines of 30 CJK characters drawn with an Identity-H font
 /// whose ToUnicode maps code n to U+4E00 + n, one `TJ` per line with kerning.

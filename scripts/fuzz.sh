@@ -6,13 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${1:-300}
 shift || true
-targets=${*:-read_html read_text read_pdf read_docx read_ofd docx_parts ofd_parts normalize convert batch_inputs}
+targets=${*:-read_html read_text read_pdf read_docx read_doc read_ofd read_rtf read_sheet docx_parts ofd_parts normalize convert batch_inputs}
 export RUSTC_BOOTSTRAP=1
 for t in $targets; do
   mkdir -p "corpus/$t"
   case $t in
     read_html) exts="html" ;; read_text|normalize) exts="txt" ;; read_pdf) exts="pdf" ;;
-    read_docx) exts="docx" ;; read_ofd) exts="ofd" ;; *_parts|batch_inputs) exts="" ;; *) exts="html txt pdf docx ofd" ;;
+    read_docx) exts="docx" ;; read_doc) exts="doc wps" ;; read_ofd) exts="ofd" ;; read_rtf) exts="rtf" ;; read_sheet) exts="xls xlsx et" ;; *_parts|batch_inputs) exts="" ;; *) exts="html txt pdf docx doc ofd rtf xls xlsx" ;;
   esac
   # The structure-aware targets take XML parts joined by NULs, not whole files.
   case $t in

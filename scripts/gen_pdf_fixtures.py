@@ -202,6 +202,66 @@ def form_fanout():
     return pdf(objs)
 
 
+def ucs2(text):
+    return "<%s>" % text.encode("utf-16-be").hex().upper()
+
+
+def stsong(num, style=""):
+    """Objects num.. for a non-embedded STSong-Light (UniGB-UCS2-H) Type0 font, the way
+    reportlab writes it; `style` (",Bold") goes into the name as Acrobat writes synthesized
+    styles."""
+    return {
+        num: "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light%s-UniGB-UCS2-H "
+             "/Encoding /UniGB-UCS2-H /DescendantFonts [%d 0 R] >>" % (style, num + 1),
+        num + 1: "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light%s "
+                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+                 "/FontDescriptor %d 0 R /DW 1000 >>" % (style, num + 2),
+        num + 2: "<< /Type /FontDescriptor /FontName /STSong-Light%s /Flags 6 "
+                 "/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+                 "/CapHeight 880 /StemV 93 >>" % style,
+    }
+
+
+def red_header():
+    """A red-header 公文 page: the 发文机关标志 in red (`1 0 0 rg`, drawn by a form XObject that
+    inherits the colour) in a `,Bold` font, a red rule, the 文号, a fake-bold title (render
+    mode 2), a body paragraph with two words in CMYK red, and the signature."""
+    def line(font, size, x, y, text, before=""):
+        return "BT %s/%s %g Tf %g %g Td %s Tj ET\n" % (before, font, size, x, y, ucs2(text))
+
+    def centred(font, size, y, text, before=""):
+        return line(font, size, (595 - size * len(text)) / 2, y, text, before)
+
+    body = "为进一步加强安全生产工作，切实防范各类事故发生，市政府决定在全市范围内开展安全检查。"
+    content = (
+        "q 1 0 0 rg /Mark Do Q\n"
+        "q 0.93 0.13 0.15 rg 80 690 435 2 re f Q\n"
+        + centred("F1", 16, 710, "某府发〔2024〕1号")
+        + centred("F1", 22, 640, "关于开展安全检查的通知", "2 Tr ")
+        + line("F1", 16, 80, 590, "各区人民政府：", "0 Tr ")
+        # 28 characters a line; the second and third words of the paragraph are in CMYK red.
+        + "BT /F1 16 Tf 112 560 Td %s Tj 0 1 1 0 k %s Tj 0 g %s Tj ET\n"
+        % (ucs2(body[:3]), ucs2(body[3:7]), ucs2(body[7:26]))
+        + line("F1", 16, 80, 532, body[26:])
+        + line("F1", 16, 403, 470, "某某市人民政府")
+        + line("F1", 16, 387, 442, "2024年1月2日")
+    )
+    mark = centred("F2", 36, 760, "某某市人民政府")
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           "/Resources << /Font << /F1 10 0 R /F2 20 0 R >> /XObject << /Mark 5 0 R >> >> >>",
+        4: stream(content),
+        5: "<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+           "/Resources << /Font << /F2 20 0 R >> >> /Length %d >>\nstream\n%s\nendstream"
+           % (len(mark), mark),
+    }
+    objs.update(stsong(10))
+    objs.update(stsong(20, ",Bold"))
+    return pdf(objs)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = {
@@ -212,6 +272,7 @@ def main():
         "gbk_simple.pdf": gbk_simple(),
         "actual_text.pdf": actual_text(),
         "form_fanout.pdf": form_fanout(),
+        "red_header.pdf": red_header(),
     }
     good = files["identity_h_tounicode.pdf"]
     files["truncated.pdf"] = good[: len(good) * 6 // 10]

@@ -11,6 +11,7 @@ Re-run after changing a case: python3 scripts/make_malformed.py
 import io
 import os
 import shutil
+import struct
 import subprocess
 import zipfile
 import zlib
@@ -68,6 +69,158 @@ DOCX_TYPES = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.
 DOCX_DOC = '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>关于巡察整改进展情况的通报</w:t></w:r></w:p></w:body></w:document>'.encode()
 
 
+# ---- Word 97 (.doc): a minimal compound file written from the specs (MS-CFB, MS-DOC) ----
+END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def cfb(streams, fat_patch=None, header_patch=None):
+    """A version-3 compound file holding `streams` [(name, bytes)], each padded to 4096 bytes so
+    it lives in regular sectors. Sector 0 is the FAT, sector 1 the directory."""
+    sectors, fat, entries = [], [FATSECT, END], []
+    for name, data in streams:
+        data = data + b"\0" * (max(4096, -(-len(data) // 512) * 512) - len(data))
+        start = 2 + len(sectors)
+        n = len(data) // 512
+        sectors += [data[i * 512:(i + 1) * 512] for i in range(n)]
+        fat += [start + i + 1 for i in range(n - 1)] + [END]
+        entries.append((name, start, len(data)))
+    if fat_patch:
+        fat_patch(fat, entries)
+    fat += [FREE] * (128 - len(fat))
+    # Siblings sorted as CFB compares names (length, then upper case); a right-leaning chain.
+    order = sorted(range(len(entries)), key=lambda i: (len(entries[i][0]), entries[i][0].upper()))
+
+    def entry(name, kind, left, right, child, start, size):
+        n = name.encode("utf-16-le") + b"\0\0"
+        return (n + b"\0" * (64 - len(n)) + struct.pack("<HBB3I", len(n), kind, 1, left, right, child)
+                + b"\0" * 36 + struct.pack("<IQ", start, size))
+
+    dir_ = entry("Root Entry", 5, NOSTREAM, NOSTREAM, 1 + order[0], END, 0)
+    for i, (name, start, size) in enumerate(entries):
+        pos = order.index(i)
+        right = 1 + order[pos + 1] if pos + 1 < len(order) else NOSTREAM
+        dir_ += entry(name, 2, NOSTREAM, right, NOSTREAM, start, size)
+    dir_ += b"\0" * (512 - len(dir_))
+    header = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + struct.pack(
+        "<HHHHH6xIIIIIIIII", 0x3E, 3, 0xFFFE, 9, 6, 0, 1, 1, 0, 4096, END, 0, END, 0))
+    header += struct.pack("<I", 0) + struct.pack("<I", FREE) * 108
+    if header_patch:
+        header_patch(header)
+    return bytes(header) + struct.pack("<128I", *fat) + dir_ + b"".join(sectors)
+
+
+def word_document(text, n_fib=0xC1, flags=0x0200, ccp=None, piece_fc=1024):
+    """WordDocument and 1Table streams: a FIB, the text as UTF-16LE at 1024, one piece."""
+    fib = bytearray(1024)
+    struct.pack_into("<HH", fib, 0, 0xA5EC, n_fib)
+    struct.pack_into("<H", fib, 10, flags)
+    struct.pack_into("<H", fib, 32, 14)
+    struct.pack_into("<H", fib, 62, 22)
+    units = len(text.encode("utf-16-le")) // 2
+    struct.pack_into("<I", fib, 76, units if ccp is None else ccp)
+    struct.pack_into("<H", fib, 152, 93)
+    clx = b"\x02" + struct.pack("<I", 16) + struct.pack("<IIHIH", 0, units, 0, piece_fc, 0)
+    struct.pack_into("<II", fib, 154 + 33 * 8, 0, len(clx))
+    return bytes(fib) + text.encode("utf-16-le"), clx
+
+
+def hello_doc(**kw):
+    word, table = word_document("关于巡察整改进展情况的通报\r根据省委统一部署，现将整改情况予以公布。\r", **kw)
+    return [("WordDocument", word), ("1Table", table)]
+
+
+def doc_cases():
+    good = cfb(hello_doc())
+    write("hello.doc", good, "ok", "control: the well-formed base of the .doc cases (FIB, one piece, UTF-16 text)")
+    write("truncated.doc", good[: len(good) * 6 // 10], "malformed", "compound file cut at 60 %: streams end past the file")
+
+    def cycle(fat, entries):
+        _, start, size = entries[0]
+        fat[start + size // 512 - 1] = start
+
+    write("fat-longer-than-file.doc", cfb(hello_doc(), fat_patch=lambda fat, _: fat.extend([END] * 40)), "ok",
+          "the FAT lists sectors past the end of the file (as some writers leave it): read leniently with a damaged_file warning")
+    write("cyclic-fat.doc", cfb(hello_doc(), fat_patch=cycle), "malformed", "the WordDocument chain's last sector points back to its first")
+    write("huge-sector-count.doc", cfb(hello_doc(), header_patch=lambda h: struct.pack_into("<I", h, 0x2C, 0x7FFFFFFF)),
+          "malformed|ok", "the header claims 2^31 FAT sectors: bounded by the file, never allocated")
+    write("pieces-past-stream.doc", cfb(hello_doc(piece_fc=0x3FFFFF00)), "malformed", "the piece table points past the WordDocument stream")
+    write("ccp-huge.doc", cfb(hello_doc(ccp=0x7FFFFFFF)), "malformed", "ccpText claims 2^31 characters")
+    write("encrypted.doc", cfb(hello_doc(flags=0x0300)), "encrypted", "fEncrypted set in the FIB")
+    write("word95.doc", cfb(hello_doc(n_fib=104)), "unsupported_format", "nFib 104: Word 95, named with a conversion hint")
+    write("works.wps", cfb([("MatOST", b"\0" * 64), ("CONTENTS", b"\0" * 64)]), "unsupported_format",
+          "Microsoft Works word processor: named as such, not read as Kingsoft WPS")
+    write("kingsoft.wps", cfb(hello_doc() + [("WpsCustomData", b"\0" * 64)]), "ok", "Kingsoft WPS: the Word 97 format plus WpsCustomData")
+def cfb_simple(streams, fat_patch=None):
+    """A minimal OLE compound file (v3, 512-byte sectors): one FAT sector, one directory sector,
+    each stream in regular sectors (padded to 4096 bytes, the mini-stream cutoff)."""
+    import struct
+    END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    data, fat, start = b"", [FATSECT, END], []
+    for _, body in streams:
+        body = body + b"\0" * (max(4096, -(-len(body) // 512) * 512) - len(body))
+        first = 2 + len(data) // 512
+        n = len(body) // 512
+        start.append((first, len(body)))
+        fat += [first + i + 1 for i in range(n - 1)] + [END]
+        data += body
+    for at, value in (fat_patch or {}).items():
+        fat[at] = value
+    fat_sector = b"".join(struct.pack("<I", v) for v in fat + [FREE] * (128 - len(fat)))
+
+    def entry(name, typ, first, size, child=NOSTREAM, right=NOSTREAM):
+        raw = name.encode("utf-16-le") + b"\0\0" if name else b""
+        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), typ, 1)
+                + struct.pack("<III", NOSTREAM, right, child) + b"\0" * 36
+                + struct.pack("<III", first, size, 0))
+
+    entries = [entry("Root Entry", 5, END, 0, child=1)]
+    for i, ((name, _), (first, size)) in enumerate(zip(streams, start)):
+        right = i + 2 if i + 1 < len(streams) else NOSTREAM
+        entries.append(entry(name, 2, first, size, right=right))
+    while len(entries) % 4:
+        entries.append(entry("", 0, 0, 0))
+    directory = b"".join(entries)
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16
+              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\0" * 6
+              + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, END, 0, END, 0)
+              + struct.pack("<I", 0) + b"\xff" * 4 * 108)
+    return header + fat_sector + directory + data
+
+
+def biff(sheet_records, globals_extra=b"", sheet_pos=None):
+    """A BIFF8 workbook stream with one sheet named 台账 holding `sheet_records`."""
+    import struct
+    rec = lambda typ, body: struct.pack("<HH", typ, len(body)) + body
+    name = "台账".encode("utf-16-le")
+    bof = lambda dt: rec(0x0809, struct.pack("<HHHHII", 0x0600, dt, 0, 1997, 0, 6))
+    head = bof(5) + globals_extra + rec(0x0042, struct.pack("<H", 1200))
+    bound_len = 4 + 8 + len(name)
+    pos = len(head) + bound_len + 4 if sheet_pos is None else sheet_pos
+    bound = rec(0x0085, struct.pack("<IHBB", pos, 0, 2, 1) + name)
+    return head + bound + rec(0x000A, b"") + bof(0x10) + b"".join(sheet_records) + rec(0x000A, b"")
+
+
+def xls_rec(typ, body):
+    import struct
+    return struct.pack("<HH", typ, len(body)) + body
+
+
+def label(row, col, text):
+    import struct
+    raw = text.encode("utf-16-le")
+    return xls_rec(0x0204, struct.pack("<HHHHB", row, col, 15, len(text), 1) + raw)
+
+
+def number(row, col, value):
+    import struct
+    return xls_rec(0x0203, struct.pack("<HHHd", row, col, 15, value))
+
+
+def dimensions(rf, rl, cf, cl):
+    import struct
+    return xls_rec(0x0200, struct.pack("<IIHHH", rf, rl, cf, cl, 0))
+
+
 def main():
     # Remove only what this script writes: tests/fixtures/malformed/fuzz/ holds the fuzzers'
     # regression inputs, which cannot be regenerated.
@@ -80,7 +233,8 @@ def main():
     write("empty.bin", b"", "empty", "zero bytes")
     write("one-byte.bin", b"\x00", "unknown_format", "a single NUL byte is no format")
     write("garbage.bin", bytes((i * 73 + 11) % 256 for i in range(4096)), "unknown_format", "binary noise with NULs")
-    write("ole.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "unsupported_format", "Word 97 (OLE) is named and a conversion suggested")
+    write("ole.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "malformed", "an OLE header and nothing else: the compound file is damaged")
+    doc_cases()
     # PDF.
     good = hello_pdf()
     write("hello.pdf", good, "ok", "control: the well-formed base of the PDF cases")
@@ -150,6 +304,39 @@ def main():
     write("bomb.ofd", zipped([("OFD.xml", ofd_xml), ("Doc_0/Document.xml", b" " * (100 << 20))]), "limit_exceeded",
           "100 MB Document.xml from ~100 KB")
     write("truncated.ofd", zipped([("OFD.xml", ofd_xml)])[:60], "malformed", "zip cut short")
+    # Spreadsheets (.xls via a minimal compound file, .xlsx) and RTF.
+    cells = [dimensions(0, 2, 0, 2), label(0, 0, "整改台账"), number(1, 0, 1.0), label(1, 1, "已完成")]
+    hello_xls = cfb_simple([("Workbook", biff(cells))])
+    write("hello.xls", hello_xls, "ok", "control: the well-formed base of the .xls cases (BIFF8 in a hand-made compound file)")
+    write("far-cell.xls", cfb_simple([("Workbook", biff([number(0, 0, 1.0), number(65535, 255, 2.0)]))]), "limit_exceeded",
+          "two cells at A1 and IV65536: a 16.7 M-cell grid is over sheet_cells")
+    write("huge-dimensions.xls", cfb_simple([("Workbook", biff([dimensions(0, 0xFFFFFFF0, 0, 255)] + cells[1:]))]), "limit_exceeded",
+          "a DIMENSIONS record declaring 4 G rows (calamine would reserve them)")
+    write("inverted-dimensions.xls", cfb_simple([("Workbook", biff([dimensions(10, 5, 0, 1)] + cells[1:]))]), "malformed",
+          "a DIMENSIONS record that ends before it starts")
+    write("sheet-offset-past-end.xls", cfb_simple([("Workbook", biff(cells, sheet_pos=0x7FFFFFF0))]), "malformed",
+          "a BoundSheet8 offset past the end of the stream (calamine would slice out of range)")
+    write("short-merge.xls", cfb_simple([("Workbook", biff(cells + [xls_rec(0x00E5, b"\x05\x00\x01\x02")]))]), "malformed",
+          "a MergeCells record shorter than its count")
+    write("filepass.xls", cfb_simple([("Workbook", biff(cells, globals_extra=xls_rec(0x002F, b"\x01\x00\x01\x00")))]), "encrypted",
+          "a FILEPASS record: the workbook is password-protected")
+    write("truncated.xls", hello_xls[:1100], "malformed", "compound file cut inside the Workbook stream, named .xls")
+    write("cyclic-fat.xls", cfb_simple([("Workbook", biff(cells))], fat_patch={2: 2}), "malformed",
+          "the Workbook stream's FAT chain points to itself")
+    write("no-workbook.et", cfb_simple([("ETExtData", b"\x01" * 16)]), "malformed",
+          "a WPS .et compound file without a Workbook stream")
+    xlsx_types = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+    write("bomb.xlsx", zipped([("[Content_Types].xml", xlsx_types), ("xl/workbook.xml", b"<workbook/>"),
+                               ("xl/worksheets/sheet1.xml", b" " * (100 << 20))]), "limit_exceeded",
+          "100 MB worksheet from ~100 KB: the bounded zip reader refuses it before calamine inflates it")
+    write("truncated.xlsx", zipped([("[Content_Types].xml", xlsx_types), ("xl/workbook.xml", b"<workbook/>")])[:70],
+          "malformed", "an .xlsx zip cut short")
+    write("deep-groups.rtf", b"{\\rtf1 " + b"{" * 100000 + b"x" + b"}" * 100000 + b"}", "limit_exceeded",
+          "100 000 nested RTF groups: over rtf_depth")
+    write("bin-past-end.rtf", b"{\\rtf1\\ansi a\\bin999999999 b}", "ok",
+          "\\bin claiming 1 GB: skipped to the end of the input")
+    write("cut-escape.rtf", b"{\\rtf1\\ansi\\ansicpg936 \\'d5\\'fb\\'b8\\'c4\\par \\'d5", "ok",
+          "RTF cut inside a GBK pair and without closing braces: the text before is read")
     # HTML and text.
     gbk = "<html><head><meta charset=\"utf-8\"><title>通报</title></head><body><p>根据省委统一部署，省委第三巡视组对广州市花都区进行了巡视。</p></body></html>".encode("gbk")
     write("utf8-declared-gbk.html", gbk, "ok", "declared UTF-8, bytes GBK: decoded as GB18030 with a warning, never a panic")

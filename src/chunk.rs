@@ -132,10 +132,7 @@ fn walk(section: &Section, stack: &mut Vec<String>, paths: &mut [Option<Vec<Stri
 }
 
 /// Runs of consecutive body blocks with the same heading path.
-fn groups<'a>(
-    doc: &Document,
-    paths: &'a [Option<Vec<String>>],
-) -> Vec<(&'a [String], Vec<usize>)> {
+fn groups<'a>(doc: &Document, paths: &'a [Option<Vec<String>>]) -> Vec<(&'a [String], Vec<usize>)> {
     let mut out: Vec<(&[String], Vec<usize>)> = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
         if matches!(block.kind, BlockKind::Heading | BlockKind::MetaField) {
@@ -197,7 +194,11 @@ fn split_after(text: &[char], unit: Unit, is_end: fn(char) -> bool) -> Vec<Unit>
             while i < unit.end && (is_closer(text[i]) || is_end(text[i])) {
                 i += 1;
             }
-            out.push(Unit { start, end: i, ..unit });
+            out.push(Unit {
+                start,
+                end: i,
+                ..unit
+            });
             start = i;
         } else {
             i += 1;
@@ -222,7 +223,10 @@ fn hard_cuts(unit: Unit, max: usize) -> Vec<Unit> {
 
 /// Length of the text of `units` joined as a chunk (a `\n` where the block changes).
 fn joined_len(units: &[Unit]) -> usize {
-    let breaks = units.windows(2).filter(|w| w[0].block != w[1].block).count();
+    let breaks = units
+        .windows(2)
+        .filter(|w| w[0].block != w[1].block)
+        .count();
     units.iter().map(|u| u.chars()).sum::<usize>() + breaks
 }
 
@@ -328,7 +332,11 @@ mod tests {
             for (k, &b) in c.blocks.iter().enumerate() {
                 let len = doc.blocks[b as usize].text.chars().count();
                 let from = if k == 0 { c.start as usize } else { 0 };
-                let to = if k + 1 == c.blocks.len() { c.end as usize } else { len };
+                let to = if k + 1 == c.blocks.len() {
+                    c.end as usize
+                } else {
+                    len
+                };
                 out.extend((from..to).map(|i| (b, i)));
             }
         }
@@ -431,7 +439,10 @@ mod tests {
                 text.to_string(),
             )
         };
-        assert!(got.contains(&want(&["一、总体情况"], "总体一段。")), "{got:?}");
+        assert!(
+            got.contains(&want(&["一、总体情况"], "总体一段。")),
+            "{got:?}"
+        );
         assert!(got.contains(&want(
             &["二、整改落实情况", "（一）关于学习不深入的问题"],
             "整改一段。"
@@ -451,7 +462,12 @@ mod tests {
         let texts: Vec<&str> = chunks.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["甲句一。乙句二。", "乙句二。丙句三。", "丙句三。丁句四。", "丁句四。戊句五。"]
+            [
+                "甲句一。乙句二。",
+                "乙句二。丙句三。",
+                "丙句三。丁句四。",
+                "丁句四。戊句五。"
+            ]
         );
     }
 }

@@ -5,6 +5,7 @@
 //! batch can write `{"code": …, "message": …}` records, and [`Error::code`] gives the stable code.
 
 use crate::model::Format;
+pub use crate::options::Limit;
 
 /// Result alias used throughout the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -16,11 +17,11 @@ pub enum Error {
     /// Reading the input failed.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
-    /// The input is empty.
-    #[error("the input is empty (0 bytes)")]
+    /// The input is empty: no bytes, or text or HTML without a visible character.
+    #[error("the input is empty: no bytes, or no visible text")]
     Empty,
     /// The format could not be recognised from content or name.
-    #[error("unknown format{}: expected HTML, text, PDF, DOCX or OFD; use --from to force one", hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default())]
+    #[error("unknown format{}: expected HTML, text, PDF, DOCX, OFD, XLS, XLSX or RTF", hint.as_deref().map(|h| format!(" ({h})")).unwrap_or_default())]
     UnknownFormat {
         /// What was seen (magic bytes or extension), if anything useful.
         hint: Option<String>,
@@ -34,7 +35,7 @@ pub enum Error {
         suggestion: String,
     },
     /// The file is encrypted and the password (if any) did not open it.
-    #[error("the {format} file is encrypted{}", if *.password_given { "; the password given did not open it" } else { "; pass --password to open it" })]
+    #[error("the {format} file is encrypted{}", if *.password_given { "; the password given did not open it" } else { "" })]
     Encrypted {
         /// The format.
         format: Format,
@@ -50,12 +51,18 @@ pub enum Error {
         reason: String,
     },
     /// A resource limit was exceeded.
-    #[error("limit exceeded: {what} is over {limit} (raise it with --limit-{})", what.flag())]
+    #[error("limit exceeded: {what} is over {limit}")]
     LimitExceeded {
         /// Which limit.
         what: Limit,
         /// Its value.
         limit: u64,
+    },
+    /// A bug: the conversion panicked. The input may be fine; please report it.
+    #[error("internal error (panic) while converting {}; please report this file", format.map_or("the input", Format::name))]
+    Internal {
+        /// The input's format (forced or sniffed), when it could be told.
+        format: Option<Format>,
     },
     /// A processing deadline passed (batch `--timeout-per-file`).
     #[error("timed out after {seconds} s")]
@@ -76,12 +83,13 @@ impl Error {
             Error::Encrypted { .. } => "encrypted",
             Error::Malformed { .. } => "malformed",
             Error::LimitExceeded { .. } => "limit_exceeded",
+            Error::Internal { .. } => "internal",
             Error::Timeout { .. } => "timeout",
         }
     }
 
     /// Shorthand for [`Error::Malformed`].
-    pub fn malformed(format: Format, reason: impl Into<String>) -> Self {
+    pub(crate) fn malformed(format: Format, reason: impl Into<String>) -> Self {
         Error::Malformed {
             format,
             reason: reason.into(),
@@ -89,67 +97,7 @@ impl Error {
     }
 
     /// Shorthand for [`Error::LimitExceeded`].
-    pub fn limit(what: Limit, limit: u64) -> Self {
+    pub(crate) fn limit(what: Limit, limit: u64) -> Self {
         Error::LimitExceeded { what, limit }
-    }
-}
-
-/// The resource limits (see [`Limits`](crate::options::Limits)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Limit {
-    /// Input size in bytes.
-    InputBytes,
-    /// Entries in a zip container.
-    ZipEntries,
-    /// Uncompressed bytes of one zip entry.
-    ZipEntryBytes,
-    /// Uncompressed bytes of all zip entries read.
-    ZipTotalBytes,
-    /// Compression ratio of a zip entry.
-    CompressionRatio,
-    /// XML element nesting.
-    XmlDepth,
-    /// HTML element nesting.
-    HtmlDepth,
-    /// PDF objects.
-    PdfObjects,
-    /// Pages.
-    Pages,
-    /// Content-stream operations per page.
-    OpsPerPage,
-    /// Form XObject nesting.
-    XObjectDepth,
-    /// Decoded size of one stream.
-    StreamBytes,
-    /// Output blocks.
-    Blocks,
-}
-
-impl Limit {
-    /// The CLI flag suffix for this limit (`--limit-<flag>`).
-    pub fn flag(self) -> &'static str {
-        match self {
-            Limit::InputBytes => "input-bytes",
-            Limit::ZipEntries => "zip-entries",
-            Limit::ZipEntryBytes => "zip-entry-bytes",
-            Limit::ZipTotalBytes => "zip-total-bytes",
-            Limit::CompressionRatio => "compression-ratio",
-            Limit::XmlDepth => "xml-depth",
-            Limit::HtmlDepth => "html-depth",
-            Limit::PdfObjects => "pdf-objects",
-            Limit::Pages => "pages",
-            Limit::OpsPerPage => "ops-per-page",
-            Limit::XObjectDepth => "xobject-depth",
-            Limit::StreamBytes => "stream-bytes",
-            Limit::Blocks => "blocks",
-        }
-    }
-}
-
-impl std::fmt::Display for Limit {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.flag())
     }
 }

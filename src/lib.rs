@@ -6,12 +6,13 @@
 //! &[u8] ─read::read─▶ Extracted (raw Blocks) ─normalize::blocks─▶ Blocks ─parse::parse─▶ Document ─render::*─▶ bytes
 //! ```
 //!
-//! - [`read`] knows file formats (HTML, text, PDF, DOCX, OFD) and nothing about notices; it is
+//! - [`read`] knows file formats (HTML, text, PDF, DOCX, OFD, XLS/XLSX, RTF) and nothing about notices; it is
 //!   the only stage that can fail.
 //! - [`normalize`] knows characters: punctuation width, full-width digits, whitespace, line wraps.
 //! - [`parse`] knows notices (GB/T 9704 parts, the 一、→（一）→1.→（1）→① hierarchy, signature,
 //!   contacts, inspection facts), not formats.
-//! - [`render`] writes a [`Document`] as JSON, JSON Lines, Markdown or plain text.
+//! - [`render`] writes a [`Document`] as JSON, JSON Lines, Markdown or plain text, or explains
+//!   to a person what was found; [`model::plain_summary`] words its warnings for people.
 //! - [`chunk`] cuts a document's body into section-aware pieces for retrieval.
 //! - `export` (feature `export`, on by default) turns many documents into a research dataset:
 //!   CSV, SQLite with a full-text index, or JSON Lines (see `docs/dataset.md`).
@@ -32,21 +33,47 @@
 pub mod batch;
 pub(crate) mod chars;
 pub mod chunk;
-pub mod error;
+mod error;
 #[cfg(feature = "export")]
 pub mod export;
 pub mod model;
 pub mod normalize;
-pub mod options;
+mod options;
 pub mod parse;
 pub mod read;
 pub mod render;
 #[cfg(test)]
 mod testutil;
+pub(crate) mod vocab;
 
-pub use error::{Error, Limit, Result};
-pub use model::{Block, BlockKind, Document, Format, Meta, Section};
-pub use options::{Limits, NormalizeOptions, Options, ParseOptions, ReadOptions};
+/// Not part of the API: internals that `benches/` and `tests/` exercise in isolation (the PDF
+/// interpreter without layout, the layout step without a PDF, each normalizer rule alone). They
+/// change without notice.
+#[doc(hidden)]
+pub mod internals {
+    /// The layout step: glyphs to paragraphs.
+    pub mod layout {
+        pub use crate::read::layout::{paragraphs, Glyph, LayoutOptions, Page};
+    }
+    /// The PDF reader, and its content-stream interpreter alone.
+    pub mod pdf {
+        pub use crate::read::pdf::{pages, read};
+    }
+    /// The normalizer's rules, each alone.
+    pub mod normalize {
+        pub use crate::normalize::lines::join_lines;
+        pub use crate::normalize::punct::punctuation;
+        pub use crate::normalize::quotes::quotes;
+        pub use crate::normalize::space::{collapse, odd_spaces};
+        pub use crate::normalize::width::ascii_alnum;
+    }
+}
+
+pub use error::{Error, Result};
+pub use model::{Block, BlockKind, Document, Format, HeadingKind, Meta, Section};
+pub use options::{
+    Limit, Limits, NormalizeOptions, Options, ParseOptions, Progress, ProgressHook, ReadOptions,
+};
 pub use render::OutputFormat;
 
 use sha2::{Digest, Sha256};

@@ -32,56 +32,185 @@ pub struct ReadOptions {
     pub http_charset: Option<String>,
     /// Resource limits. Default: [`Limits::default`].
     pub limits: Limits,
+    /// Called after each page of a paged format (PDF, OFD) is read, for a progress display.
+    /// Default: `None`.
+    pub progress: Option<ProgressHook>,
 }
 
-/// Resource limits. Every breach is an [`Error::LimitExceeded`](crate::Error::LimitExceeded)
-/// naming the limit, or, where reading can go on safely, a `limit_reached` warning.
-#[derive(Debug, Clone, PartialEq)]
+/// How far reading has got: `done` of `total` pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Limits {
-    /// Largest input accepted, in bytes. Default: 256 MiB.
-    pub input_bytes: u64,
-    /// Most entries in a zip container (DOCX, OFD). Default: 10 000.
-    pub zip_entries: u64,
-    /// Largest uncompressed zip entry, in bytes. Default: 256 MiB.
-    pub zip_entry_bytes: u64,
-    /// Largest total of uncompressed bytes read from one zip container. Default: 1 GiB.
-    pub zip_total_bytes: u64,
-    /// Largest compression ratio of a zip entry (uncompressed / compressed). Default: 200.
-    pub compression_ratio: u64,
-    /// Deepest XML element nesting. Default: 256.
-    pub xml_depth: u64,
-    /// Deepest HTML element nesting considered. Default: 512.
-    pub html_depth: u64,
-    /// Most PDF objects. Default: 2 000 000.
-    pub pdf_objects: u64,
-    /// Most pages read. Default: 10 000.
-    pub pages: u64,
-    /// Most content-stream operations per page. Default: 2 000 000.
-    pub ops_per_page: u64,
-    /// Deepest form XObject nesting. Default: 16.
-    pub xobject_depth: u64,
-    /// Largest decoded stream, in bytes. Default: 256 MiB.
-    pub stream_bytes: u64,
+pub struct Progress {
+    /// Pages read so far.
+    pub done: u32,
+    /// Pages to read.
+    pub total: u32,
 }
 
-impl Default for Limits {
-    fn default() -> Self {
-        const MIB: u64 = 1024 * 1024;
-        Limits {
-            input_bytes: 256 * MIB,
-            zip_entries: 10_000,
-            zip_entry_bytes: 256 * MIB,
-            zip_total_bytes: 1024 * MIB,
-            compression_ratio: 200,
-            xml_depth: 256,
-            html_depth: 512,
-            pdf_objects: 2_000_000,
-            pages: 10_000,
-            ops_per_page: 2_000_000,
-            xobject_depth: 16,
-            stream_bytes: 256 * MIB,
+/// A progress callback for [`ReadOptions::progress`]: cheap to clone, callable from any thread.
+///
+/// ```
+/// use std::sync::atomic::{AtomicU32, Ordering};
+/// use std::sync::Arc;
+/// let seen = Arc::new(AtomicU32::new(0));
+/// let counter = Arc::clone(&seen);
+/// let mut options = gongwen::Options::default();
+/// options.read.progress = Some(gongwen::ProgressHook::new(move |p| counter.store(p.done, Ordering::Relaxed)));
+/// ```
+#[derive(Clone)]
+pub struct ProgressHook(std::sync::Arc<dyn Fn(Progress) + Send + Sync>);
+
+impl ProgressHook {
+    /// Wrap a callback.
+    pub fn new(callback: impl Fn(Progress) + Send + Sync + 'static) -> Self {
+        ProgressHook(std::sync::Arc::new(callback))
+    }
+
+    /// Report `done` of `total` pages.
+    pub(crate) fn report(&self, done: usize, total: usize) {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        (self.0)(Progress {
+            done: clamp(done),
+            total: clamp(total),
+        });
+    }
+}
+
+// A progress callback only observes; a conversion caught by `catch_unwind` (as `batch` does)
+// must stay possible with a hook set, as it is without one.
+impl std::panic::UnwindSafe for ProgressHook {}
+impl std::panic::RefUnwindSafe for ProgressHook {}
+
+impl std::fmt::Debug for ProgressHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProgressHook(..)")
+    }
+}
+
+impl ReadOptions {
+    /// Report progress through [`ReadOptions::progress`], if set.
+    pub(crate) fn report_progress(&self, done: usize, total: usize) {
+        if let Some(hook) = &self.progress {
+            hook.report(done, total);
         }
+    }
+}
+
+/// Generates [`Limits`], [`Limit`] and their names from one table, so that the struct, the
+/// error's limit names and the binary's `--limit-*` flags cannot drift apart.
+macro_rules! limits {
+    ($(
+        $(#[doc = $doc:literal])+
+        $variant:ident $field:ident: $default:expr, shown $shown:literal, unit $unit:literal, flag $flag:literal;
+    )+) => {
+        /// Resource limits. Every breach is an [`Error::LimitExceeded`](crate::Error::LimitExceeded)
+        /// naming the limit, or, where reading can go on safely, a `limit_reached` warning.
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub struct Limits {
+            $(
+                $(#[doc = $doc])+
+                #[doc = concat!("Default: ", $shown, ".")]
+                pub $field: u64,
+            )+
+        }
+
+        impl Default for Limits {
+            fn default() -> Self {
+                Limits { $($field: $default,)+ }
+            }
+        }
+
+        /// The resource limits, one per field of [`Limits`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum Limit {
+            $(
+                $(#[doc = $doc])+
+                $variant,
+            )+
+        }
+
+        impl Limit {
+            /// Every limit, in the order of the fields of [`Limits`].
+            pub const ALL: &'static [Limit] = &[$(Limit::$variant,)+];
+
+            /// The name of the [`Limits`] field (`input_bytes`).
+            pub fn name(self) -> &'static str {
+                match self { $(Limit::$variant => stringify!($field),)+ }
+            }
+
+            /// What the limit counts, for a command line's value name: `BYTES` or `N`.
+            pub fn unit(self) -> &'static str {
+                match self { $(Limit::$variant => $unit,)+ }
+            }
+
+            /// The limit's description, without its default.
+            pub fn description(self) -> &'static str {
+                match self { $(Limit::$variant => concat!($($doc),+).trim_ascii(),)+ }
+            }
+
+            /// The default value, as written for people (`256 MiB`, `10 000`).
+            pub fn default_shown(self) -> &'static str {
+                match self { $(Limit::$variant => $shown,)+ }
+            }
+
+            /// The long flag of the `gongwen` binary that sets this limit (`limit-input-bytes`).
+            pub fn flag(self) -> &'static str {
+                match self { $(Limit::$variant => concat!("limit-", $flag),)+ }
+            }
+
+            /// This limit's value in `limits`.
+            pub fn get(self, limits: &Limits) -> u64 {
+                match self { $(Limit::$variant => limits.$field,)+ }
+            }
+
+            /// Set this limit in `limits`.
+            pub fn set(self, limits: &mut Limits, value: u64) {
+                match self { $(Limit::$variant => limits.$field = value,)+ }
+            }
+        }
+    };
+}
+
+const MIB: u64 = 1024 * 1024;
+
+limits! {
+    /// Largest input accepted, in bytes.
+    InputBytes input_bytes: 256 * MIB, shown "256 MiB", unit "BYTES", flag "input-bytes";
+    /// Most entries in a zip container (DOCX, OFD).
+    ZipEntries zip_entries: 10_000, shown "10 000", unit "N", flag "zip-entries";
+    /// Largest uncompressed zip entry, in bytes.
+    ZipEntryBytes zip_entry_bytes: 256 * MIB, shown "256 MiB", unit "BYTES", flag "zip-entry-bytes";
+    /// Largest total of uncompressed bytes read from one zip container.
+    ZipTotalBytes zip_total_bytes: 1024 * MIB, shown "1 GiB", unit "BYTES", flag "zip-total-bytes";
+    /// Largest compression ratio of a zip entry (uncompressed / compressed).
+    CompressionRatio compression_ratio: 200, shown "200", unit "N", flag "compression-ratio";
+    /// Deepest XML element nesting.
+    XmlDepth xml_depth: 256, shown "256", unit "N", flag "xml-depth";
+    /// Deepest HTML element nesting considered.
+    HtmlDepth html_depth: 512, shown "512", unit "N", flag "html-depth";
+    /// Most PDF objects.
+    PdfObjects pdf_objects: 2_000_000, shown "2 000 000", unit "N", flag "pdf-objects";
+    /// Most pages read.
+    Pages pages: 10_000, shown "10 000", unit "N", flag "pages";
+    /// Most content-stream operations per page.
+    OpsPerPage ops_per_page: 2_000_000, shown "2 000 000", unit "N", flag "ops-per-page";
+    /// Deepest form XObject nesting.
+    XObjectDepth xobject_depth: 16, shown "16", unit "N", flag "xobject-depth";
+    /// Largest decoded stream, in bytes.
+    StreamBytes stream_bytes: 256 * MIB, shown "256 MiB", unit "BYTES", flag "stream-bytes";
+    /// Most cells in the used area of one spreadsheet sheet (`.xls`, `.et`, `.xlsx`), counting
+    /// the empty cells inside it.
+    SheetCells sheet_cells: 4_000_000, shown "4 000 000", unit "N", flag "sheet-cells";
+    /// Deepest RTF group (`{…}`) nesting.
+    RtfDepth rtf_depth: 256, shown "256", unit "N", flag "rtf-depth";
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -142,6 +271,69 @@ impl Default for ParseOptions {
         ParseOptions {
             notice: true,
             drop_footer_chrome: true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default as people read it: `256 MiB`, `1 GiB`, `2 000 000`.
+    fn shown(value: u64) -> String {
+        const GIB: u64 = 1024 * MIB;
+        if value >= GIB && value.is_multiple_of(GIB) {
+            return format!("{} GiB", value / GIB);
+        }
+        if value >= MIB && value.is_multiple_of(MIB) {
+            return format!("{} MiB", value / MIB);
+        }
+        let digits = value.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(' ');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn every_shown_default_is_the_value() {
+        let limits = Limits::default();
+        for &limit in Limit::ALL {
+            assert_eq!(shown(limit.get(&limits)), limit.default_shown(), "{limit}");
+        }
+    }
+
+    #[test]
+    fn names_flags_and_fields_agree() {
+        let mut limits = Limits::default();
+        for (i, &limit) in Limit::ALL.iter().enumerate() {
+            limit.set(&mut limits, i as u64);
+            assert_eq!(limit.get(&limits), i as u64);
+            assert_eq!(
+                limit.flag(),
+                format!("limit-{}", limit.name().replace('_', "-"))
+            );
+            assert!(!limit.description().is_empty() && !limit.description().ends_with(' '));
+        }
+        assert_eq!(Limit::ALL.len(), 14);
+    }
+
+    #[test]
+    fn robustness_doc_lists_every_limit_with_its_default_and_flag() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/robustness.md");
+        let doc = std::fs::read_to_string(path).unwrap();
+        for &limit in Limit::ALL {
+            let row = format!(
+                "| `{}` | {} | `--{}` |",
+                limit.name(),
+                limit.default_shown(),
+                limit.flag()
+            );
+            assert!(doc.contains(&row), "docs/robustness.md lacks {row}");
         }
     }
 }

@@ -119,7 +119,7 @@ fn sqlite_counts_and_full_text_search() {
         ids(&format!(
             "SELECT d.id FROM documents_cjk JOIN documents d ON d.rowid = documents_cjk.rowid
              WHERE documents_cjk MATCH '{}'",
-            gongwen::export::sqlite::cjk_match(query).replace('\'', "''")
+            gongwen::export::cjk_match(query).replace('\'', "''")
         ))
     };
     assert_eq!(cjk("整改"), all);

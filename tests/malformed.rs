@@ -87,6 +87,9 @@ fn check_manifest(dir: &Path, force: bool) -> (usize, Vec<String>) {
             Some("pdf") => Some(gongwen::Format::Pdf),
             Some("docx") => Some(gongwen::Format::Docx),
             Some("ofd") => Some(gongwen::Format::Ofd),
+            Some("xls" | "et") => Some(gongwen::Format::Xls),
+            Some("xlsx") => Some(gongwen::Format::Xlsx),
+            Some("rtf") => Some(gongwen::Format::Rtf),
             _ => None,
         };
         let got = outcome_as(util::bytes(&dir.join(file)), file, format);
@@ -130,7 +133,11 @@ fn sample_files() -> Vec<(String, Vec<u8>)> {
         paths.sort();
         for p in paths {
             let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if matches!(ext, "html" | "txt" | "pdf" | "docx" | "ofd") && file_len(&p) < 2_000_000 {
+            if matches!(
+                ext,
+                "html" | "txt" | "pdf" | "docx" | "ofd" | "rtf" | "xls" | "xlsx"
+            ) && file_len(&p) < 2_000_000
+            {
                 out.push((p.display().to_string(), util::bytes(&p)));
             }
         }

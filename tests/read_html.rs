@@ -506,7 +506,7 @@ fn fifty_megabytes_of_html() {
     opts.read.limits.input_bytes = 10 * 1024 * 1024;
     let err = gongwen::convert(page.as_bytes(), &opts).unwrap_err();
     assert_eq!(err.code(), "limit_exceeded");
-    assert!(err.to_string().contains("input-bytes"), "{err}");
+    assert!(err.to_string().contains("input_bytes"), "{err}");
 }
 
 #[test]

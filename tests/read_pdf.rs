@@ -258,3 +258,21 @@ fn pdf_vs_pdftotext() {
         }
     }
 }
+
+/// The progress hook sees every page of a paged format, in order, ending at the total.
+#[test]
+fn progress_hook_counts_pages_of_pdf_and_ofd() {
+    use std::sync::{Arc, Mutex};
+    for (name, pages) in [("000-lo.pdf", 15u32), ("000.ofd", 14)] {
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&seen);
+        let mut options = Options::default();
+        options.read.progress = Some(gongwen::ProgressHook::new(move |p| {
+            sink.lock().unwrap().push((p.done, p.total));
+        }));
+        let doc = gongwen::convert(&util::bytes(&util::sample(name)), &options).unwrap();
+        assert_eq!(doc.source.pages, Some(pages));
+        let expected: Vec<(u32, u32)> = (1..=pages).map(|d| (d, pages)).collect();
+        assert_eq!(*seen.lock().unwrap(), expected, "{name}");
+    }
+}

@@ -4,9 +4,10 @@
 //! Expected strings were read off the rendered pages (pdftoppm) or, for the GBK-in-WinAnsi
 //! files that poppler itself renders as mojibake, from the GBK bytes of their content streams.
 
+use gongwen::internals::pdf;
 use gongwen::model::Code;
-use gongwen::options::ReadOptions;
-use gongwen::read::{pdf, Extracted};
+use gongwen::read::Extracted;
+use gongwen::{Format, ReadOptions};
 
 use crate::shared_or_skip;
 use crate::util::{bytes, root, shared};
@@ -15,8 +16,13 @@ fn fixture(name: &str) -> Vec<u8> {
     bytes(&root().join("tests/fixtures/pdf").join(name))
 }
 
+/// The PDF reader through the public API.
+fn pdf_read(data: &[u8], opts: &ReadOptions) -> gongwen::Result<Extracted> {
+    gongwen::read::read_as(Format::Pdf, data, opts)
+}
+
 fn read(data: &[u8]) -> Extracted {
-    pdf::read(data, &ReadOptions::default()).unwrap_or_else(|e| panic!("read failed: {e}"))
+    pdf_read(data, &ReadOptions::default()).unwrap_or_else(|e| panic!("read failed: {e}"))
 }
 
 /// All block text with white space removed (layout decides where lines break; these tests
@@ -63,6 +69,35 @@ fn actual_text_replaces_drawn_glyphs() {
 }
 
 #[test]
+fn red_header_blocks_carry_font_bold_and_red() {
+    let data = fixture("red_header.pdf");
+    let x = read(&data);
+    let hints = |start: &str| {
+        let b = x.blocks.iter().find(|b| b.text.starts_with(start));
+        b.unwrap_or_else(|| panic!("no block {start}: {:?}", x.blocks))
+            .hints
+            .clone()
+    };
+    // Red from `1 0 0 rg` inherited by the form that draws it, bold from `,Bold` in the name.
+    let mark = hints("某某市人民政府");
+    assert!(mark.red && mark.bold, "{mark:?}");
+    assert_eq!(mark.font.as_deref(), Some("STSong-Light"));
+    assert_eq!(mark.font_size, Some(36.0));
+    // Bold by render mode 2 (filled and stroked), black.
+    let title = hints("关于开展安全检查的通知");
+    assert!(title.bold && !title.red, "{title:?}");
+    // Four CMYK-red characters do not make a paragraph of forty-four red; `0 g` ends them.
+    for start in ["某府发", "各区人民政府", "为进一步", "2024年"] {
+        let h = hints(start);
+        assert!(!h.red && !h.bold, "{start}: {h:?}");
+    }
+    // The parser takes the short red line that names no kind as the 发文机关标志.
+    let doc = gongwen::convert(&data, &gongwen::Options::default()).unwrap();
+    assert_eq!(doc.parts.issuer_mark.as_deref(), Some("某某市人民政府"));
+    assert_eq!(doc.meta.title.as_deref(), Some("关于开展安全检查的通知"));
+}
+
+#[test]
 fn form_xobject_loops_are_cut() {
     let x = read(&fixture("form_loop.pdf"));
     assert_eq!(text(&x), "LoopSelf");
@@ -105,16 +140,16 @@ fn encryption_outcomes() {
     assert_eq!(text(&x), "中文ABHelloWorld");
     // A real password: a typed error without it or with a wrong one, the text with it.
     let locked = fixture("encrypted_password.pdf");
-    let err = pdf::read(&locked, &ReadOptions::default()).unwrap_err();
+    let err = pdf_read(&locked, &ReadOptions::default()).unwrap_err();
     assert_eq!(err.code(), "encrypted");
     let mut wrong = ReadOptions::default();
     wrong.password = Some("nope".into());
-    let err = pdf::read(&locked, &wrong).unwrap_err();
+    let err = pdf_read(&locked, &wrong).unwrap_err();
     assert_eq!(err.code(), "encrypted");
     assert!(err.to_string().contains("did not open"));
     let mut right = ReadOptions::default();
     right.password = Some("secret".into());
-    let x = pdf::read(&locked, &right).unwrap();
+    let x = pdf_read(&locked, &right).unwrap();
     assert_eq!(text(&x), "中文ABHelloWorld");
 }
 
@@ -130,7 +165,7 @@ fn broken_files_recover_or_fail_cleanly() {
     // Every prefix of a good file: a result or a typed error, never a panic.
     let good = fixture("identity_h_tounicode.pdf");
     for cut in (0..good.len()).step_by(37) {
-        if let Err(e) = pdf::read(&good[..cut], &ReadOptions::default()) {
+        if let Err(e) = pdf_read(&good[..cut], &ReadOptions::default()) {
             assert!(
                 ["malformed", "encrypted", "limit_exceeded"].contains(&e.code()),
                 "{e}"
@@ -153,7 +188,7 @@ fn corrupted_bytes_never_panic() {
             for byte in [0u8, b'(', b'[', 0xFF] {
                 let mut bad = good.clone();
                 bad[at] = byte;
-                let _ = pdf::read(&bad, &ReadOptions::default());
+                let _ = pdf_read(&bad, &ReadOptions::default());
             }
         }
     }
@@ -163,21 +198,21 @@ fn corrupted_bytes_never_panic() {
 fn limits_are_enforced() {
     let mut opts = ReadOptions::default();
     opts.limits.ops_per_page = 3;
-    let x = pdf::read(&fixture("identity_h_tounicode.pdf"), &opts).unwrap();
+    let x = pdf_read(&fixture("identity_h_tounicode.pdf"), &opts).unwrap();
     assert!(has(&x, Code::LimitReached));
     let mut opts = ReadOptions::default();
     opts.limits.pdf_objects = 2;
-    let err = pdf::read(&fixture("identity_h_tounicode.pdf"), &opts).unwrap_err();
+    let err = pdf_read(&fixture("identity_h_tounicode.pdf"), &opts).unwrap_err();
     assert_eq!(err.code(), "limit_exceeded");
     // Content streams over the decoded-size limit are skipped with a warning.
     let mut opts = ReadOptions::default();
     opts.limits.stream_bytes = 16;
-    let x = pdf::read(&fixture("identity_h_tounicode.pdf"), &opts).unwrap();
+    let x = pdf_read(&fixture("identity_h_tounicode.pdf"), &opts).unwrap();
     assert!(text(&x).is_empty());
     assert!(has(&x, Code::DamagedFile));
     let mut opts = ReadOptions::default();
     opts.limits.pages = 1;
-    let x = pdf::read(&fixture("image_only.pdf"), &opts).unwrap();
+    let x = pdf_read(&fixture("image_only.pdf"), &opts).unwrap();
     assert_eq!(x.source.pages, Some(1));
     assert!(has(&x, Code::LimitReached));
 }
@@ -195,7 +230,7 @@ fn every_corpus_pdf_converts() {
     let mut n = 0;
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let data = bytes(&entry.path());
-        let x = pdf::read(&data, &ReadOptions::default())
+        let x = pdf_read(&data, &ReadOptions::default())
             .unwrap_or_else(|e| panic!("{}: {e}", entry.path().display()));
         assert!(
             x.source.pages.unwrap_or(0) > 0,

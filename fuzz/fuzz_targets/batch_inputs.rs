@@ -1,7 +1,7 @@
 //! Fuzz what `gongwen batch` reads besides documents: WARC archives (plain or gzip), worker-mode
 //! request lines, and an earlier output read back by `--resume`. The first byte picks which;
-//! every document a WARC or a request line yields goes through `convert_job` and is rendered as
-//! a JSON line.
+//! every document a WARC or a request line yields goes through `batch::run` and is written as a
+//! JSON line.
 #![no_main]
 
 use gongwen::batch::{self, BatchOptions, Job, Source};
@@ -22,8 +22,12 @@ fn run(job: Job, options: &gongwen::Options) {
     if matches!(job.source, Source::Path(_)) {
         return;
     }
-    let record = batch::convert_job(job, options, &BatchOptions::default());
-    let _ = record.write_jsonl(&mut std::io::sink());
+    let mut batch = BatchOptions::default();
+    batch.jobs = 1;
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let _ = batch::run(std::iter::once(job), options, &batch, &cancel, &mut |record| {
+        record.write_jsonl(&mut std::io::sink())
+    });
 }
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

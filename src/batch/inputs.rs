@@ -15,10 +15,10 @@ pub enum InputError {
         source: std::io::Error,
     },
     /// The glob pattern is invalid.
-    #[error("invalid --glob pattern: {0}")]
+    #[error("invalid glob pattern: {0}")]
     Glob(String),
     /// The shard specification is invalid.
-    #[error("invalid --shard {0}: expected K/N with 0 <= K < N, e.g. 0/4")]
+    #[error("invalid shard {0}: expected K/N with 0 <= K < N, e.g. 0/4")]
     Shard(String),
 }
 

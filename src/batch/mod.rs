@@ -24,7 +24,7 @@ mod warc;
 
 pub use inputs::{collect_paths, shard, InputError};
 pub use resume::{done_keys, repair_tail, DoneKey};
-pub use warc::{warc_jobs, warc_jobs_from, WarcError};
+pub use warc::{warc_jobs, warc_jobs_from};
 
 /// Where a job's bytes come from.
 #[derive(Debug, Clone)]
@@ -339,7 +339,7 @@ fn emit(
 }
 
 /// Convert one job; never panics outward (a panic in a reader becomes an error record).
-pub fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> Record {
+pub(crate) fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> Record {
     let name = job.name.clone();
     if let Source::Failed { code, message } = &job.source {
         let error = ErrorInfo {
@@ -414,12 +414,17 @@ fn load(job: &Job, batch: &BatchOptions) -> Result<Vec<u8>, Error> {
 /// taking down the whole batch.
 fn guarded(bytes: &[u8], opts: &Options) -> Result<Document, Error> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::convert(bytes, opts)))
-        .unwrap_or_else(|_| {
-            Err(Error::Malformed {
-                format: crate::Format::Text,
-                reason: "internal error (panic) while converting; please report this file".into(),
-            })
-        })
+        .unwrap_or_else(|_| Err(internal(bytes, opts)))
+}
+
+/// The error for a conversion that panicked: code `internal`, naming the format it was read
+/// as (forced, or sniffed again here) so the report says which reader to look at.
+fn internal(bytes: &[u8], opts: &Options) -> Error {
+    let format = opts
+        .read
+        .format
+        .or_else(|| crate::read::sniff(bytes, opts.read.file_name.as_deref()).ok());
+    Error::Internal { format }
 }
 
 /// Run the conversion on its own thread and stop waiting after `limit`. Rust cannot kill a
@@ -457,6 +462,33 @@ fn failed(path: String, sha256: Option<String>, e: &Error) -> Record {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_is_an_internal_error_naming_the_format() {
+        let pdf = internal(b"%PDF-1.7\n", &Options::default());
+        assert_eq!(pdf.code(), "internal");
+        assert!(matches!(
+            pdf,
+            Error::Internal {
+                format: Some(crate::Format::Pdf)
+            }
+        ));
+        assert!(pdf.to_string().contains("converting pdf"), "{pdf}");
+        let mut forced = Options::default();
+        forced.read.format = Some(crate::Format::Html);
+        let html = internal(b"%PDF-1.7\n", &forced);
+        assert!(matches!(
+            html,
+            Error::Internal {
+                format: Some(crate::Format::Html)
+            }
+        ));
+        let unknown = internal(&[0; 16], &Options::default());
+        assert!(
+            unknown.to_string().contains("converting the input"),
+            "{unknown}"
+        );
+    }
 
     fn names(order: Order, jobs: usize) -> Vec<String> {
         let inputs: Vec<Job> = (0..40)

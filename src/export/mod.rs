@@ -1,9 +1,9 @@
 //! A research dataset from many converted notices: one table of documents, one of figures,
 //! one of problems, keyed by document id.
 //!
-//! Build a [`Dataset`] with [`Dataset::add`] (one call per [`Document`]), then write it with
-//! [`csv::write_dir`] (three RFC 4180 files), [`sqlite::write`] (one SQLite file with an FTS5
-//! index over the body text) or [`jsonl::write`] (one JSON object per document). Column
+//! Build a [`Dataset`] with [`Dataset::add`] (one call per [`Document`]), then [`write()`] it as
+//! CSV (three RFC 4180 files), SQLite (one file with an FTS5 index over the body text) or JSON
+//! Lines (one JSON object per document): see [`ExportFormat`]. Column
 //! meanings are documented in `docs/dataset.md` and on the row types below.
 //!
 //! ```
@@ -25,9 +25,10 @@ use serde::Serialize;
 
 use crate::model::{Block, BlockKind, Document, ProblemStatus};
 
-pub mod csv;
-pub mod jsonl;
-pub mod sqlite;
+mod csv;
+mod jsonl;
+mod sqlite;
+pub use sqlite::{cjk_match, cjk_tokens};
 
 /// Length of a document id: the first 16 hex digits of the input's SHA-256 (64 bits: no
 /// collision in any realistic collection, short enough to read in a table).
@@ -301,7 +302,7 @@ impl Dataset {
 
 /// The stable id of `doc`: the first [`ID_LEN`] hex digits of its input's SHA-256, or of its
 /// body text when the document was not read from bytes.
-pub fn document_id(doc: &Document, body: &str) -> String {
+pub(crate) fn document_id(doc: &Document, body: &str) -> String {
     let sha = if doc.source.sha256.len() >= ID_LEN {
         doc.source.sha256.clone()
     } else {
@@ -311,7 +312,7 @@ pub fn document_id(doc: &Document, body: &str) -> String {
 }
 
 /// The body as plain text: one block per line, metadata fields left out.
-pub fn body_text(doc: &Document) -> String {
+pub(crate) fn body_text(doc: &Document) -> String {
     let texts: Vec<&str> = doc
         .blocks
         .iter()
@@ -323,7 +324,7 @@ pub fn body_text(doc: &Document) -> String {
 }
 
 /// The serialized name of a status (`completed_ongoing`).
-pub fn status_name(s: ProblemStatus) -> &'static str {
+pub(crate) fn status_name(s: ProblemStatus) -> &'static str {
     match s {
         ProblemStatus::Completed => "completed",
         ProblemStatus::CompletedOngoing => "completed_ongoing",

@@ -189,7 +189,7 @@ pub fn cjk_tokens(text: &str) -> String {
 /// may begin a bigram in the text. An empty query gives `""`, which matches nothing.
 ///
 /// ```
-/// use gongwen::export::sqlite::cjk_match;
+/// use gongwen::export::cjk_match;
 /// assert_eq!(cjk_match("整改"), r#""整改""#);
 /// assert_eq!(cjk_match("巡视整改"), r#""巡视 视整 整改""#);
 /// assert_eq!(cjk_match("整"), r#""整"*"#);
@@ -262,7 +262,10 @@ mod tests {
     #[test]
     fn bigrams_and_the_last_character() {
         assert_eq!(cjk_tokens("巡视整改"), "巡视 视整 整改 改");
-        assert_eq!(cjk_tokens("已完成整改36个，正在整改4个"), "已完 完成 成整 整改 改 36 个 ， 正在 在整 整改 改 4 个");
+        assert_eq!(
+            cjk_tokens("已完成整改36个，正在整改4个"),
+            "已完 完成 成整 整改 改 36 个 ， 正在 在整 整改 改 4 个"
+        );
         assert_eq!(cjk_tokens(""), "");
     }
 
@@ -290,7 +293,9 @@ mod tests {
             .unwrap();
         }
         let hits = |q: &str| -> Vec<i64> {
-            let mut stmt = conn.prepare("SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid").unwrap();
+            let mut stmt = conn
+                .prepare("SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid")
+                .unwrap();
             stmt.query_map([cjk_match(q)], |r| r.get(0))
                 .unwrap()
                 .map(Result::unwrap)

@@ -26,13 +26,13 @@ use crate::model::{Block, BlockKind, Note};
 use crate::options::NormalizeOptions;
 
 mod class;
-pub mod lines;
+pub(crate) mod lines;
 mod patch;
 mod protect;
-pub mod punct;
-pub mod quotes;
-pub mod space;
-pub mod width;
+pub(crate) mod punct;
+pub(crate) mod quotes;
+pub(crate) mod space;
+pub(crate) mod width;
 
 /// Normalize one string. Borrows when nothing changes.
 ///

@@ -167,11 +167,13 @@ fn collapse_line(line: &str, out: &mut String) {
             end = i + n.len_utf8();
             chars.next();
         }
+        let first_run = copied == 0;
         out.push_str(line.get(copied..at).unwrap_or(""));
         copied = end;
         let rest = line.get(end..).unwrap_or("");
         if let (Some(x), Some(y)) = (prev, rest.chars().next()) {
-            if !tight(x, y) || label_follows(x, rest) {
+            let lead_number = first_run && numbered_lead(line.get(..at).unwrap_or(""), y);
+            if !tight(x, y) || label_follows(x, rest) || lead_number {
                 out.push(' ');
             }
         }
@@ -225,6 +227,42 @@ fn tight(x: char, y: char) -> bool {
         || (b == K::Ideo && near_ideo(a))
         || (a == K::Digit && b == K::Percent)
 }
+
+/// The numbered-line exception: the space after a line-leading `第一条` / `第三章` / `第二节` /
+/// `第一编` or a decimal number `1.1` / `1` before its title separates the number from the text
+/// (`第一条　为了…`, `1.1 编制目的`); gluing them would change what a reader cites. Only the first
+/// space run of the line, and for a bare integer only one or two digits not followed by a unit
+/// (`2020 年`, `3 个` lose their space as before).
+fn numbered_lead(prefix: &str, next: char) -> bool {
+    if !class::is_ideograph(next) {
+        return false;
+    }
+    if let Some(num) = prefix.strip_prefix('第') {
+        let num = num.strip_suffix("之一").unwrap_or(num);
+        let Some(body) = num.strip_suffix(['编', '章', '节', '条']) else {
+            return false;
+        };
+        return !body.is_empty()
+            && body.chars().all(|c| {
+                c.is_ascii_digit() || c == '.' || crate::vocab::numeral::is_cn_numeral_char(c)
+            });
+    }
+    let digits_and_dots = !prefix.is_empty()
+        && prefix.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && prefix.starts_with(|c: char| c.is_ascii_digit())
+        && !prefix.ends_with('.');
+    if !digits_and_dots {
+        return false;
+    }
+    if prefix.contains('.') {
+        return !prefix.contains("..");
+    }
+    prefix.len() <= 2 && !UNIT_AFTER_NUMBER.contains(next)
+}
+
+/// Characters that make `N X` a quantity (`3 个`, `5 年`), not a numbered title.
+const UNIT_AFTER_NUMBER: &str =
+    "年月日时分秒个项次名人件条元万亿千百十号位家户台辆座所处批天周岁度米倍层级类";
 
 /// The field-separator exception: in `委员会 日期：2024-09-10` the space separates two
 /// `key：value` fields of a metadata line; removing it would glue the value to the next label
@@ -281,6 +319,15 @@ mod tests {
             ("— 3 —", "— 3 —"),
             ("2023-07-14 10:00:00", "2023-07-14 10:00:00"),
             ("（一） 加强组织领导：", "（一）加强组织领导："),
+            ("第一条\u{3000}为了保护", "第一条 为了保护"),
+            ("第十二条 县级以上", "第十二条 县级以上"),
+            ("第三条之一\u{3000}公共", "第三条之一 公共"),
+            ("第一章\u{3000}总\u{3000}\u{3000}则", "第一章 总则"),
+            ("1.1 编制目的", "1.1 编制目的"),
+            ("2 组织体系", "2 组织体系"),
+            ("3 个问题", "3个问题"),
+            ("按照第十二条 规定", "按照第十二条规定"),
+            ("第一条 为了 保护", "第一条 为了保护"),
             ("文号： 发布日期：2023", "文号： 发布日期：2023"),
         ] {
             assert_eq!(ws(input), want, "{input:?}");

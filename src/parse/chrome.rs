@@ -8,48 +8,15 @@
 //! footer chrome with `footer_chrome_dropped`.
 //!
 //! Only the head (before the body starts) and the trailing run of the document are examined:
-//! a body sentence that mentions a `主办单位` is text, not chrome.
+//! a body sentence that mentions a `主办单位` is text, not chrome. The wording itself is
+//! [`crate::vocab::chrome`]'s; this pass decides where it counts.
 
-use std::sync::LazyLock;
-
-use super::scan::{self, char_len, Lazy};
+use super::scan::{self, char_len};
 use crate::model::{Block, BlockKind, Code, Diagnostic};
+use crate::vocab::chrome::{is_bare_contact, is_footer_chrome, is_head_chrome};
 
 /// How many leading blocks may hold head chrome.
 const HEAD_WINDOW: usize = 20;
-
-static BREADCRUMB: Lazy = LazyLock::new(|| {
-    scan::re(
-        r"^\s*(所在位置|您的位置|你的位置|当前位置|您现在的位置|现在位置|当前页面)\s*[:：]|首页\s*[>＞»›/]",
-    )
-});
-static TOOLBAR: Lazy = LazyLock::new(|| {
-    scan::re(
-        r"[【\[［]\s*(打印|关闭|关闭窗口|打印本页|收藏|返回顶部|字体[:：]?)|字\s*[体号]\s*[:：]?\s*[\[【［(（]?\s*大\s*中\s*小|分享到|扫一扫",
-    )
-});
-static BANNER: Lazy =
-    LazyLock::new(|| scan::re(r"规章库|信息公开目录|政府信息公开\s*$|^\s*政府信息公开"));
-static FOOTER: Lazy = LazyLock::new(|| {
-    scan::re(
-        r"主办单位|承办单位|合作单位|协办单位|主管单位|ICP\s*[备证]|公网安备|网站标识码|投稿邮箱|版权所有|Copyright|©|技术支持|网站地图|联系我们|上一篇|下一篇|返回顶部|【打印】|【关闭】|扫一扫|分享到|手机打开",
-    )
-});
-static BARE_CONTACT: Lazy = LazyLock::new(|| {
-    scan::re(r"^\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|https?://\S+|www\.\S+)\s*$")
-});
-
-/// True for a head line that is site chrome.
-pub(crate) fn is_head_chrome(text: &str) -> bool {
-    scan::is_match(&BREADCRUMB, text)
-        || scan::is_match(&TOOLBAR, text)
-        || (char_len(text.trim()) <= 40 && scan::is_match(&BANNER, text))
-}
-
-/// True for a footer line (strong marker).
-pub(crate) fn is_footer_chrome(text: &str) -> bool {
-    char_len(text.trim()) <= 120 && scan::is_match(&FOOTER, text)
-}
 
 /// Drop head and footer chrome from `blocks`.
 pub(crate) fn apply(blocks: &mut Vec<Block>, drop_footer: bool, warnings: &mut Vec<Diagnostic>) {
@@ -82,7 +49,7 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, drop_footer: bool, warnings: &mut V
             if is_footer_chrome(&block.text) {
                 strong = true;
                 run.push(i);
-            } else if scan::is_match(&BARE_CONTACT, &block.text) {
+            } else if is_bare_contact(&block.text) {
                 run.push(i);
             } else {
                 break;
@@ -154,30 +121,6 @@ mod tests {
             blocks.into_iter().map(|b| b.text).collect(),
             warnings.into_iter().map(|w| w.code).collect(),
         )
-    }
-
-    #[test]
-    fn head_lines() {
-        let cases = [
-            ("所在位置:首页 > 信息公开 > 巡视巡察", true),
-            ("您的位置: 首页 > 政务公开 > 通知公示", true),
-            ("当前位置：首页＞要闻", true),
-            ("政府信息公开 规章库", true),
-            ("广州市花都区空港经济管理委员会政府信息公开", true),
-            ("【打印】 【字体:", true),
-            ("【打印】【关闭】", true),
-            ("字体[ 大 中 小 ]", true),
-            (
-                "更新时间:2023-03-02浏览次数:来源:某片区 字体[ 大 中 小 ]",
-                true,
-            ),
-            ("中共郑州航空港经济综合实验区工作委员会", false),
-            ("关于巡视整改情况的通报", false),
-            ("一、深入学习理论", false),
-        ];
-        for (text, want) in cases {
-            assert_eq!(is_head_chrome(text), want, "{text}");
-        }
     }
 
     #[test]

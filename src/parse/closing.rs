@@ -10,9 +10,9 @@
 
 use std::sync::LazyLock;
 
-use super::date;
 use super::scan::{self, char_len, Lazy};
 use crate::model::{Attachment, Block, BlockKind, Code, Diagnostic, Signature};
+use crate::vocab::date;
 
 /// How far from the end the signature date may sit, in blocks.
 const TAIL: usize = 15;
@@ -86,6 +86,10 @@ pub(crate) fn signature(
             k -= 1;
             continue;
         }
+        if b.kind == BlockKind::Paragraph && is_seal_placeholder(&b.text) {
+            k -= 1; // `[院印]`, `（盖章）`: where the seal goes, never a signer
+            continue;
+        }
         let names = organs(&b.text);
         if b.kind != BlockKind::Paragraph || names.is_empty() || !names.iter().all(|o| is_organ(o))
         {
@@ -155,8 +159,77 @@ fn organs(raw: &str) -> Vec<String> {
     if one.is_empty() {
         Vec::new()
     } else {
-        vec![one]
+        vec![office_and_name(&one)]
     }
+}
+
+/// Offices that sign in person (a 令 is signed `总理　李克强`, `省长　某某`).
+const SIGNING_OFFICES: &[&str] = &[
+    "国务院总理",
+    "总理",
+    "国家主席",
+    "主席",
+    "代省长",
+    "省长",
+    "代市长",
+    "市长",
+    "代县长",
+    "县长",
+    "区长",
+    "州长",
+    "盟长",
+    "旗长",
+    "乡长",
+    "镇长",
+    "部长",
+    "主任",
+    "局长",
+    "厅长",
+    "院长",
+    "检察长",
+    "署长",
+    "行长",
+    "书记",
+];
+
+/// `总理李克强` (its space lost to layout or normalization) → `总理 李克强`: an office then a
+/// personal name of two or three characters. An organ (`市长办公会议`) ends in an organ
+/// character and stays whole.
+fn office_and_name(signer: &str) -> String {
+    for office in SIGNING_OFFICES {
+        let Some(name) = signer.strip_prefix(office) else {
+            continue;
+        };
+        let n = char_len(name);
+        let organ_end = name
+            .chars()
+            .any(|c| "会室局厅委府部院处组办署行".contains(c));
+        if (2..=3).contains(&n) && name.chars().all(scan::is_han) && !organ_end {
+            return format!("{office} {name}");
+        }
+    }
+    signer.to_string()
+}
+
+/// `[院印]`, `【公章】`, `（此处添加印章）`, `（盖章）`, `(签字)`: a bracketed note of where a seal
+/// or signature goes.
+fn is_seal_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    let close = match first {
+        '[' => ']',
+        '［' => '］',
+        '【' => '】',
+        '（' => '）',
+        '(' => ')',
+        '〔' => '〕',
+        _ => return false,
+    };
+    t.ends_with(close)
+        && char_len(t) <= 16
+        && ["印", "章", "盖", "签"].iter().any(|w| t.contains(w))
 }
 
 /// A signing organ: a short line of names, no sentence punctuation, not a heading.
@@ -316,6 +389,36 @@ mod tests {
             );
             assert_eq!(pair(&s), want, "{lines:?}");
         }
+    }
+
+    #[test]
+    fn seal_placeholders_and_signing_officers() {
+        let (s, _) = sig(&[
+            "正文。",
+            "[院印]",
+            "某某市人民政府",
+            "（此处添加印章）",
+            "2023年5月6日",
+        ]);
+        assert_eq!(
+            pair(&s),
+            (
+                vec!["某某市人民政府".to_string()],
+                Some("2023-05-06".to_string())
+            )
+        );
+        let (s, _) = sig(&["正文。", "某某县人民政府", "（盖章）", "2023年5月6日"]);
+        assert_eq!(pair(&s).0, ["某某县人民政府"]);
+        let (s, _) = sig(&[
+            "现予公布，自2014年10月1日起施行。",
+            "总理　李克强",
+            "2014年8月7日",
+        ]);
+        assert_eq!(pair(&s).0, ["总理 李克强"]);
+        let (s, _) = sig(&["正文。", "总理李克强", "2014年8月7日"]);
+        assert_eq!(pair(&s).0, ["总理 李克强"]);
+        let (s, _) = sig(&["正文。", "市长办公会议", "2014年8月7日"]);
+        assert_eq!(pair(&s).0, ["市长办公会议"]);
     }
 
     #[test]

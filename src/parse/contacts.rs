@@ -80,6 +80,7 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
             }
         }
     }
+    let masked = join_spaced_subscribers(&masked);
     if let Some(re) = PHONE.as_ref() {
         for m in re.find_iter(&masked) {
             // Not part of a longer run of digits (serials, ICP numbers).
@@ -106,6 +107,58 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
             }
         }
     }
+}
+
+/// `0731-8432 6658` → `0731-84326658`: a subscriber number printed in two groups after an
+/// area code. Only a single space between a 3–4 digit group and a final 4 digit group, right
+/// after `0XX(X)-`, is removed, so separate numbers in a list stay apart.
+fn join_spaced_subscribers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digits_from = |i: usize| {
+        chars
+            .iter()
+            .skip(i)
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut drop = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_number = chars.get(i) == Some(&'0')
+            && (i == 0 || !chars.get(i - 1).is_some_and(|c| c.is_ascii_digit()));
+        if !starts_number {
+            i += 1;
+            continue;
+        }
+        let area = digits_from(i);
+        let mut j = i + area;
+        let dashes = chars
+            .iter()
+            .skip(j)
+            .take_while(|c| matches!(c, '-' | '－' | '—'))
+            .count();
+        j += dashes;
+        let first = digits_from(j);
+        let gap = j + first;
+        let second = digits_from(gap + 1);
+        if (3..=4).contains(&area)
+            && (1..=2).contains(&dashes)
+            && (3..=4).contains(&first)
+            && chars.get(gap) == Some(&' ')
+            && second == 4
+        {
+            drop.push(gap);
+            i = gap + 1 + second;
+        } else {
+            i += area.max(1);
+        }
+    }
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !drop.contains(k))
+        .map(|(_, c)| c)
+        .collect()
 }
 
 #[cfg(test)]
@@ -139,6 +192,16 @@ mod tests {
         assert_eq!(c.phones, ["0763-5673980"]);
         assert_eq!(c.emails, ["guanweihui0763@163.com"]);
         assert_eq!(c.addresses, ["清远市清新区太和镇玄真路 49 号 5 楼 513 室"]);
+
+        let c = get("欢迎监督。联系电话：0731-8432 6658，邮编410000。");
+        assert_eq!(c.phones, ["0731-84326658"]);
+        assert_eq!(c.postcodes, ["410000"]);
+        let c = get("欢迎监督。电话：0731-84326658 1234");
+        assert_eq!(
+            c.phones,
+            ["0731-84326658"],
+            "a full number then another group stays apart"
+        );
 
         let c = get("举报电话：12388，手机13812345678，电话0371-12345678、0371-87654321");
         assert_eq!(

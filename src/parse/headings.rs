@@ -25,9 +25,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::numeral;
+use super::divisions;
+use super::items;
 use super::scan::{self, char_len, Lazy};
-use crate::model::{Block, BlockKind, Code, Diagnostic, Span};
+use crate::model::{Block, BlockKind, Code, Diagnostic, HeadingKind, Span};
+use crate::vocab::numeral;
 
 /// A numbering style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,6 +46,16 @@ pub(crate) enum Style {
     Circled,
     /// `第一方面问题，`
     Prose,
+    /// `第一编`
+    Part,
+    /// `第一章`
+    Chapter,
+    /// `第一节`
+    SubChapter,
+    /// `第一条`
+    Article,
+    /// `1` / `1.1` / `1.1.1` / `第7.9条`: the depth (number of components).
+    Decimal(u8),
 }
 
 /// The number at the start of a line.
@@ -76,6 +88,9 @@ static PROSE: Lazy = LazyLock::new(|| {
 
 /// The numbering at the start of `text`, if any.
 pub(crate) fn numbering(text: &str) -> Option<Numbering> {
+    if let Some(n) = divisions::numbering(text) {
+        return Some(n);
+    }
     let make = |style, caps: regex::Captures<'_>, loose| -> Option<Numbering> {
         let all = caps.get(0)?;
         let value = numeral::number(caps.get(1)?.as_str())?;
@@ -197,8 +212,9 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, start: usize, warnings: &mut Vec<Di
     let mut stack: Vec<Style> = Vec::new();
     let mut counters: HashMap<Style, Counter> = HashMap::new();
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len() + 16);
+    let listed = items::runs(blocks, start);
     for (i, block) in std::mem::take(blocks).into_iter().enumerate() {
-        if i < start || block.kind != BlockKind::Paragraph {
+        if i < start || block.kind != BlockKind::Paragraph || block.contents {
             out.push(block);
             continue;
         }
@@ -206,6 +222,10 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, start: usize, warnings: &mut Vec<Di
             out.push(hinted(block));
             continue;
         };
+        if listed.contains(&i) {
+            out.push(items::item(block, &num));
+            continue;
+        }
         let rest = block.text.get(num.text_start..).unwrap_or("");
         if num.style == Style::Circled {
             // `①…；②…` on one line is an enumeration, not a heading.
@@ -221,7 +241,16 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, start: usize, warnings: &mut Vec<Di
             out.push(block);
             continue;
         }
-        let shape = shape(rest);
+        // A bare `2 组织体系` is a heading only in a run that starts at 1.
+        if num.style == Style::Decimal(1) && num.value != 1 && expected_next != Some(num.value) {
+            out.push(block);
+            continue;
+        }
+        let shape = if num.style == Style::Article {
+            article_shape(rest)
+        } else {
+            shape(rest)
+        };
         if shape == Shape::Paragraph {
             out.push(block);
             continue;
@@ -241,10 +270,13 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, start: usize, warnings: &mut Vec<Di
             }
         };
         let counter = counters.entry(num.style).or_default();
-        let ok = match counter.last {
-            None => num.value == 1,
-            Some(l) => num.value == l.saturating_add(1) || (counter.fresh && num.value == 1),
-        };
+        // `第一百二十条之一` is inserted after article 120 and repeats its number.
+        let inserted = num.marker.ends_with("之一");
+        let ok = inserted
+            || match counter.last {
+                None => num.value == 1,
+                Some(l) => num.value == l.saturating_add(1) || (counter.fresh && num.value == 1),
+            };
         if !ok {
             let expected = match counter.last {
                 Some(l) if counter.fresh => format!("1 or {}", l.saturating_add(1)),
@@ -265,7 +297,8 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, start: usize, warnings: &mut Vec<Di
         counter.last = Some(num.value);
         counter.fresh = false;
         let level = u8::try_from(level).unwrap_or(u8::MAX);
-        emit(block, &num, shape, level, &mut out);
+        let kind = divisions::kind(num.style);
+        emit(block, &num, shape, level, kind, &mut out);
     }
     *blocks = out;
 }
@@ -283,17 +316,45 @@ fn hinted(mut block: Block) -> Block {
     block
 }
 
-fn emit(block: Block, num: &Numbering, shape: Shape, level: u8, out: &mut Vec<Block>) {
+/// An article's heading is its number and caption (`第五条【适用范围】`); its text, even a
+/// single sentence, is the paragraph that follows: an article is cited by number, not read
+/// as a title.
+fn article_shape(rest: &str) -> Shape {
+    let Some(open) = rest.chars().next() else {
+        return Shape::Whole;
+    };
+    let close = match open {
+        '【' => '】',
+        '〔' => '〕',
+        '（' => '）',
+        '(' => ')',
+        _ => return Shape::RunIn(0),
+    };
+    match rest.find(close) {
+        Some(at) if at <= 60 => Shape::RunIn(at + close.len_utf8()),
+        _ => Shape::RunIn(0),
+    }
+}
+
+fn emit(
+    block: Block,
+    num: &Numbering,
+    shape: Shape,
+    level: u8,
+    kind: Option<HeadingKind>,
+    out: &mut Vec<Block>,
+) {
     let mut heading = block.clone();
     heading.kind = BlockKind::Heading;
     heading.level = Some(level);
     heading.number = Some(num.marker.clone());
+    heading.heading_kind = kind;
     let rest = block.text.get(num.text_start..).unwrap_or("").to_string();
     match shape {
         Shape::RunIn(split) => {
             let lead = rest.get(..split).unwrap_or(&rest);
             let tail = rest.get(split..).unwrap_or("");
-            heading.text = lead.trim().to_string();
+            heading.text = caption(lead.trim(), kind);
             let split_byte = num.text_start + split;
             let at = scan::char_offset(&block.text, split_byte) as u32;
             let total = char_len(&block.text) as u32;
@@ -311,9 +372,22 @@ fn emit(block: Block, num: &Numbering, shape: Shape, level: u8, out: &mut Vec<Bl
             }
         }
         _ => {
-            heading.text = rest.trim().to_string();
+            heading.text = caption(rest.trim(), kind);
             out.push(heading);
         }
+    }
+}
+
+/// The heading text as a reader cites it: a chapter title without its justification spaces
+/// (`总　　则` → `总则`); an article caption keeps its brackets (`【适用范围】`), the section
+/// title drops them.
+fn caption(text: &str, kind: Option<HeadingKind>) -> String {
+    match kind {
+        Some(HeadingKind::Article) => text.trim().to_string(),
+        Some(HeadingKind::Part | HeadingKind::Chapter | HeadingKind::Section) => {
+            scan::squeeze(text)
+        }
+        _ => text.to_string(),
     }
 }
 

@@ -10,9 +10,9 @@
 
 use std::sync::LazyLock;
 
-use super::numeral;
 use super::scan::{self, Lazy};
 use crate::model::{Block, BlockKind, ListItem, Span};
+use crate::vocab::numeral;
 
 static CN_MARKER: Lazy = LazyLock::new(|| scan::re(r"([一二三四五六七八九十]{1,3})是"));
 

@@ -14,8 +14,8 @@
 use std::collections::HashSet;
 
 use crate::model::{Block, BlockKind, Code, Diagnostic, Meta, MetaField};
-use crate::read::html::labels::{depad, iso_date, split_labelled_line};
-use crate::read::html::split_terms;
+use crate::vocab::date::iso_date;
+use crate::vocab::labels::{depad, field_of, split_labelled_line, split_terms, Field};
 
 /// Take metadata out of `blocks` and into `meta`.
 pub(crate) fn apply(blocks: &mut Vec<Block>, meta: &mut Meta, warnings: &mut Vec<Diagnostic>) {
@@ -89,7 +89,7 @@ struct Filler<'a> {
     meta: &'a mut Meta,
     warnings: &'a mut Vec<Diagnostic>,
     /// Fields already set by a label in this pass (first label wins).
-    labelled: HashSet<&'static str>,
+    labelled: HashSet<Field>,
 }
 
 impl Filler<'_> {
@@ -98,47 +98,30 @@ impl Filler<'_> {
         if value.is_empty() {
             return;
         }
-        let slot: Option<&'static str> = match key {
-            "索引号" => Some("index_number"),
-            "分类" | "主题分类" | "信息分类" | "体裁分类" | "组配分类" | "服务对象分类" => {
-                Some("category")
-            }
-            "发布机构" | "发文机关" | "发文单位" => Some("issuer"),
-            "成文日期" | "生成日期" => Some("written_date"),
-            "名称" | "标题" | "信息名称" => Some("title"),
-            "文号" | "发文字号" => Some("doc_number"),
-            "发布日期" | "日期" | "更新时间" | "更新日期" | "发布时间" => {
-                Some("published_date")
-            }
-            "主题词" => Some("subject_terms"),
-            "关键词" => Some("keywords"),
-            "来源" | "信息来源" | "文章来源" => Some("source_site"),
-            "作者" => Some("author"),
-            _ => None,
-        };
-        let Some(slot) = slot else {
+        let Some(field) = field_of(key) else {
             self.extra(key, value);
             return;
         };
-        if self.labelled.contains(slot) {
+        let is_date = matches!(field, Field::PublishedDate | Field::WrittenDate);
+        if self.labelled.contains(&field) {
             // A second label for a filled field (`分类` and `主题分类`) is kept, not lost.
-            if !matches!(slot, "published_date" | "written_date") {
+            if !is_date {
                 self.extra(key, value);
             }
             return;
         }
         let owned = value.to_string();
-        match slot {
-            "index_number" => self.meta.index_number = Some(owned),
-            "category" => self.meta.category = Some(owned),
-            "issuer" => self.meta.issuer = Some(owned),
-            "title" => self.meta.title = Some(owned),
-            "doc_number" => self.meta.doc_number = Some(owned),
-            "source_site" => self.meta.source_site = Some(owned),
-            "author" => self.meta.author = Some(owned),
-            "subject_terms" => self.meta.subject_terms = split_terms(value),
-            "keywords" => self.meta.keywords = split_terms(value),
-            "written_date" | "published_date" => {
+        match field {
+            Field::IndexNumber => self.meta.index_number = Some(owned),
+            Field::Category => self.meta.category = Some(owned),
+            Field::Issuer => self.meta.issuer = Some(owned),
+            Field::Title => self.meta.title = Some(owned),
+            Field::DocNumber => self.meta.doc_number = Some(owned),
+            Field::SourceSite => self.meta.source_site = Some(owned),
+            Field::Author => self.meta.author = Some(owned),
+            Field::SubjectTerms => self.meta.subject_terms = split_terms(value),
+            Field::Keywords => self.meta.keywords = split_terms(value),
+            Field::WrittenDate | Field::PublishedDate => {
                 let Some(iso) = iso_date(value) else {
                     self.warnings.push(
                         Diagnostic::new(
@@ -150,15 +133,14 @@ impl Filler<'_> {
                     self.extra(key, value);
                     return;
                 };
-                if slot == "written_date" {
+                if field == Field::WrittenDate {
                     self.meta.written_date = Some(iso);
                 } else {
                     self.meta.published_date = Some(iso);
                 }
             }
-            _ => {}
         }
-        self.labelled.insert(slot);
+        self.labelled.insert(field);
     }
 
     fn extra(&mut self, key: &str, value: &str) {

@@ -7,22 +7,20 @@
 #![cfg_attr(not(test), warn(clippy::indexing_slicing))]
 
 use crate::model::Document;
+use crate::model::Extracted;
 use crate::options::ParseOptions;
-use crate::read::Extracted;
 
 mod chrome;
 mod closing;
 mod contacts;
-#[allow(dead_code)] // used by the passes as they land
-pub(crate) mod date;
-#[allow(dead_code)] // `iso_in_context` is for the notice pass
+mod contents;
 pub(crate) mod dates;
+mod divisions;
 mod headings;
+mod items;
 mod lists;
 mod meta;
 mod notice;
-#[allow(dead_code)]
-pub(crate) mod numeral;
 mod parts;
 mod rejoin;
 mod scan;
@@ -51,7 +49,7 @@ pub fn parse(extracted: Extracted, opts: &ParseOptions) -> Document {
 }
 
 /// The structural passes, in order: chrome, 版头 parts, title, 主送, 版记, signature,
-/// attachments, headings, enumerations.
+/// attachments, table of contents, headings, enumerations.
 fn structure(blocks: &mut Vec<crate::model::Block>, doc: &mut Document, opts: &ParseOptions) {
     chrome::apply(blocks, opts.drop_footer_chrome, &mut doc.warnings);
     parts::header(blocks, &mut doc.parts);
@@ -73,6 +71,7 @@ fn structure(blocks: &mut Vec<crate::model::Block>, doc: &mut Document, opts: &P
         parts::note(blocks, at + 1, &mut doc.parts);
     }
     closing::attachments(blocks, start, &mut doc.attachments);
+    contents::apply(blocks, start);
     headings::apply(blocks, start, &mut doc.warnings);
     rejoin::apply(blocks, start);
     lists::apply(blocks);

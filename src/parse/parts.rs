@@ -10,9 +10,9 @@
 
 use std::sync::LazyLock;
 
-use super::date;
 use super::scan::{self, char_len, Lazy};
 use crate::model::{Block, BlockKind, DocNumber, Parts};
+use crate::vocab::{date, numeral};
 
 /// How many leading blocks may hold header parts.
 const HEAD_WINDOW: usize = 15;
@@ -36,8 +36,8 @@ pub(crate) fn parse_doc_number(text: &str) -> Option<DocNumber> {
     let caps = scan::captures(&DOC_NUMBER, text)?;
     let all = caps.get(0)?;
     let organ = caps.get(1)?.as_str().trim().to_string();
-    let year = u16::try_from(super::numeral::number(caps.get(2)?.as_str())?).ok()?;
-    let serial = u32::try_from(super::numeral::number(caps.get(3)?.as_str())?).ok()?;
+    let year = u16::try_from(numeral::number(caps.get(2)?.as_str())?).ok()?;
+    let serial = u32::try_from(numeral::number(caps.get(3)?.as_str())?).ok()?;
     if organ.is_empty() || !(1900..=2199).contains(&year) {
         return None;
     }

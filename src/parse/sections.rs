@@ -5,7 +5,8 @@
 //! blocks (paragraphs, tables, list items) become `content` of the innermost open section;
 //! blocks before the first heading, title lines and closing lines belong to no section.
 
-use crate::model::{Block, BlockKind, Section};
+use crate::model::{Block, BlockKind, HeadingKind, Section};
+use crate::vocab::numeral;
 
 /// Build the tree.
 pub(crate) fn build(blocks: &[Block]) -> Vec<Section> {
@@ -23,13 +24,15 @@ pub(crate) fn build(blocks: &[Block]) -> Vec<Section> {
                 open.push(Section {
                     level,
                     number: block.number.clone(),
-                    title: block.text.trim_end_matches(['。', '：', ':']).to_string(),
+                    kind: block.heading_kind,
+                    article: article_number(block),
+                    title: title(block),
                     block: index,
                     content: Vec::new(),
                     children: Vec::new(),
                 });
             }
-            BlockKind::Paragraph | BlockKind::Table | BlockKind::ListItem => {
+            BlockKind::Paragraph | BlockKind::Table | BlockKind::ListItem if !block.contents => {
                 if let Some(s) = open.last_mut() {
                     s.content.push(index);
                 }
@@ -41,6 +44,29 @@ pub(crate) fn build(blocks: &[Block]) -> Vec<Section> {
         close(&mut open, &mut roots);
     }
     roots
+}
+
+/// The heading text without a final `。`/`：`, an article caption without its brackets
+/// (`【适用范围】` → `适用范围`).
+fn title(block: &Block) -> String {
+    let t = block.text.trim_end_matches(['。', '：', ':']);
+    if block.heading_kind == Some(HeadingKind::Article) {
+        return t
+            .trim_start_matches(['【', '〔', '（', '('])
+            .trim_end_matches(['】', '〕', '）', ')'])
+            .to_string();
+    }
+    t.to_string()
+}
+
+/// `第十二条` → 12 (`第一百二十条之一` → 120), for articles only.
+fn article_number(block: &Block) -> Option<u32> {
+    if block.heading_kind != Some(HeadingKind::Article) {
+        return None;
+    }
+    let n = block.number.as_deref()?.strip_prefix('第')?;
+    let n = n.strip_suffix("之一").unwrap_or(n).strip_suffix('条')?;
+    u32::try_from(numeral::number(n)?).ok()
 }
 
 fn close(open: &mut Vec<Section>, roots: &mut Vec<Section>) {

@@ -3,9 +3,9 @@
 use proptest::prelude::*;
 
 use super::parse;
+use crate::model::Extracted;
 use crate::model::{Block, BlockKind, Origin};
 use crate::options::ParseOptions;
-use crate::read::Extracted;
 use crate::Format;
 
 fn doc_of(lines: &[String]) -> crate::Document {

@@ -131,7 +131,7 @@ fn is_candidate(b: &Block) -> bool {
         && !t
             .chars()
             .any(|c| scan::is_colon(c) || matches!(c, '。' | '；' | ';'))
-        && super::date::parse_date(t).is_none()
+        && crate::vocab::date::parse_date(t).is_none()
         && super::headings::numbering(t).is_none()
         && !super::parts::is_header_line(t)
         && !is_issuer_mark(b)

@@ -2,70 +2,39 @@
 //!
 //! A reader knows one file format and nothing about notices. Every reader has the same
 //! signature, `fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted>`, and returns the
-//! same [`Block`] type, so every format reaches the same parser. [`read`] sniffs the format and
+//! same [`Block`](crate::model::Block) type, so every format reaches the same parser. [`read`] sniffs the format and
 //! dispatches; [`sniff`] is public so callers can ask what a file is without reading it.
 
 // Input reaches every line here: slicing goes through `.get()` (see docs/robustness.md).
 #![cfg_attr(not(test), warn(clippy::indexing_slicing))]
 
 use crate::error::{Error, Limit, Result};
-use crate::model::{Block, Diagnostic, EncodingInfo, Format, Meta, Note, Source};
+use crate::model::Format;
 use crate::options::ReadOptions;
 
 pub(crate) mod charset;
-pub mod docx;
+pub(crate) mod doc;
+pub(crate) mod docx;
 pub(crate) mod geom;
 mod gzip;
-pub mod html;
-pub mod layout;
-pub mod ofd;
-pub mod pdf;
-pub mod text;
+pub(crate) mod html;
+pub(crate) mod layout;
+pub(crate) mod ofd;
+pub(crate) mod ole;
+pub(crate) mod pdf;
+pub(crate) mod rtf;
+pub(crate) mod sheet;
+pub(crate) mod text;
 pub(crate) mod xml;
 pub(crate) mod zipped;
 
-/// What a reader hands to the normalizer and parser.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Extracted {
-    /// The format that was read.
-    pub format: Option<Format>,
-    /// Body blocks in reading order (plus `meta_field` blocks found around the body).
-    pub blocks: Vec<Block>,
-    /// Metadata the file format itself carries (HTML `<meta>`, PDF Info, DOCX core properties).
-    pub meta: Meta,
-    /// Facts about the file (encoding, pages, producer …). `path`, `bytes` and `sha256` are
-    /// filled in by [`crate::convert`].
-    pub source: Source,
-    /// What the reader was unsure about.
-    pub warnings: Vec<Diagnostic>,
-    /// Footnotes, endnotes and comments, kept apart from the body (DOCX).
-    pub notes: Vec<Note>,
-}
-
-impl Extracted {
-    /// An empty result for `format`.
-    pub fn new(format: Format) -> Self {
-        Extracted {
-            format: Some(format),
-            source: Source {
-                format: Some(format),
-                ..Default::default()
-            },
-            ..Default::default()
-        }
-    }
-
-    /// Record the encoding decision.
-    pub fn set_encoding(&mut self, info: EncodingInfo) {
-        self.source.encoding = Some(info);
-    }
-}
+pub use crate::model::Extracted;
 
 /// Read `bytes` in the format forced by `opts.format`, or in the sniffed one.
 ///
 /// # Errors
-/// [`Error::Empty`] for empty input, [`Error::LimitExceeded`] when the input is over
+/// [`Error::Empty`] for empty input (no bytes, or text or HTML without a visible character),
+/// [`Error::LimitExceeded`] when the input is over
 /// `opts.limits.input_bytes`, [`Error::UnknownFormat`] when the format cannot be told, and the
 /// reader's own errors.
 pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
@@ -109,26 +78,59 @@ fn read_plain(bytes: &[u8], opts: &ReadOptions, inflated: bool) -> Result<Extrac
 }
 
 /// Read `bytes` as `format`, without sniffing.
+///
+/// # Errors
+/// The reader's errors, and [`Error::Empty`] for text or HTML without a visible character
+/// (whitespace only, or markup around nothing). A PDF or OFD with pages but no text is not
+/// empty: it reads with a `no_text_layer` warning.
 pub fn read_as(format: Format, bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
-    match format {
+    let extracted = match format {
         Format::Html => html::read(bytes, opts),
         Format::Text => text::read(bytes, opts),
         Format::Pdf => pdf::read(bytes, opts),
         Format::Docx => docx::read(bytes, opts),
         Format::Ofd => ofd::read(bytes, opts),
+        Format::Doc => doc::read(bytes, opts),
+        Format::Xls => sheet::read_xls(bytes, opts),
+        Format::Xlsx => sheet::read_xlsx(bytes, opts),
+        Format::Rtf => rtf::read(bytes, opts),
+    }?;
+    if matches!(format, Format::Html | Format::Text) && !has_visible_text(&extracted) {
+        return Err(Error::Empty);
     }
+    Ok(extracted)
 }
 
-const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+/// Whether any block or note shows a character other than whitespace (zero-width ones count
+/// as whitespace: a page of `&nbsp;` and `&#8203;` shows nothing).
+fn has_visible_text(extracted: &Extracted) -> bool {
+    let visible = |text: &str| {
+        text.chars().any(|c| {
+            !(c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}'))
+        })
+    };
+    let cell_text = |b: &crate::model::Block| {
+        b.table
+            .as_ref()
+            .is_some_and(|t| t.rows.iter().flatten().any(|c| visible(&c.text)))
+    };
+    extracted
+        .blocks
+        .iter()
+        .any(|b| visible(&b.text) || cell_text(b))
+        || extracted.notes.iter().any(|n| visible(&n.text))
+}
 
 /// Tell the format of `bytes` from its content, with the file name as a hint.
 ///
 /// Content wins over the extension: a PDF saved as `.html` is read as PDF. Zip containers are
-/// told apart by their entries (`word/document.xml` → DOCX, `OFD.xml` → OFD).
+/// told apart by their entries (`word/document.xml` → DOCX, `OFD.xml` → OFD,
+/// `xl/workbook.xml` → XLSX), OLE compound files by their streams (`Workbook`/`Book` → XLS,
+/// whatever the extension: `.xls`, WPS `.et`).
 ///
 /// # Errors
-/// [`Error::UnsupportedFormat`] for recognised formats gongwen does not read (Word 97 `.doc`,
-/// WPS, RTF), [`Error::UnknownFormat`] otherwise.
+/// [`Error::UnsupportedFormat`] for recognised formats gongwen does not read (Microsoft Works,
+/// Word 6/95, images …), [`Error::UnknownFormat`] otherwise.
 pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     let ext = file_name
         .and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()))
@@ -140,42 +142,24 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return sniff_zip(bytes, &ext);
     }
-    if bytes.starts_with(OLE_MAGIC) {
-        // A password-protected .docx is an OLE file holding an `EncryptedPackage` stream
-        // (MS-OFFCRYPTO); gongwen cannot decrypt it, so say what it is rather than "Word 97".
-        if find(bytes, &utf16le("EncryptedPackage")).is_some() {
-            return Err(Error::UnsupportedFormat {
-                format: "password-protected DOCX".to_string(),
-                suggestion: "remove the password in Word or LibreOffice and save it as .docx"
-                    .to_string(),
-            });
-        }
-        let what = if ext == "wps" {
-            "WPS Office (.wps)"
-        } else {
-            "Word 97-2003 (.doc) or another OLE file"
-        };
+    if bytes.starts_with(ole::MAGIC) {
+        return sniff_ole(bytes, &ext);
+    }
+    if bytes.starts_with(&[0xDB, 0xA5]) || bytes.starts_with(&[0x9B, 0xA5]) {
         return Err(Error::UnsupportedFormat {
-            format: what.to_string(),
-            suggestion:
-                "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`"
-                    .to_string(),
+            format: "Word for Windows 1/2 (.doc)".to_string(),
+            suggestion: "open and save it as .docx in Word or LibreOffice".to_string(),
         });
     }
     if let Some(err) = other_known_format(bytes) {
         return Err(err);
     }
-    if bytes.starts_with(b"{\\rtf") {
-        return Err(Error::UnsupportedFormat {
-            format: "RTF".to_string(),
-            suggestion:
-                "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`"
-                    .to_string(),
-        });
+    if rtf::is_rtf(bytes) {
+        return Ok(Format::Rtf);
     }
     if matches!(
         ext.as_str(),
-        "pdf" | "docx" | "docm" | "dotx" | "dotm" | "ofd"
+        "pdf" | "docx" | "docm" | "dotx" | "dotm" | "ofd" | "xls" | "xlsx" | "xlsm" | "et" | "rtf"
     ) {
         // A binary format's name on text content is usually a saved error page or a broken
         // download: converting it as a notice would be wrong, so say so instead.
@@ -185,9 +169,7 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
             "text or unknown data"
         };
         return Err(Error::UnknownFormat {
-            hint: Some(format!(
-                "named .{ext} but the content is {kind}; use --from to force a format"
-            )),
+            hint: Some(format!("named .{ext} but the content is {kind}")),
         });
     }
     if looks_like_html(head) {
@@ -260,6 +242,37 @@ fn other_known_format(bytes: &[u8]) -> Option<Error> {
     })
 }
 
+/// Compound (OLE) files, told apart by their streams: `WordDocument` → `.doc` (also Kingsoft
+/// `.wps`), whatever the name. A container too damaged to list its streams still goes to the
+/// Word reader when it names a `WordDocument` stream or is called `.doc`/`.wps`, so the error
+/// says what is wrong with it.
+fn sniff_ole(bytes: &[u8], ext: &str) -> Result<Format> {
+    match ole::classify(bytes, Format::Doc, &crate::options::Limits::default()) {
+        Ok(ole::OleKind::Word { .. }) => Ok(Format::Doc),
+        Ok(ole::OleKind::Spreadsheet { .. }) => Ok(Format::Xls),
+        // A compound file named as a workbook but holding none: the spreadsheet reader says so.
+        Ok(ole::OleKind::Other) if matches!(ext, "xls" | "xlt" | "et" | "ett") => Ok(Format::Xls),
+        Ok(kind) => Err(ole::unsupported(kind)),
+        // A container too damaged to list still names its streams in its directory.
+        Err(_) if find(bytes, &utf16le("EncryptedPackage")).is_some() => {
+            Err(ole::unsupported(ole::OleKind::EncryptedOoxml))
+        }
+        // A damaged workbook goes to the spreadsheet reader for a precise error.
+        Err(_) if sheet::is_workbook(bytes) || matches!(ext, "xls" | "xlt" | "et" | "ett") => {
+            Ok(Format::Xls)
+        }
+        Err(e) => {
+            let wordish = matches!(ext, "doc" | "dot" | "wps")
+                || find(bytes, &utf16le("WordDocument")).is_some();
+            if wordish {
+                Ok(Format::Doc)
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
 fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
     // Entry names sit in the central directory; scanning for them is cheaper than opening the
     // archive and works on truncated files, where the reader will then give a precise error.
@@ -269,9 +282,13 @@ fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
     if find(bytes, b"OFD.xml").is_some() {
         return Ok(Format::Ofd);
     }
+    if find(bytes, b"xl/workbook.xml").is_some() {
+        return Ok(Format::Xlsx);
+    }
     match ext {
         "docx" | "docm" | "dotx" | "dotm" => Ok(Format::Docx),
         "ofd" => Ok(Format::Ofd),
+        "xlsx" | "xlsm" => Ok(Format::Xlsx),
         _ => Err(zip_kind(bytes).map_or_else(
             || Error::UnknownFormat {
                 hint: Some("a zip archive that is neither DOCX nor OFD".to_string()),
@@ -288,9 +305,7 @@ fn sniff_zip(bytes: &[u8], ext: &str) -> Result<Format> {
 fn zip_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     let office = "export the text as .docx (or PDF), or convert with \
                   `soffice --headless --convert-to docx FILE` if it is a document";
-    if find(bytes, b"xl/workbook.xml").is_some() {
-        Some(("an Excel workbook (.xlsx)", office))
-    } else if find(bytes, b"ppt/presentation.xml").is_some() {
+    if find(bytes, b"ppt/presentation.xml").is_some() {
         Some(("a PowerPoint deck (.pptx)", office))
     } else if find(bytes, b"content.xml").is_some()
         && find(bytes, b"mimetypeapplication/vnd.oasis").is_some()
@@ -380,10 +395,10 @@ mod tests {
     }
 
     #[test]
-    fn rejects_ole_with_a_suggestion() {
-        let err = sniff(OLE_MAGIC, Some("a.doc")).unwrap_err();
-        assert_eq!(err.code(), "unsupported_format");
-        assert!(err.to_string().contains("convert-to docx"));
+    fn a_damaged_ole_named_doc_goes_to_the_word_reader() {
+        assert_eq!(sniffed(ole::MAGIC, Some("a.doc")), Some(Format::Doc));
+        let err = sniff(ole::MAGIC, Some("a.bin")).unwrap_err();
+        assert_eq!(err.code(), "malformed");
     }
 
     #[test]
@@ -437,11 +452,6 @@ mod tests {
             (b"7z\xbc\xaf\x27\x1c\0\x04", "7-Zip-compressed data", "7z x"),
             (b"Rar!\x1a\x07\x01\0", "RAR-compressed data", "unrar"),
             (
-                b"PK\x03\x04....xl/workbook.xml",
-                "an Excel workbook (.xlsx)",
-                "soffice",
-            ),
-            (
                 b"PK\x03\x04....ppt/presentation.xml",
                 "a PowerPoint deck (.pptx)",
                 "soffice",
@@ -458,6 +468,26 @@ mod tests {
             sniff("BM公司关于巡察整改情况的通报".as_bytes(), None).ok(),
             Some(Format::Text)
         );
+    }
+
+    #[test]
+    fn text_or_html_without_visible_text_is_empty() {
+        let opts = ReadOptions::default();
+        for blank in [
+            &b" \n\t\r\n"[..],
+            "\u{3000}\u{3000}\n\u{200B}".as_bytes(),
+            b"<html><body><p>&nbsp;</p><img src=a.png></body></html>",
+            b"<!DOCTYPE html><html><head><title>x</title></head><body></body></html>",
+        ] {
+            let err = read(blank, &opts).unwrap_err();
+            assert_eq!(err.code(), "empty", "{}", String::from_utf8_lossy(blank));
+        }
+        assert!(read(
+            b"<html><body><p>\xe9\x80\x9a\xe6\x8a\xa5</p></body></html>",
+            &opts
+        )
+        .is_ok());
+        assert!(read("  通报  ".as_bytes(), &opts).is_ok());
     }
 
     #[test]

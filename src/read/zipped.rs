@@ -4,8 +4,6 @@
 //! inflated from one container is capped too, so a zip bomb ends in
 //! [`Error::LimitExceeded`] instead of eating the machine. A missing optional part is `Ok(None)`.
 
-#![allow(dead_code)] // used by the DOCX and OFD readers as they land
-
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -48,7 +46,7 @@ impl<'a> Container<'a> {
         })
     }
 
-    /// Entry names in archive order.
+    /// Entry names in archive order (the XLSX reader checks every entry against the limits).
     pub(crate) fn names(&self) -> Vec<String> {
         self.archive
             .file_names()

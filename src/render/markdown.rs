@@ -25,14 +25,17 @@ pub fn markdown(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             }
             BlockKind::Heading => {
                 let level = usize::from(block.level.unwrap_or(1)).clamp(1, 5) + 1;
-                let number = block.number.as_deref().unwrap_or("");
-                writeln!(out, "{} {number}{}\n", "#".repeat(level), block.text)?;
+                let line = super::text::numbered_line(block);
+                writeln!(out, "{} {}\n", "#".repeat(level), line.trim_end())?;
             }
             BlockKind::Table => match &block.table {
                 Some(table) => write_table(table, out)?,
                 None => writeln!(out, "{}\n", block.text)?,
             },
             BlockKind::Paragraph if !block.items.is_empty() => write_items(block, out)?,
+            BlockKind::ListItem => {
+                writeln!(out, "{}\n", escape(&super::text::numbered_line(block)))?
+            }
             _ => writeln!(out, "{}\n", escape(&block.text))?,
         }
     }
@@ -76,6 +79,10 @@ fn write_items(block: &Block, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_table(table: &Table, out: &mut dyn Write) -> io::Result<()> {
+    // A spreadsheet's sheet name, as a line of its own above the table.
+    if let Some(caption) = table.caption.as_deref().filter(|c| !c.trim().is_empty()) {
+        writeln!(out, "{}\n", escape(caption.trim()))?;
+    }
     let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
     for (i, row) in table.rows.iter().enumerate() {
         let mut cells: Vec<String> = row.iter().map(|c| cell(&c.text)).collect();

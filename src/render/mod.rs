@@ -4,10 +4,12 @@ use std::io::{self, Write};
 
 use crate::model::Document;
 
+mod explain;
 mod json;
 mod markdown;
 mod text;
 
+pub use explain::explain;
 pub use json::{json, jsonl};
 pub use markdown::markdown;
 pub use text::text;
@@ -24,16 +26,19 @@ pub enum OutputFormat {
     Markdown,
     /// Plain text: one paragraph per line, headings on their own line.
     Text,
+    /// A short summary of what was found, for a person checking one file (not for parsing).
+    Explain,
 }
 
 impl OutputFormat {
-    /// Parse a CLI name (`json`, `jsonl`, `md`/`markdown`, `text`/`txt`).
+    /// Parse a CLI name (`json`, `jsonl`, `md`/`markdown`, `text`/`txt`, `explain`).
     pub fn from_name(name: &str) -> Option<Self> {
         Some(match name.to_ascii_lowercase().as_str() {
             "json" => OutputFormat::Json,
             "jsonl" | "ndjson" => OutputFormat::Jsonl,
             "md" | "markdown" => OutputFormat::Markdown,
             "text" | "txt" | "plain" => OutputFormat::Text,
+            "explain" => OutputFormat::Explain,
             _ => return None,
         })
     }
@@ -44,7 +49,7 @@ impl OutputFormat {
             OutputFormat::Json => "json",
             OutputFormat::Jsonl => "jsonl",
             OutputFormat::Markdown => "md",
-            OutputFormat::Text => "txt",
+            OutputFormat::Text | OutputFormat::Explain => "txt",
         }
     }
 }
@@ -56,6 +61,7 @@ pub fn render(doc: &Document, format: OutputFormat, out: &mut dyn Write) -> io::
         OutputFormat::Jsonl => jsonl(doc, out),
         OutputFormat::Markdown => markdown(doc, out),
         OutputFormat::Text => text(doc, out),
+        OutputFormat::Explain => explain(doc, out),
     }
 }
 

@@ -14,9 +14,7 @@ pub fn text(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     let mut open_line = false;
     for (i, block) in doc.blocks.iter().enumerate() {
         let line = match block.kind {
-            BlockKind::Heading => {
-                format!("{}{}", block.number.as_deref().unwrap_or(""), block.text)
-            }
+            BlockKind::Heading | BlockKind::ListItem => numbered_line(block),
             _ => block.text.clone(),
         };
         let joins_next = doc
@@ -35,6 +33,20 @@ pub fn text(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// A heading or list item with its number: `（一）…`, `第一章 总则`, `1.1 编制目的`, and an
+/// article heading `第一条 ` ready for its run-in text.
+pub(crate) fn numbered_line(block: &Block) -> String {
+    let number = block.number.as_deref().unwrap_or("");
+    let sep = match block.heading_kind {
+        // `第四条【服务时间】…` is printed as written, with no space before the bracket.
+        Some(kind) if !number.is_empty() && !block.text.starts_with(['【', '〔', '（', '(']) => {
+            kind.separator()
+        }
+        _ => "",
+    };
+    format!("{number}{sep}{}", block.text)
 }
 
 /// `next` is the rest of the source line whose lead phrase is the heading `head`.

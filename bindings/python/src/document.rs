@@ -7,7 +7,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
-use gongwen::chunk::{ChunkOptions};
+use gongwen::chunk::ChunkOptions;
 use gongwen::model::BlockKind;
 use gongwen::OutputFormat;
 
@@ -150,7 +150,9 @@ impl Document {
     }
 
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let rebuild = py.import("gongwen._gongwen")?.getattr("_document_from_json")?;
+        let rebuild = py
+            .import("gongwen._gongwen")?
+            .getattr("_document_from_json")?;
         let json = py.detach(|| gongwen::render::to_string(&self.inner, OutputFormat::Jsonl));
         PyTuple::new(py, [rebuild, PyTuple::new(py, [json])?.into_any()])
     }

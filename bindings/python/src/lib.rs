@@ -58,13 +58,15 @@ fn read_and_convert(
 /// Convert, turning a panic in a reader into a `malformed` error rather than unwinding into
 /// Python (the batch does the same for its records).
 fn guarded(bytes: &[u8], opts: &gongwen::Options) -> Result<gongwen::Document, gongwen::Error> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| gongwen::convert(bytes, opts)))
-        .unwrap_or_else(|_| {
-            Err(gongwen::Error::Malformed {
-                format: gongwen::Format::Text,
-                reason: "internal error (panic) while converting; please report this file".into(),
-            })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        gongwen::convert(bytes, opts)
+    }))
+    .unwrap_or_else(|_| {
+        Err(gongwen::Error::Malformed {
+            format: gongwen::Format::Text,
+            reason: "internal error (panic) while converting; please report this file".into(),
         })
+    })
 }
 
 /// Normalize one string with the switches given (all on by default).
@@ -91,7 +93,7 @@ fn normalize(
 /// The FTS5 `MATCH` expression for `query` against the SQLite export's `documents_cjk` table.
 #[pyfunction]
 fn fts_query(query: &str) -> String {
-    gongwen::export::sqlite::cjk_match(query)
+    gongwen::export::cjk_match(query)
 }
 
 /// Rebuild a `Document` from its JSON (pickling).

@@ -183,13 +183,22 @@ fn make_jobs(args: &BatchArgs) -> anyhow::Result<(Jobs, Option<u64>)> {
         !args.inputs.is_empty(),
         "no inputs: give files, directories, @list.txt, or --stdin-jsonl"
     );
-    let mut paths = batch::collect_paths(&args.inputs, args.glob.as_deref())?;
+    // A URL would otherwise be reported as a missing file.
+    for input in &args.inputs {
+        if let Some(advice) = crate::report::url_advice(input) {
+            anyhow::bail!("{input}: {advice}");
+        }
+    }
+    let mut paths = match batch::collect_paths(&args.inputs, args.glob.as_deref()) {
+        Err(e @ batch::InputError::Glob(_)) => return Err(anyhow::Error::new(e).context("--glob")),
+        listed => listed?,
+    };
     // Writing the output into a scanned directory must not make it an input of the next run.
     if let Some(out) = args.output.as_ref().and_then(|o| o.canonicalize().ok()) {
         paths.retain(|p| p.canonicalize().map_or(true, |c| c != out));
     }
     if let Some(spec) = &args.shard {
-        paths = batch::shard(paths, spec)?;
+        paths = batch::shard(paths, spec).context("--shard")?;
     }
     let has_warc = paths.iter().any(|p| is_warc(p));
     let total = (!has_warc).then_some(paths.len() as u64);

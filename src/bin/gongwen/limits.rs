@@ -1,70 +1,80 @@
-//! `--limit-*` flags: one per field of `gongwen::Limits`.
+//! `--limit-*` flags: one per [`gongwen::Limit`], generated from the library's table of limits
+//! (name, default, unit, description), so a new limit gets its flag without touching this file.
 
-use clap::Args;
+use clap::{value_parser, Arg, ArgMatches, Args, Command, FromArgMatches};
+use gongwen::Limit;
 
-/// Resource limits; each flag overrides one default (see docs/robustness.md).
-#[derive(Args, Clone, Default)]
-#[command(next_help_heading = "Limits (see docs/robustness.md)")]
+/// The help heading of the limit flags.
+const HEADING: &str = "Limits (see docs/robustness.md)";
+
+/// Resource limits; each flag given overrides one default (see docs/robustness.md).
+#[derive(Clone, Default)]
 pub struct LimitFlags {
-    /// Largest input, in bytes [default: 256 MiB].
-    #[arg(long, value_name = "BYTES")]
-    limit_input_bytes: Option<u64>,
-    /// Most entries in a DOCX/OFD zip [default: 10000].
-    #[arg(long, value_name = "N")]
-    limit_zip_entries: Option<u64>,
-    /// Largest uncompressed zip entry, in bytes [default: 256 MiB].
-    #[arg(long, value_name = "BYTES")]
-    limit_zip_entry_bytes: Option<u64>,
-    /// Most bytes inflated from one zip [default: 1 GiB].
-    #[arg(long, value_name = "BYTES")]
-    limit_zip_total_bytes: Option<u64>,
-    /// Largest compression ratio of a zip entry [default: 200].
-    #[arg(long, value_name = "N")]
-    limit_compression_ratio: Option<u64>,
-    /// Deepest XML nesting [default: 256].
-    #[arg(long, value_name = "N")]
-    limit_xml_depth: Option<u64>,
-    /// Deepest HTML nesting considered [default: 512].
-    #[arg(long, value_name = "N")]
-    limit_html_depth: Option<u64>,
-    /// Most PDF objects [default: 2000000].
-    #[arg(long, value_name = "N")]
-    limit_pdf_objects: Option<u64>,
-    /// Most pages [default: 10000].
-    #[arg(long, value_name = "N")]
-    limit_pages: Option<u64>,
-    /// Most content-stream operations per page [default: 2000000].
-    #[arg(long, value_name = "N")]
-    limit_ops_per_page: Option<u64>,
-    /// Deepest form XObject nesting [default: 16].
-    #[arg(long, value_name = "N")]
-    limit_xobject_depth: Option<u64>,
-    /// Largest decoded PDF stream, in bytes [default: 256 MiB].
-    #[arg(long, value_name = "BYTES")]
-    limit_stream_bytes: Option<u64>,
+    given: Vec<(Limit, u64)>,
 }
 
 impl LimitFlags {
     /// Apply the given flags onto `limits`.
     pub fn apply(&self, limits: &mut gongwen::Limits) {
-        let pairs = [
-            (self.limit_input_bytes, &mut limits.input_bytes),
-            (self.limit_zip_entries, &mut limits.zip_entries),
-            (self.limit_zip_entry_bytes, &mut limits.zip_entry_bytes),
-            (self.limit_zip_total_bytes, &mut limits.zip_total_bytes),
-            (self.limit_compression_ratio, &mut limits.compression_ratio),
-            (self.limit_xml_depth, &mut limits.xml_depth),
-            (self.limit_html_depth, &mut limits.html_depth),
-            (self.limit_pdf_objects, &mut limits.pdf_objects),
-            (self.limit_pages, &mut limits.pages),
-            (self.limit_ops_per_page, &mut limits.ops_per_page),
-            (self.limit_xobject_depth, &mut limits.xobject_depth),
-            (self.limit_stream_bytes, &mut limits.stream_bytes),
-        ];
-        for (flag, field) in pairs {
-            if let Some(value) = flag {
-                *field = value;
-            }
+        for &(limit, value) in &self.given {
+            limit.set(limits, value);
         }
+    }
+}
+
+impl FromArgMatches for LimitFlags {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let given = Limit::ALL
+            .iter()
+            .filter_map(|&limit| Some((limit, *matches.get_one::<u64>(limit.flag())?)))
+            .collect();
+        Ok(LimitFlags { given })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for LimitFlags {
+    fn augment_args(cmd: Command) -> Command {
+        Limit::ALL
+            .iter()
+            .fold(cmd, |cmd, &limit| cmd.arg(flag(limit)))
+    }
+
+    fn augment_args_for_update(cmd: Command) -> Command {
+        Self::augment_args(cmd)
+    }
+}
+
+/// `--limit-<name> <UNIT>`: the limit's description and its default.
+fn flag(limit: Limit) -> Arg {
+    Arg::new(limit.flag())
+        .long(limit.flag())
+        .value_name(limit.unit())
+        .value_parser(value_parser!(u64))
+        .help_heading(HEADING)
+        .help(format!(
+            "{} [default: {}]",
+            limit.description().trim_end_matches('.'),
+            limit.default_shown()
+        ))
+}
+
+/// The flag that would have avoided `err`, as advice for the user: the library's errors name
+/// the cause in structured fields; only the binary knows its flags.
+pub fn advice(err: &gongwen::Error) -> Option<String> {
+    match err {
+        gongwen::Error::UnknownFormat { .. } => Some("; use --from to force one".into()),
+        gongwen::Error::Encrypted {
+            password_given: false,
+            ..
+        } => Some("; pass --password to open it".into()),
+        gongwen::Error::LimitExceeded { what, .. } => {
+            Some(format!(" (raise it with --{})", what.flag()))
+        }
+        _ => None,
     }
 }

@@ -10,6 +10,9 @@ use gongwen::{Format, Options, OutputFormat};
 
 mod batch;
 mod limits;
+mod report;
+#[cfg(feature = "serve")]
+mod serve;
 
 /// Exit codes, documented in `--help` and the README.
 const EXIT_OK: u8 = 0;
@@ -38,6 +41,9 @@ enum Command {
     Batch(batch::BatchArgs),
     /// Export many notices as a research dataset (documents, figures, problems).
     Export(ExportArgs),
+    /// Serve the HTTP API and the page at http://127.0.0.1:8080 (see docs/server.md).
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Args)]
@@ -99,10 +105,28 @@ struct ConvertArgs {
     /// Password for encrypted PDFs.
     #[arg(long)]
     password: Option<String>,
+    /// Print a short summary of what was found (format, encoding, pages, title, parts,
+    /// sections, doubts) instead of the document: for checking one file by eye.
+    #[arg(long, conflicts_with_all = ["to", "emit"])]
+    explain: bool,
+    /// Print nothing on stderr but errors: no doubts about each input, no progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
     #[command(flatten)]
     rules: RuleFlags,
     #[command(flatten)]
     limits: limits::LimitFlags,
+}
+
+impl ConvertArgs {
+    /// The renderer, or `None` for `--to chunks` (cut by `gongwen::chunk`, not rendered).
+    fn output_format(&self) -> Option<OutputFormat> {
+        if self.explain {
+            Some(OutputFormat::Explain)
+        } else {
+            self.to.format()
+        }
+    }
 }
 
 #[derive(Args)]
@@ -168,10 +192,6 @@ impl To {
             To::Chunks => None,
         }
     }
-
-    fn extension(self) -> &'static str {
-        self.format().map_or("chunks.jsonl", OutputFormat::extension)
-    }
 }
 
 #[derive(ValueEnum, Clone, Copy, PartialEq, Eq)]
@@ -182,6 +202,11 @@ pub(crate) enum From {
     Pdf,
     Docx,
     Ofd,
+    /// Word 97-2003 `.doc` (and Kingsoft WPS `.wps`).
+    Doc,
+    Xls,
+    Xlsx,
+    Rtf,
 }
 
 impl From {
@@ -193,6 +218,10 @@ impl From {
             From::Pdf => Some(Format::Pdf),
             From::Docx => Some(Format::Docx),
             From::Ofd => Some(Format::Ofd),
+            From::Doc => Some(Format::Doc),
+            From::Xls => Some(Format::Xls),
+            From::Xlsx => Some(Format::Xlsx),
+            From::Rtf => Some(Format::Rtf),
         }
     }
 }
@@ -214,6 +243,8 @@ fn main() -> ExitCode {
         Command::Normalize(args) => normalize(&args),
         Command::Batch(args) => batch::run(&args),
         Command::Export(args) => export(&args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -244,7 +275,11 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<u8> {
             }
             Err(err) if is_broken_pipe(&err) => return Err(err),
             Err(err) => {
-                eprintln!("gongwen: {}: {err:#}", input.display());
+                let advice = err
+                    .downcast_ref::<gongwen::Error>()
+                    .and_then(limits::advice);
+                let advice = advice.unwrap_or_default();
+                eprintln!("gongwen: {}: {err:#}{advice}", report::label(input));
                 worst = EXIT_FAILED;
             }
         }
@@ -254,6 +289,9 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<u8> {
 
 /// Convert one input; returns whether the document carries warnings.
 fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<bool> {
+    if let Some(problem) = report::input_problem(&input.to_string_lossy()) {
+        anyhow::bail!(problem);
+    }
     let bytes = read_input(input)?;
     let mut options = Options::default();
     options.read.format = args.from.format();
@@ -261,29 +299,44 @@ fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<b
     options.read.file_name = (input != Path::new("-")).then(|| input.display().to_string());
     options.normalize = args.rules.options();
     args.limits.apply(&mut options.read.limits);
+    let progress = report::PageProgress::start(args.quiet);
+    options.read.progress = progress.as_ref().map(report::PageProgress::hook);
     let mut out = open_output(args, input, many)?;
-    let warned = match args.emit {
+    let converted = match args.emit {
         Emit::Blocks => {
-            let ex = gongwen::read::read(&bytes, &options.read)?;
-            write_blocks(&ex, &mut out)?;
-            gongwen::model::has_doubts(&ex.warnings)
+            gongwen::read::read(&bytes, &options.read).map(|e| Stage::Blocks(Box::new(e)))
         }
-        Emit::Normalized => {
-            let ex = gongwen::extract(&bytes, &options)?;
-            write_blocks(&ex, &mut out)?;
-            gongwen::model::has_doubts(&ex.warnings)
+        Emit::Normalized => gongwen::extract(&bytes, &options).map(|e| Stage::Blocks(Box::new(e))),
+        Emit::Document => gongwen::convert(&bytes, &options).map(|d| Stage::Document(Box::new(d))),
+    };
+    if let Some(bar) = progress {
+        bar.finish();
+    }
+    let (warnings, source) = match &converted? {
+        Stage::Blocks(ex) => {
+            write_blocks(ex, &mut out)?;
+            (ex.warnings.clone(), ex.source.clone())
         }
-        Emit::Document => {
-            let doc = gongwen::convert(&bytes, &options)?;
-            match args.to.format() {
-                Some(format) => gongwen::render::render(&doc, format, &mut out)?,
-                None => write_chunks(&doc, args, &mut out)?,
+        Stage::Document(doc) => {
+            match args.output_format() {
+                Some(format) => gongwen::render::render(doc, format, &mut out)?,
+                None => write_chunks(doc, args, &mut out)?,
             }
-            gongwen::model::has_doubts(&doc.warnings)
+            (doc.warnings.clone(), doc.source.clone())
         }
     };
     out.flush()?;
-    Ok(warned)
+    // --explain already lists the doubts on stdout.
+    if !args.quiet && !args.explain {
+        report::print_doubts(input, &warnings, &source);
+    }
+    Ok(gongwen::model::has_doubts(&warnings))
+}
+
+/// What `--emit` asked for.
+enum Stage {
+    Blocks(Box<gongwen::read::Extracted>),
+    Document(Box<gongwen::Document>),
 }
 
 fn write_chunks(
@@ -332,7 +385,10 @@ fn open_output(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<B
         let stem = input
             .file_stem()
             .map_or_else(|| "stdin".into(), |s| s.to_os_string());
-        path.join(stem).with_extension(args.to.extension())
+        let extension = args
+            .output_format()
+            .map_or("chunks.jsonl", OutputFormat::extension);
+        path.join(stem).with_extension(extension)
     } else {
         path.clone()
     };
@@ -395,21 +451,29 @@ fn normalize(args: &NormalizeArgs) -> anyhow::Result<u8> {
     io::stdin()
         .read_to_string(&mut input)
         .context("stdin is not UTF-8 text")?;
-    let options = args.rules.options();
     let mut out = io::stdout().lock();
-    if args.wrapped {
+    normalize_into(&input, &args.rules.options(), args.wrapped, &mut out)?;
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+/// Normalize `input` into `out`: as one wrapped text, or line by line (shared with `serve`).
+pub(crate) fn normalize_into(
+    input: &str,
+    options: &gongwen::NormalizeOptions,
+    wrapped: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if wrapped {
         // The line-joining rule keeps blank lines, so the whole input is one call.
-        write!(out, "{}", gongwen::normalize::text(&input, &options))?;
-        out.flush()?;
-        return Ok(EXIT_OK);
+        return write!(out, "{}", gongwen::normalize::text(input, options));
     }
     for line in input.split_inclusive('\n') {
         let (body, end) = match line.strip_suffix('\n') {
             Some(body) => (body, "\n"),
             None => (line, ""),
         };
-        write!(out, "{}{end}", gongwen::normalize::text(body, &options))?;
+        write!(out, "{}{end}", gongwen::normalize::text(body, options))?;
     }
-    out.flush()?;
-    Ok(EXIT_OK)
+    Ok(())
 }

@@ -23,7 +23,7 @@ use regex::Regex;
 
 use super::text::{self, is_clause_end};
 use crate::model::{Block, BlockKind, Figure, Span};
-use crate::parse::numeral;
+use crate::vocab::numeral;
 
 /// A number and its counting unit. The unit list is closed on purpose: `亿元`, `家`, `栋` are
 /// never the counts this pass is for.

@@ -13,9 +13,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::date::{self, DateMatch};
-use super::numeral;
 use crate::model::{Block, BlockKind, Document, InspectionKind, Inspector, Notice, Period};
+use crate::vocab::date::{self, DateMatch};
+use crate::vocab::numeral;
 
 mod figures;
 mod problems;

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::numbering::{Numbering, Suffix};
+use super::numbering::Numbering;
 use super::styles::{ParaProps, RunProps, Styles};
 use super::table::{table_block, TableBuild, VMerge};
 use super::xml::{attr, local, reference, Xml};
@@ -489,17 +489,7 @@ impl State<'_> {
         let mut hints = Hints::default();
         if !body.trim().is_empty() {
             if let Some(l) = &label {
-                text.push_str(&l.text);
-                // Word draws a tab or space after the label; a label that ends in CJK
-                // punctuation (`一、`, `（一）`) needs no separator in plain text.
-                let punct_end = l
-                    .text
-                    .chars()
-                    .last()
-                    .is_some_and(crate::chars::is_cjk_symbol_or_fullwidth);
-                if l.suffix != Suffix::Nothing && !punct_end {
-                    text.push(' ');
-                }
+                text.push_str(&l.lead());
                 hints.auto_numbered = true;
             }
             text.push_str(body);

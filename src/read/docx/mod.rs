@@ -26,10 +26,11 @@
 
 mod body;
 mod notes;
-mod numbering;
+pub(crate) mod numbering;
 mod props;
 mod styles;
-mod table;
+pub(crate) mod table;
+pub(crate) use table::{table_block, CellBuild, TableBuild, VMerge};
 mod theme;
 
 use quick_xml::events::Event;

@@ -16,6 +16,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::on_off;
 use super::xml::{attr, local, local_end, Xml};
 use crate::error::Result;
+use crate::vocab::numeral::{CN_DIGITS, CN_LEGAL_DIGITS, CN_LEGAL_UNITS, CN_UNITS, CN_WAN};
 
 /// Number formats (`w:numFmt`) Word uses in Chinese documents and beyond.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +123,24 @@ pub(crate) struct Label {
     pub(crate) suffix: Suffix,
 }
 
+impl Label {
+    /// The label as it starts the paragraph's text. Word draws a tab or space after the
+    /// label; a label that ends in CJK punctuation (`一、`, `（一）`) needs no separator in
+    /// plain text.
+    pub(crate) fn lead(&self) -> String {
+        let punct_end = self
+            .text
+            .chars()
+            .last()
+            .is_some_and(crate::chars::is_cjk_symbol_or_fullwidth);
+        if self.suffix != Suffix::Nothing && !punct_end {
+            format!("{} ", self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
 /// The list definitions of one document plus the running counters.
 #[derive(Debug, Default)]
 pub(crate) struct Numbering {
@@ -206,6 +225,28 @@ impl Numbering {
             }
         }
         Ok(n)
+    }
+
+    /// Add a list definition built by another reader (the `.doc` LST); `id` names it.
+    pub(crate) fn add_abstract(&mut self, id: String, levels: HashMap<u8, Level>) {
+        self.abstracts.insert(id, Abstract { levels });
+    }
+
+    /// Add a list instance (the `.doc` LFO) over list `abstract_id`, with per-level
+    /// replacement definitions and start overrides.
+    pub(crate) fn add_num(
+        &mut self,
+        id: String,
+        abstract_id: String,
+        overrides: HashMap<u8, (Option<Level>, Option<u32>)>,
+    ) {
+        self.nums.insert(
+            id,
+            Num {
+                abstract_id,
+                overrides,
+            },
+        );
     }
 
     /// The level definition a paragraph with `num_id`/`ilvl` uses.
@@ -342,8 +383,6 @@ fn bullet(template: &str) -> String {
     }
 }
 
-const CN_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
 /// One number in one format.
 pub(crate) fn format_number(n: u32, fmt: NumFmt) -> String {
     match fmt {
@@ -452,16 +491,16 @@ struct CnSet {
 
 const CN_SMALL: CnSet = CnSet {
     digits: CN_DIGITS,
-    units: ['十', '百', '千'],
+    units: CN_UNITS,
     zero: '零',
-    wan: '万',
+    wan: CN_WAN,
 };
 
 const CN_LEGAL: CnSet = CnSet {
-    digits: ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'],
-    units: ['拾', '佰', '仟'],
+    digits: CN_LEGAL_DIGITS,
+    units: CN_LEGAL_UNITS,
     zero: '零',
-    wan: '万',
+    wan: CN_WAN,
 };
 
 /// Chinese numerals with place units: 10 → 十, 32 → 三十二, 101 → 一百零一, 1010 → 一千零一十.

@@ -105,7 +105,10 @@ impl TableBuild {
             }
             rows.push(out);
         }
-        Table { rows }
+        Table {
+            rows,
+            caption: None,
+        }
     }
 }
 

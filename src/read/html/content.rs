@@ -11,9 +11,9 @@
 
 use crate::model::{Align, Block, BlockKind, Cell, Code, Diagnostic, Origin, Table};
 
-use super::chrome::is_chrome;
 use super::dom::{DNode, Dom};
-use super::labels::{clean_value, depad, is_field_label, split_labelled_line};
+use crate::vocab::chrome::is_page_chrome;
+use crate::vocab::labels::{clean_value, depad, is_field_label, split_labelled_line};
 
 /// Elements that end a line.
 const BLOCK_TAGS: &[&str] = &[
@@ -131,7 +131,7 @@ pub(super) fn extract(dom: &Dom) -> Body {
                     for p in pairs.into_iter().filter(|p| !p.chrome) {
                         push(&mut blocks, Block::meta_field(p.key, p.value));
                     }
-                } else if is_chrome(&line.text) {
+                } else if is_page_chrome(&line.text) {
                     chrome.push(line.text);
                 } else if inside {
                     let mut b = Block::paragraph(line.text);
@@ -362,7 +362,10 @@ fn classify_table(dom: &Dom, table: usize) -> TableClass {
                 .collect()
         })
         .collect();
-    TableClass::Data(Table { rows })
+    TableClass::Data(Table {
+        rows,
+        caption: None,
+    })
 }
 
 /// Most rows a 政府信息公开 table has; a longer table is data.
@@ -460,7 +463,7 @@ fn line_score(dom: &Dom, line: &Line) -> i64 {
         LineKind::Text => {
             if split_labelled_line(&line.text).is_some() {
                 0
-            } else if is_chrome(&line.text) {
+            } else if is_page_chrome(&line.text) {
                 // Recognised chrome is removed line by line anyway, so it must not keep the
                 // container from taking in the title above it or the signature below.
                 0

@@ -25,12 +25,12 @@ use crate::error::{Error, Limit, Result};
 use crate::model::{Code, Diagnostic, Format, Meta, MetaField};
 use crate::options::ReadOptions;
 use crate::read::{charset, Extracted};
+use crate::vocab::date::iso_date;
+use crate::vocab::labels::split_terms;
 
-mod chrome;
 mod content;
 mod depth;
 mod dom;
-pub(crate) mod labels;
 mod page_title;
 
 /// Read an HTML page.
@@ -117,7 +117,7 @@ fn page_meta(dom: &dom::Dom) -> Meta {
             "columnname" => slot(&mut meta.column),
             "pubdate" | "publishdate" => {
                 if meta.published_date.is_none() {
-                    meta.published_date = labels::iso_date(content);
+                    meta.published_date = iso_date(content);
                 }
             }
             "contentsource" | "source" => {
@@ -184,17 +184,6 @@ const IGNORED_META: &[&str] = &[
     "baidu-site-verification",
     "template,templategroup,version",
 ];
-
-/// Split a keyword list on the separators Chinese sites use.
-pub(crate) fn split_terms(s: &str) -> Vec<String> {
-    s.split(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '，' | ';' | '；' | '、' | '|' | '\u{3000}')
-    })
-    .map(str::trim)
-    .filter(|t| !t.is_empty())
-    .map(str::to_string)
-    .collect()
-}
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! Glyphs → lines: sanitizing coordinates, clustering baselines into rows, removing overprinted
 //! duplicates and deciding where a word space belongs.
 
+use super::style::Tally;
 use super::Glyph;
 
 /// A glyph in layout coordinates. Vertical glyphs are transposed before they get here, so a
@@ -14,6 +15,8 @@ pub(super) struct G<'a> {
     pub size: f32,
     /// `text` is all whitespace; computed once by [`G::new`] because every layout pass asks.
     pub space: bool,
+    /// The glyph's style id (see `super::style`).
+    pub style: u32,
 }
 
 impl<'a> G<'a> {
@@ -25,6 +28,7 @@ impl<'a> G<'a> {
             w,
             size,
             space: text.chars().all(char::is_whitespace),
+            style: 0,
         }
     }
 
@@ -51,6 +55,8 @@ pub(super) struct Line {
     pub size: f32,
     /// Set by the furniture pass.
     pub furniture: Option<super::furniture::Furniture>,
+    /// Visible characters by style.
+    pub styles: Tally,
 }
 
 /// Coordinates beyond this are clamped: they can only come from broken input, and clamping keeps
@@ -83,13 +89,16 @@ pub(super) fn sanitize(glyphs: &[Glyph], fallback_size: f32) -> (Vec<G<'_>>, Vec
         } else {
             size
         };
-        let sg = G::new(
-            &g.text,
-            g.x.clamp(-MAX_COORD, MAX_COORD),
-            g.y.clamp(-MAX_COORD, MAX_COORD),
-            w,
-            size,
-        );
+        let sg = G {
+            style: g.style,
+            ..G::new(
+                &g.text,
+                g.x.clamp(-MAX_COORD, MAX_COORD),
+                g.y.clamp(-MAX_COORD, MAX_COORD),
+                w,
+                size,
+            )
+        };
         if g.vertical {
             vertical.push(sg);
         } else {
@@ -224,6 +233,13 @@ pub(super) fn build(glyphs: &[G<'_>]) -> Option<Line> {
     let mut ys: Vec<f32> = visible.iter().map(|g| g.y).collect();
     let y = median(&mut ys).unwrap_or(first.y);
     let size = dominant(visible.iter().map(|g| (g.size, 1)));
+    let mut styles = Tally::default();
+    for g in &visible {
+        styles.add(
+            g.style,
+            g.text.chars().filter(|c| !c.is_whitespace()).count(),
+        );
+    }
 
     // Justified lines spread every gap evenly; a word space is a gap clearly wider than that.
     // The lower quartile, so word spaces (a minority of gaps) do not raise it; too few gaps say
@@ -273,6 +289,7 @@ pub(super) fn build(glyphs: &[G<'_>]) -> Option<Line> {
         y,
         size,
         furniture: None,
+        styles,
     })
 }
 

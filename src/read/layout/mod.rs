@@ -14,7 +14,9 @@
 //! - `order.rs`: rows into flows in reading order, splitting two-column regions at their gutter;
 //! - `furniture.rs`: mark page numbers and running headers/footers;
 //! - `paragraphs.rs`: lines into paragraphs, rejoining paragraphs split by a page or column
-//!   break.
+//!   break;
+//! - `style.rs`: the style table glyphs point into, and each paragraph's majority style (font,
+//!   bold, red) tallied by characters as lines and paragraphs are built.
 //!
 //! Within a paragraph, lines are joined with `\n`; the normalizer decides how wrapped lines join
 //! (no space between CJK, a space between Latin words, de-hyphenation).
@@ -25,6 +27,7 @@ mod furniture;
 mod lines;
 mod order;
 mod paragraphs;
+mod style;
 #[cfg(test)]
 mod tests;
 
@@ -33,6 +36,7 @@ use std::collections::HashMap;
 use crate::model::{Block, Code, Diagnostic, Hints, Origin};
 use order::{Flow, FlowKind};
 use paragraphs::Margins;
+pub use style::{bold_name, is_red, Color, Style, Styles};
 
 /// One positioned glyph (or a short run of text drawn as a unit).
 #[derive(Debug, Clone, PartialEq)]
@@ -47,8 +51,9 @@ pub struct Glyph {
     pub width: f32,
     /// Font size (em height) in page units.
     pub size: f32,
-    /// Reader-specific font identifier (index into the reader's font table).
-    pub font: u32,
+    /// Index of the glyph's `Style` in the style table handed to `paragraphs` (font,
+    /// weight, colour); an index outside the table is a glyph of unknown style.
+    pub style: u32,
     /// True for glyphs drawn in vertical writing mode.
     pub vertical: bool,
 }
@@ -97,13 +102,14 @@ pub struct Layout {
 ///
 /// Every block is a [`BlockKind::Paragraph`](crate::model::BlockKind::Paragraph) whose lines are
 /// joined with `\n`, with `origin.page` set, `origin.index` its position in the output, and the
-/// hints `align` (relative to the text margins) and `font_size` (dominant). `Page::furniture`
-/// glyphs are never body text. Removed page numbers and running headers are counted in
+/// hints `align` (relative to the text margins), `font_size` (dominant, in page units) and, from
+/// `styles` (indexed by [`Glyph::style`]), `font`, `bold` and `red` of the paragraph's majority
+/// style by characters. `Page::furniture` glyphs are never body text. Removed page numbers and running headers are counted in
 /// [`Code::PageNumbersRemoved`] and [`Code::RunningHeadersRemoved`] warnings.
 ///
 /// Total: broken coordinates (NaN, infinities, zero or negative sizes) are repaired or the glyph
 /// is dropped; nothing panics.
-pub fn paragraphs(pages: &[Page], opts: &LayoutOptions) -> Layout {
+pub fn paragraphs(pages: &[Page], styles: &[Style], opts: &LayoutOptions) -> Layout {
     let mut laid: Vec<PageLines> = pages.iter().map(lay_page).collect();
     let mut out = Layout::default();
     if opts.remove_furniture {
@@ -164,9 +170,13 @@ pub fn paragraphs(pages: &[Page], opts: &LayoutOptions) -> Layout {
         let index = u32::try_from(i).unwrap_or(u32::MAX);
         let mut block =
             Block::paragraph(p.text.clone()).with_origin(Origin::on_page(p.page, index));
+        let style = p.styles.majority(styles);
         block.hints = Hints {
             align: Some(p.align),
             font_size: Some(p.size()),
+            font: style.font,
+            bold: style.bold,
+            red: style.red,
             ..Hints::default()
         };
         out.blocks.push(block);

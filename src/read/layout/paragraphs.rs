@@ -8,6 +8,7 @@
 
 use super::lines::{dominant, is_cjk, median, Line};
 use super::order::{Flow, FlowKind};
+use super::style::Tally;
 use crate::model::Align;
 
 /// The text margins lines are measured against.
@@ -25,6 +26,8 @@ pub(super) struct Para {
     pub align: Align,
     /// (size, glyph-ish weight) of every line, for the dominant size.
     sizes: Vec<(f32, usize)>,
+    /// Characters by style, for the majority style.
+    pub styles: Tally,
     /// Its first line starts with an indent.
     indented: bool,
     /// The first line's inset from the left margin, in ems.
@@ -171,6 +174,7 @@ pub(super) fn split(flow: &Flow, m: Margins, page: u32, body_size: f32) -> Vec<P
                 p.text.push('\n');
                 p.text.push_str(&line.text);
                 p.sizes.push((line.size, line.text.chars().count()));
+                p.styles.merge(&line.styles);
                 p.ends_short = ends_short;
                 p.lines += 1;
                 p.last_x0 = line.x0;
@@ -182,6 +186,7 @@ pub(super) fn split(flow: &Flow, m: Margins, page: u32, body_size: f32) -> Vec<P
                 page,
                 align,
                 sizes: vec![(line.size, line.text.chars().count())],
+                styles: line.styles.clone(),
                 indented: inset > INDENT_EM,
                 first_inset: inset,
                 ends_short,
@@ -237,6 +242,7 @@ pub(super) fn rejoin(paras: Vec<Para>) -> Vec<Para> {
                 prev.text.push('\n');
                 prev.text.push_str(&p.text);
                 prev.sizes.extend(p.sizes);
+                prev.styles.merge(&p.styles);
                 prev.ends_short = p.ends_short;
                 prev.lines += p.lines;
                 continue;

@@ -51,14 +51,14 @@ impl Typesetter {
 
     fn glyph(&mut self, text: char, x: f32, size: f32) {
         // Punctuation comes from another font whose baseline the producer reports a hair lower.
-        let (font, dy) = if text == '，' { (1, 0.6) } else { (0, 0.0) };
+        let (style, dy) = if text == '，' { (1, 0.6) } else { (0, 0.0) };
         self.glyphs.push(Glyph {
             text: text.to_string(),
             x,
             y: self.y + dy,
             width: size,
             size,
-            font,
+            style,
             vertical: false,
         });
     }
@@ -157,7 +157,7 @@ fn furniture_glyph(c: char, x: f32, y: f32, size: f32) -> Glyph {
         y,
         width: size,
         size,
-        font: 2,
+        style: 2,
         vertical: false,
     }
 }
@@ -217,7 +217,7 @@ fn flush_left_paragraphs_split_on_short_lines() {
     }
     let (pages, crossed) = t.finish();
     assert!(crossed);
-    let layout = paragraphs(&pages, &LayoutOptions::default());
+    let layout = paragraphs(&pages, &[], &LayoutOptions::default());
     let want: Vec<String> = input.into_iter().map(|(t, _)| t).collect();
     assert_eq!(texts(&layout), want);
 }
@@ -243,7 +243,7 @@ fn synthetic_notice_round_trips() {
         pages.len() >= 2 && crossed,
         "the fixture must cross a page break"
     );
-    let layout = paragraphs(&pages, &LayoutOptions::default());
+    let layout = paragraphs(&pages, &[], &LayoutOptions::default());
     let want: Vec<String> = input.iter().map(|(t, _)| t.clone()).collect();
     assert_eq!(texts(&layout), want);
 
@@ -291,7 +291,7 @@ fn furniture_kept_when_asked() {
     let opts = LayoutOptions {
         remove_furniture: false,
     };
-    let layout = paragraphs(&pages, &opts);
+    let layout = paragraphs(&pages, &[], &opts);
     assert!(layout.warnings.is_empty());
     assert!(texts(&layout).iter().any(|t| t == "— 1 —"));
 }
@@ -304,7 +304,7 @@ fn reader_furniture_is_never_body() {
     for p in &mut pages {
         p.furniture = vec![furniture_glyph('页', 300.0, 300.0, 16.0)];
     }
-    let layout = paragraphs(&pages, &LayoutOptions::default());
+    let layout = paragraphs(&pages, &[], &LayoutOptions::default());
     assert_eq!(texts(&layout), ["正文第一段内容。"]);
 }
 
@@ -320,7 +320,7 @@ fn two_columns_read_left_then_right() {
                 y,
                 width: size,
                 size,
-                font: 0,
+                style: 0,
                 vertical: false,
             });
         }
@@ -358,7 +358,7 @@ fn two_columns_read_left_then_right() {
         glyphs,
         furniture: Vec::new(),
     };
-    let layout = paragraphs(&[page], &LayoutOptions::default());
+    let layout = paragraphs(&[page], &[], &LayoutOptions::default());
     assert_eq!(
         texts(&layout),
         [
@@ -391,7 +391,7 @@ fn hanging_indent_continues() {
                 y: 150.0 + i as f32 * PITCH,
                 width: SIZE,
                 size: SIZE,
-                font: 0,
+                style: 0,
                 vertical: false,
             });
         }
@@ -404,7 +404,7 @@ fn hanging_indent_continues() {
             y: 400.0 + (j / CHARS) as f32 * PITCH,
             width: SIZE,
             size: SIZE,
-            font: 0,
+            style: 0,
             vertical: false,
         });
     }
@@ -415,7 +415,7 @@ fn hanging_indent_continues() {
         glyphs,
         furniture: Vec::new(),
     };
-    let layout = paragraphs(&[page], &LayoutOptions::default());
+    let layout = paragraphs(&[page], &[], &LayoutOptions::default());
     assert_eq!(
         texts(&layout),
         [
@@ -446,7 +446,7 @@ fn latin_words_keep_spaces() {
                 y: 200.0,
                 width: 6.0,
                 size: 12.0,
-                font: 0,
+                style: 0,
                 vertical: false,
             });
             x += 6.0;
@@ -460,7 +460,7 @@ fn latin_words_keep_spaces() {
         glyphs,
         furniture: Vec::new(),
     };
-    let layout = paragraphs(&[page], &LayoutOptions::default());
+    let layout = paragraphs(&[page], &[], &LayoutOptions::default());
     assert_eq!(texts(&layout), ["Hello, layout world."]);
 }
 
@@ -475,7 +475,7 @@ fn vertical_columns_read_right_to_left() {
                 y: 100.0 + i as f32 * 16.0,
                 width: 16.0,
                 size: 16.0,
-                font: 0,
+                style: 0,
                 vertical: true,
             });
         }
@@ -487,7 +487,7 @@ fn vertical_columns_read_right_to_left() {
         glyphs,
         furniture: Vec::new(),
     };
-    let layout = paragraphs(&[page], &LayoutOptions::default());
+    let layout = paragraphs(&[page], &[], &LayoutOptions::default());
     assert_eq!(texts(&layout).concat(), "竖排第一列第二列");
 }
 
@@ -510,7 +510,7 @@ fn broken_coordinates_do_not_panic() {
                 y: b,
                 width: b,
                 size: *a,
-                font: 0,
+                style: 0,
                 vertical: i % 2 == 0,
             });
             glyphs.push(Glyph {
@@ -519,7 +519,7 @@ fn broken_coordinates_do_not_panic() {
                 y: 10.0,
                 width: 1.0,
                 size: b,
-                font: 0,
+                style: 0,
                 vertical: false,
             });
         }
@@ -534,7 +534,7 @@ fn broken_coordinates_do_not_panic() {
         },
         Page::default(),
     ];
-    let layout = paragraphs(&pages, &LayoutOptions::default());
+    let layout = paragraphs(&pages, &[], &LayoutOptions::default());
     assert!(layout.blocks.iter().all(|b| !b.text.is_empty()));
 }
 
@@ -560,14 +560,14 @@ proptest::proptest! {
                 y: *y,
                 width: *w,
                 size: *s,
-                font: 0,
+                style: 0,
                 vertical: *v,
             })
             .collect();
         let pages: Vec<Page> = (1..=pages)
             .map(|number| Page { number, width: W, height: H, glyphs: glyphs.clone(), furniture: Vec::new() })
             .collect();
-        let layout = paragraphs(&pages, &LayoutOptions::default());
+        let layout = paragraphs(&pages, &[], &LayoutOptions::default());
         proptest::prop_assert!(layout.blocks.iter().all(|b| !b.text.trim().is_empty()));
     }
 }
@@ -641,7 +641,7 @@ fn seed_notices_round_trip() {
         t.para(date, Style::Right);
         let (pages, crossed) = t.finish();
         assert!(crossed);
-        let layout = paragraphs(&pages, &LayoutOptions::default());
+        let layout = paragraphs(&pages, &[], &LayoutOptions::default());
 
         let squash = |s: &str| s.replace([' ', '\n'], "");
         let mut want = vec![squash(&title)];
@@ -652,4 +652,101 @@ fn seed_notices_round_trip() {
         assert_eq!(got, want, "seed {}", cols[0]);
         assert_eq!(layout.warnings.len(), 2, "seed {}", cols[0]);
     }
+}
+
+/// Blocks carry the majority style of their characters: a red bold mark, a body paragraph
+/// with a few red characters (not red), a paragraph whose longer first line is red (red), and
+/// a line whose style id is not in the table (no font).
+#[test]
+fn blocks_carry_their_majority_style() {
+    let styles = [
+        super::Style {
+            font: Some("小标宋".into()),
+            bold: true,
+            red: true,
+        },
+        super::Style {
+            font: Some("仿宋".into()),
+            ..super::Style::default()
+        },
+        super::Style {
+            font: Some("仿宋".into()),
+            bold: false,
+            red: true,
+        },
+    ];
+    let mut glyphs = Vec::new();
+    let mut put = |text: &str, x0: f32, y: f32, size: f32, style: &dyn Fn(usize) -> u32| {
+        for (j, c) in text.chars().enumerate() {
+            glyphs.push(Glyph {
+                text: c.to_string(),
+                x: x0 + j as f32 * size,
+                y,
+                width: size,
+                size,
+                style: style(j),
+                vertical: false,
+            });
+        }
+    };
+    put(
+        "某某市人民政府文件",
+        (W - 9.0 * 30.0) / 2.0,
+        120.0,
+        30.0,
+        &|_| 0,
+    );
+    let full = "为".repeat(CHARS);
+    // Paragraph 1: two full lines, characters 3–5 of the first in red.
+    put(
+        &full[..(CHARS - 2) * 3],
+        LEFT + 2.0 * SIZE,
+        200.0,
+        SIZE,
+        &|j| {
+            if (3..6).contains(&j) {
+                2
+            } else {
+                1
+            }
+        },
+    );
+    put(&full, LEFT, 200.0 + PITCH, SIZE, &|_| 1);
+    put("止。", LEFT, 200.0 + 2.0 * PITCH, SIZE, &|_| 1);
+    // Paragraph 2: a red full line over a short plain one.
+    put(
+        &full[..(CHARS - 2) * 3],
+        LEFT + 2.0 * SIZE,
+        320.0,
+        SIZE,
+        &|_| 2,
+    );
+    put("止。", LEFT, 320.0 + PITCH, SIZE, &|_| 1);
+    // Paragraph 3: unknown style.
+    put("无样式。", LEFT + 2.0 * SIZE, 400.0, SIZE, &|_| 7);
+    let page = Page {
+        number: 1,
+        width: W,
+        height: H,
+        glyphs,
+        furniture: Vec::new(),
+    };
+    let layout = paragraphs(&[page], &styles, &LayoutOptions::default());
+    let got: Vec<(usize, Option<&str>, bool, bool)> = layout
+        .blocks
+        .iter()
+        .map(|b| {
+            let h = &b.hints;
+            (b.text.chars().count(), h.font.as_deref(), h.bold, h.red)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (9, Some("小标宋"), true, true),
+            (26 + 1 + 28 + 1 + 2, Some("仿宋"), false, false),
+            (26 + 1 + 2, Some("仿宋"), false, true),
+            (4, None, false, false),
+        ]
+    );
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::model::{Code, Diagnostic};
 use crate::read::geom::Matrix;
-use crate::read::layout::Glyph;
+use crate::read::layout::{self, Color, Glyph, Style, Styles};
 
 use super::package::{numbers, Font};
 use super::xml::Node;
@@ -21,33 +21,6 @@ const MAX_BLOCK_DEPTH: usize = 64;
 const MAX_GROUP_GLYPHS: usize = 256;
 /// Used when a text object has no usable `Size` (3.5 mm ≈ 10 pt).
 const DEFAULT_SIZE: f32 = 3.5;
-
-/// The drawing style of a glyph; `Glyph::font` indexes a table of these.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(super) struct Style {
-    pub(super) font: Option<String>,
-    pub(super) bold: bool,
-    pub(super) red: bool,
-}
-
-/// Interned styles.
-#[derive(Debug, Default)]
-pub(super) struct Styles {
-    pub(super) list: Vec<Style>,
-    index: HashMap<Style, u32>,
-}
-
-impl Styles {
-    fn id(&mut self, style: Style) -> u32 {
-        if let Some(&i) = self.index.get(&style) {
-            return i;
-        }
-        let i = self.list.len() as u32;
-        self.index.insert(style.clone(), i);
-        self.list.push(style);
-        i
-    }
-}
 
 /// Everything text extraction needs besides the XML.
 pub(super) struct Ctx<'a> {
@@ -386,7 +359,7 @@ fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Matri
                             y,
                             width: width * sx,
                             size: size * sy,
-                            font: style,
+                            style,
                             vertical,
                         });
                     }
@@ -409,8 +382,8 @@ fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Matri
     }
 }
 
-/// Red fill (the 发文机关标志 and the rule under it): RGB `#ee #20 #25` / `238 32 37`, or a
-/// CMYK with strong magenta and yellow. Values are 0–255 (the default 8 bits per component).
+/// Red fill ([`layout::is_red`]): RGB `#ee #20 #25` / `238 32 37`, or CMYK, told apart by the
+/// number of components. Values are 0–255 (the default 8 bits per component).
 fn is_red(color: &Node) -> bool {
     let Some(value) = color.attr("Value") else {
         return false;
@@ -421,11 +394,11 @@ fn is_red(color: &Node) -> bool {
             Some(hex) => u8::from_str_radix(hex, 16).ok().map(f32::from),
             None => t.parse::<f32>().ok(),
         })
+        .map(|c| c / 255.0)
         .collect();
-    match v.as_slice() {
-        // Brown invoice ink (156 82 35) is not red.
-        [r, g, b] => *r >= 180.0 && *g <= 100.0 && *b <= 100.0,
-        [c, m, y, k] => *c <= 60.0 && *m >= 180.0 && *y >= 180.0 && *k <= 60.0,
+    match *v.as_slice() {
+        [r, g, b] => layout::is_red(Color::Rgb([r, g, b])),
+        [c, m, y, k] => layout::is_red(Color::Cmyk([c, m, y, k])),
         _ => false,
     }
 }

@@ -6,9 +6,10 @@
 //! page's `Content.xml` holds layers of graphic objects, of which `TextObject`s carry Unicode text
 //! with explicit glyph positions (millimetres, y down).
 //!
-//! The reader turns text objects into [`layout::Glyph`]s per page and hands them to the layout
-//! step shared with the PDF reader ([`layout::paragraphs`]), which builds lines and paragraphs and
-//! drops page furniture. Text of template pages shared by several pages (running headers), or
+//! The reader turns text objects into [`layout::Glyph`]s per page, each pointing into one style
+//! table (font name, bold from `Weight` ≥ 700 or the font's `Bold`, red from `FillColor`), and
+//! hands them to the layout step shared with the PDF reader ([`layout::paragraphs`]), which
+//! builds lines and paragraphs, gives each its majority style as hints and drops page furniture. Text of template pages shared by several pages (running headers), or
 //! sitting only in the top and bottom margins (page numbers), is passed as known furniture; any
 //! other template used by one page only (invoices and forms put their labels there) is body text.
 //!
@@ -20,20 +21,19 @@
 //! nesting: [`Error::LimitExceeded`]. A damaged page or resource is a warning.
 
 mod content;
-mod hints;
 mod package;
 mod sign;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::error::{Error, Result};
-use crate::model::{Code, Diagnostic, Format, MetaField};
+use crate::model::{Block, Code, Diagnostic, Format, MetaField};
 use crate::options::ReadOptions;
-use crate::read::layout::{self, Glyph, LayoutOptions, Page};
+use crate::read::layout::{self, Glyph, LayoutOptions, Page, Styles};
 use crate::read::xml;
 use crate::read::Extracted;
 
-use content::{Ctx, Styles};
+use content::Ctx;
 use package::{Package, PageRef};
 use xml::Node;
 
@@ -108,7 +108,8 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     }
 
     let mut styles = Styles::default();
-    let pages = read_pages(&mut pkg, &mut info, &mut styles, &mut warn)?;
+    let report = |done, total| opts.report_progress(done, total);
+    let pages = read_pages(&mut pkg, &mut info, &mut styles, &mut warn, &report)?;
     // The declared page count, even when the page limit stopped the reading early.
     ex.source.pages = Some(info.pages.len().min(u32::MAX as usize) as u32);
     if pages.is_empty() {
@@ -122,12 +123,25 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
             "no page has text (scanned images?)",
         ));
     }
-    let mut laid = layout::paragraphs(&pages, &LayoutOptions::default());
-    hints::apply(&mut laid.blocks, &pages, &styles.list);
+    let mut laid = layout::paragraphs(&pages, styles.list(), &LayoutOptions::default());
+    sizes_in_points(&mut laid.blocks);
     ex.blocks = laid.blocks;
     ex.warnings = warn;
     ex.warnings.extend(laid.warnings);
     Ok(ex)
+}
+
+/// Millimetres to points.
+const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// The layout works in page units (mm here); the model's font size is in points, rounded to
+/// half points (a 16 pt body set as 5.64 mm reads 16, not 15.99).
+fn sizes_in_points(blocks: &mut [Block]) {
+    for b in blocks {
+        if let Some(mm) = b.hints.font_size {
+            b.hints.font_size = Some((mm * PT_PER_MM * 2.0).round() / 2.0);
+        }
+    }
 }
 
 /// Read every declared page (up to the page limit) into layout pages.
@@ -136,6 +150,7 @@ fn read_pages(
     info: &mut package::DocumentInfo,
     styles: &mut Styles,
     warn: &mut Warn,
+    report: &dyn Fn(usize, usize),
 ) -> Result<Vec<Page>> {
     let max_pages = pkg.limits().pages;
     let max_ops = pkg.limits().ops_per_page;
@@ -236,6 +251,7 @@ fn read_pages(
         page.glyphs.extend(own);
         page.glyphs.extend(after);
         pages.push(page);
+        report(pages.len(), nodes.len());
     }
     Ok(pages)
 }

@@ -12,6 +12,8 @@ use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object};
 
+use crate::read::layout::bold_name;
+
 use super::cmap::{self, CMap};
 use super::glyphs;
 use super::obj;
@@ -54,6 +56,10 @@ pub(crate) struct Font {
     pub cjk_name: bool,
     /// Has a ToUnicode CMap.
     pub has_to_unicode: bool,
+    /// A bold weight: by its name (`Arial-BoldMT`, `黑体,Bold`) or its descriptor.
+    pub bold: bool,
+    /// The name as the `font` hint gives it (see [`family`]).
+    pub family: Option<String>,
     /// Em height per unit of font size: 1 except for Type3 fonts, whose glyph space is their
     /// own (FontBBox height × FontMatrix).
     pub size_scale: f32,
@@ -132,6 +138,42 @@ fn is_cjk_name(name: &str) -> bool {
     .any(|k| lower.contains(k))
 }
 
+/// The font descriptor (a Type0 font's is its descendant's) says bold: the `ForceBold` flag
+/// (bit 19) or a `FontWeight` of 700 or more.
+fn descriptor_bold(doc: &Document, dict: &Dictionary) -> bool {
+    let font = obj::deref(doc, dict.get(b"DescendantFonts").ok())
+        .and_then(|o| o.as_array().ok())
+        .and_then(|a| a.first())
+        .and_then(|o| obj::dict(doc, Some(o)))
+        .unwrap_or(dict);
+    let Some(fd) = obj::dict(doc, font.get(b"FontDescriptor").ok()) else {
+        return false;
+    };
+    let number = |key: &[u8]| obj::number(doc, fd.get(key).ok()).unwrap_or(0.0);
+    let force_bold = (number(b"Flags") as u32) & (1 << 18) != 0;
+    force_bold || number(b"FontWeight") >= 700.0
+}
+
+/// A font's name as the `font` hint gives it: without a subset tag (`ABCDEF+`), the CMap name
+/// a Type0 font's name ends with (`黑体-GBKp-EUC-H`, named after its `encoding`) or an Acrobat
+/// style suffix (`,Bold`); `None` when nothing is left.
+fn family(name: &str, encoding: &str) -> Option<String> {
+    let tagged = name.len() >= 7
+        && name.as_bytes().get(6) == Some(&b'+')
+        && name.bytes().take(6).all(|b| b.is_ascii_uppercase());
+    let name = if tagged {
+        name.get(7..).unwrap_or(name)
+    } else {
+        name
+    };
+    let name = match name.strip_suffix(encoding) {
+        Some(rest) if !encoding.is_empty() => rest.strip_suffix('-').unwrap_or(name),
+        _ => name,
+    };
+    let name = name.split(',').next().unwrap_or(name).trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
 /// Decode a PDF name that may be GBK bytes (`/ËÎÌå` is 宋体).
 pub(crate) fn decode_name(bytes: &[u8]) -> String {
     match std::str::from_utf8(bytes) {
@@ -199,12 +241,17 @@ impl Font {
         let to_unicode = obj::stream_bytes(doc, dict.get(b"ToUnicode").ok(), stream_limit)
             .map(|b| cmap::parse(&b))
             .filter(CMap::has_unicode);
+        let bold = bold_name(&name) || descriptor_bold(doc, dict);
+        let encoding = obj::name(doc, dict.get(b"Encoding").ok()).unwrap_or_default();
+        let family = family(&name, &String::from_utf8_lossy(&encoding));
         let mut font = Font {
             cjk_name: is_cjk_name(&name),
             name,
             vertical: false,
             embedded: false,
             has_to_unicode: to_unicode.is_some(),
+            bold,
+            family,
             encoding: Encoding::Identity,
             to_unicode,
             ordering: None,
@@ -647,5 +694,26 @@ mod tests {
         assert_eq!(decode_name(b"\xcb\xce\xcc\xe5"), "宋体");
         assert_eq!(decode_name(b"SimSun"), "SimSun");
         assert!(is_cjk_name("宋体") && is_cjk_name("ABCDEE+SimSun") && !is_cjk_name("Times-Roman"));
+    }
+
+    #[test]
+    fn families() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("ABCDEE+SimSun", "", Some("SimSun")),
+            ("黑体,Bold", "WinAnsiEncoding", Some("黑体")),
+            ("黑体,Bold-GBKp-EUC-H", "GBKp-EUC-H", Some("黑体")),
+            (
+                "H-SS9-PK74820002828-Identity-H",
+                "Identity-H",
+                Some("H-SS9-PK74820002828"),
+            ),
+            ("Arial-BoldMT", "", Some("Arial-BoldMT")),
+            ("CIDFont+F1", "Identity-H", Some("CIDFont+F1")),
+            ("ABCDEF+", "", None),
+            ("", "Identity-H", None),
+        ];
+        for (name, encoding, want) in cases {
+            assert_eq!(family(name, encoding).as_deref(), *want, "{name}");
+        }
     }
 }

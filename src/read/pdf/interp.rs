@@ -2,8 +2,9 @@
 //!
 //! Only what places text is interpreted: text state (`Tf Tc Tw Tz TL Ts`), text positioning
 //! (`Td TD Tm T*`), text showing (`Tj TJ ' "`), the graphics state stack (`q Q cm`) and form
-//! XObjects (`Do`). Paths, colours and images are skipped; images are counted so that
-//! image-only pages can be reported.
+//! XObjects (`Do`); for the style of the text, the fill colour in the device colour spaces
+//! (`g rg k cs sc scn`) and the render mode (`Tr`). Paths and images are skipped; images are
+//! counted so that image-only pages can be reported.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -14,7 +15,7 @@ use super::font::{Decoded, Font};
 use super::lexer::{Lexer, Operand};
 use super::obj;
 use crate::read::geom::Matrix;
-use crate::read::layout::Glyph;
+use crate::read::layout::{is_red, Color, Glyph, Style, Styles};
 
 /// Per-font tallies used to judge whether a font's text can be trusted.
 #[derive(Debug, Clone, Default)]
@@ -29,15 +30,20 @@ pub(crate) struct FontStats {
     pub pages: Vec<u32>,
 }
 
-/// The fonts of a document, loaded once and shared by its pages.
+/// The fonts of a document, loaded once and shared by its pages, and the text styles drawn
+/// with them.
 #[derive(Debug, Default)]
 pub(crate) struct FontTable {
-    /// Loaded fonts; a glyph's `font` indexes this.
+    /// Loaded fonts.
     pub fonts: Vec<Font>,
     /// Tallies, parallel to `fonts`.
     pub stats: Vec<FontStats>,
+    /// Text styles; a glyph's `style` indexes this.
+    pub styles: Styles,
     by_id: HashMap<ObjectId, u32>,
     by_addr: HashMap<usize, u32>,
+    /// Style ids by (font, filled and stroked, red fill).
+    style_ids: HashMap<(u32, bool, bool), u32>,
 }
 
 impl FontTable {
@@ -60,6 +66,22 @@ impl FontTable {
         let i = self.push(Font::load(doc, dict, limit));
         self.by_addr.insert(addr, i);
         Some(i)
+    }
+
+    /// The style id of text in font `font`, drawn filled and stroked (render mode 2, which
+    /// producers use for fake bold) or not, in red or not.
+    fn style(&mut self, font: u32, stroked: bool, red: bool) -> u32 {
+        if let Some(&id) = self.style_ids.get(&(font, stroked, red)) {
+            return id;
+        }
+        let f = self.fonts.get(font as usize);
+        let id = self.styles.id(Style {
+            font: f.and_then(|f| f.family.clone()),
+            bold: stroked || f.is_some_and(|f| f.bold),
+            red,
+        });
+        self.style_ids.insert((font, stroked, red), id);
+        id
     }
 
     fn push(&mut self, font: Font) -> u32 {
@@ -94,6 +116,78 @@ struct GState {
     tz: f32,
     tl: f32,
     ts: f32,
+    /// The fill colour space and colour; `None` for spaces other than the device ones.
+    fill_space: Option<Space>,
+    fill: Option<Color>,
+    /// Text render mode (`Tr`).
+    render: i64,
+}
+
+/// A device colour space.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Space {
+    Gray,
+    Rgb,
+    Cmyk,
+}
+
+impl GState {
+    /// The initial state: black fill in DeviceGray, text filled.
+    fn new(ctm: Matrix) -> Self {
+        GState {
+            ctm,
+            font: None,
+            size: 0.0,
+            tc: 0.0,
+            tw: 0.0,
+            tz: 1.0,
+            tl: 0.0,
+            ts: 0.0,
+            fill_space: Some(Space::Gray),
+            fill: Some(Color::Gray(0.0)),
+            render: 0,
+        }
+    }
+
+    /// `cs`: a new fill space, with its initial colour (black).
+    fn set_fill_space(&mut self, name: Option<&Operand>) {
+        self.fill_space = match name {
+            Some(Operand::Name(n)) => match n.as_slice() {
+                b"DeviceGray" => Some(Space::Gray),
+                b"DeviceRGB" => Some(Space::Rgb),
+                b"DeviceCMYK" => Some(Space::Cmyk),
+                _ => None,
+            },
+            _ => None,
+        };
+        self.fill = self.fill_space.map(|s| match s {
+            Space::Gray => Color::Gray(0.0),
+            Space::Rgb => Color::Rgb([0.0; 3]),
+            Space::Cmyk => Color::Cmyk([0.0, 0.0, 0.0, 1.0]),
+        });
+    }
+
+    /// `g`, `rg`, `k` (with their space) or `sc`/`scn` (in the current space): a colour whose
+    /// components match the space, else unknown (patterns, separations, ICC spaces).
+    fn set_fill(&mut self, space: Option<Space>, ops: &[Operand]) {
+        let v: Vec<f32> = ops
+            .iter()
+            .map(|o| match o {
+                Operand::Num(v) => Some(v.clamp(0.0, 1.0)),
+                _ => None,
+            })
+            .collect::<Option<Vec<f32>>>()
+            .unwrap_or_default();
+        if space.is_some() {
+            self.fill_space = space;
+        }
+        self.fill = match (self.fill_space, v.as_slice()) {
+            (Some(Space::Gray), &[g]) => Some(Color::Gray(g)),
+            (Some(Space::Rgb), &[r, g, b]) => Some(Color::Rgb([r, g, b])),
+            (Some(Space::Cmyk), &[c, m, y, k]) => Some(Color::Cmyk([c, m, y, k])),
+            _ => None,
+        };
+    }
 }
 
 /// Runs content streams of one page.
@@ -152,16 +246,17 @@ impl<'a> Interp<'a> {
         ctm: Matrix,
         depth: u64,
     ) {
-        let mut gs = GState {
-            ctm,
-            font: None,
-            size: 0.0,
-            tc: 0.0,
-            tw: 0.0,
-            tz: 1.0,
-            tl: 0.0,
-            ts: 0.0,
-        };
+        self.run_in(content, resources, GState::new(ctm), depth);
+    }
+
+    /// Interpret `content` from the graphics state `gs`.
+    fn run_in(
+        &mut self,
+        content: &[u8],
+        resources: Option<&'a Dictionary>,
+        mut gs: GState,
+        depth: u64,
+    ) {
         // Scanning bytes costs too: a form drawn thousands of times over a stream of nothing
         // but white space would otherwise run long without a single operator.
         let scan_cost = content.len() as u64 / 256;
@@ -211,6 +306,12 @@ impl<'a> Interp<'a> {
                         _ => None,
                     };
                 }
+                b"g" => gs.set_fill(Some(Space::Gray), &ops),
+                b"rg" => gs.set_fill(Some(Space::Rgb), &ops),
+                b"k" => gs.set_fill(Some(Space::Cmyk), &ops),
+                b"cs" => gs.set_fill_space(ops.first()),
+                b"sc" | b"scn" => gs.set_fill(None, &ops),
+                b"Tr" => gs.render = num(&ops, 0) as i64,
                 b"Tc" => gs.tc = num(&ops, 0),
                 b"Tw" => gs.tw = num(&ops, 0),
                 b"Tz" => gs.tz = num(&ops, 0) / 100.0,
@@ -277,7 +378,7 @@ impl<'a> Interp<'a> {
                 }
                 b"Do" => {
                     if let Some(Operand::Name(n)) = ops.first() {
-                        self.xobject(resources, n, &gs.ctm, depth);
+                        self.xobject(resources, n, &gs, depth);
                     }
                 }
                 b"EI" => self.out.images += 1,
@@ -330,13 +431,7 @@ impl<'a> Interp<'a> {
         self.fonts.get(self.doc, entry, self.stream_limit)
     }
 
-    fn xobject(
-        &mut self,
-        resources: Option<&'a Dictionary>,
-        name: &[u8],
-        ctm: &Matrix,
-        depth: u64,
-    ) {
+    fn xobject(&mut self, resources: Option<&'a Dictionary>, name: &[u8], gs: &GState, depth: u64) {
         let doc = self.doc;
         let Some(xobjects) = resources.and_then(|r| obj::dict(doc, r.get(b"XObject").ok())) else {
             return;
@@ -393,7 +488,15 @@ impl<'a> Interp<'a> {
         if let Some(id) = id {
             self.forms.push(id);
         }
-        self.run(&content, res, m.then(*ctm), depth + 1);
+        // A form starts with the caller's colour and render mode (it draws in the caller's ink)
+        // but, as before, a fresh text state.
+        let inner = GState {
+            fill_space: gs.fill_space,
+            fill: gs.fill,
+            render: gs.render,
+            ..GState::new(m.then(gs.ctm))
+        };
+        self.run_in(&content, res, inner, depth + 1);
         if id.is_some() {
             self.forms.pop();
         }
@@ -403,6 +506,9 @@ impl<'a> Interp<'a> {
         let Some(fi) = gs.font else {
             return;
         };
+        let style = self
+            .fonts
+            .style(fi, gs.render == 2, gs.fill.is_some_and(is_red));
         let Some(font) = self.fonts.fonts.get(fi as usize) else {
             return;
         };
@@ -444,7 +550,7 @@ impl<'a> Interp<'a> {
                         y: y + gs.size * sy,
                         width: d.width * gs.size * sx,
                         size: em * sy,
-                        font: fi,
+                        style,
                         vertical: true,
                     });
                 }
@@ -460,12 +566,65 @@ impl<'a> Interp<'a> {
                         y,
                         width: tx * sx,
                         size: em * sy,
-                        font: fi,
+                        style,
                         vertical: false,
                     });
                 }
                 *tm = Matrix::translate(tx, 0.0).then(*tm);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::dictionary;
+
+    /// The style of the one glyph `content` draws in Helvetica `/F1` (red, bold).
+    fn drawn_style(content: &str) -> (bool, bool) {
+        let doc = Document::new();
+        let resources = dictionary! {
+            "Font" => dictionary! {
+                "F1" => dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+            },
+        };
+        let mut fonts = FontTable::default();
+        let limits = crate::options::Limits::default();
+        let mut it = Interp::new(&doc, &mut fonts, 1, &limits);
+        let text = format!("{content} BT /F1 12 Tf 72 700 Td (a) Tj ET");
+        it.run(text.as_bytes(), Some(&resources), Matrix::IDENTITY, 0);
+        let style = it.out.glyphs.first().map(|g| g.style).unwrap_or(u32::MAX);
+        let s = fonts.styles.list().get(style as usize).cloned();
+        let s = s.unwrap_or_else(|| panic!("{content}: no glyph or style"));
+        assert_eq!(s.font.as_deref(), Some("Helvetica"));
+        (s.red, s.bold)
+    }
+
+    #[test]
+    fn fill_colour_and_render_mode_give_the_style() {
+        let cases: &[(&str, (bool, bool))] = &[
+            ("", (false, false)),
+            ("1 0 0 rg", (true, false)),
+            ("0.93 0.13 0.15 rg", (true, false)),
+            ("0.61 0.32 0.14 rg", (false, false)),
+            ("0 1 1 0 k", (true, false)),
+            ("1 g", (false, false)),
+            ("1 0 0 rg 0 g", (false, false)),
+            ("/DeviceRGB cs 1 0 0 sc", (true, false)),
+            ("/DeviceCMYK cs 0 1 1 0 scn", (true, false)),
+            // `cs` starts the new space at black; other spaces are not judged.
+            ("1 0 0 rg /DeviceRGB cs", (false, false)),
+            ("/CS0 cs 1 0 0 sc", (false, false)),
+            ("/Pattern cs /P0 scn", (false, false)),
+            ("/DeviceRGB cs 1 0 sc", (false, false)),
+            ("q 1 0 0 rg Q", (false, false)),
+            ("2 Tr", (false, true)),
+            ("1 0 0 rg 2 Tr", (true, true)),
+            ("2 Tr 0 Tr", (false, false)),
+        ];
+        for (content, want) in cases {
+            assert_eq!(drawn_style(content), *want, "{content:?}");
         }
     }
 }

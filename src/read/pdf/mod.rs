@@ -58,14 +58,15 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     out.warnings = warnings;
     let (laid, fonts) = extracted;
     quality::judge(&fonts, &laid, &mut out.warnings);
-    let layout = layout::paragraphs(&laid, &LayoutOptions::default());
+    let layout = layout::paragraphs(&laid, fonts.styles.list(), &LayoutOptions::default());
     out.blocks = layout.blocks;
     out.warnings.extend(layout.warnings);
     Ok(out)
 }
 
 /// The positioned glyphs of every page, before layout: what the content-stream interpreter
-/// sees. Useful for debugging a wrong paragraph and for benchmarking the interpreter.
+/// sees. Useful for debugging a wrong paragraph and for benchmarking the interpreter. The
+/// glyphs' style ids index a style table this function does not return.
 ///
 /// # Errors
 /// As [`read`].
@@ -298,6 +299,7 @@ fn extract_pages(
             glyphs: res.glyphs,
             furniture: Vec::new(),
         });
+        opts.report_progress(out.len(), pages.len());
     }
     if !image_only.is_empty() {
         warnings.push(Diagnostic::new(

@@ -1,34 +1,48 @@
 //! Numbers as notices write them: Arabic, Chinese (`三十六`, `二〇二二`, `两`), circled (`⑫`).
 
-/// Value of a Chinese numeral digit (`〇`/`○`/`零` to `九`, and `两`).
+/// The Chinese digits 〇 to 九, in order (Word's `ideographDigital`, the digits of a year).
+pub(crate) const CN_DIGITS: [char; 10] =
+    ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// The financial (大写) digits 零 to 玖, in order (Word's `chineseLegalSimplified`).
+pub(crate) const CN_LEGAL_DIGITS: [char; 10] =
+    ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+
+/// The place units 十, 百, 千.
+pub(crate) const CN_UNITS: [char; 3] = ['十', '百', '千'];
+
+/// The financial place units 拾, 佰, 仟.
+pub(crate) const CN_LEGAL_UNITS: [char; 3] = ['拾', '佰', '仟'];
+
+/// 万, the unit above 千.
+pub(crate) const CN_WAN: char = '万';
+
+/// Value of a Chinese numeral digit (`〇`/`○`/`零` to `九`, the financial forms, and `两`).
 pub(crate) fn cn_digit(c: char) -> Option<u64> {
-    Some(match c {
-        '〇' | '○' | '零' | 'О' => 0,
-        '一' | '壹' => 1,
-        '二' | '两' | '贰' => 2,
-        '三' | '叁' => 3,
-        '四' | '肆' => 4,
-        '五' | '伍' => 5,
-        '六' | '陆' => 6,
-        '七' | '柒' => 7,
-        '八' | '捌' => 8,
-        '九' | '玖' => 9,
-        _ => return None,
-    })
+    // `○` (a circle) and `О` (Cyrillic O) stand in for `〇` in typed years; `两` is 2.
+    let c = match c {
+        '○' | 'О' => '〇',
+        '两' => '二',
+        other => other,
+    };
+    let at = CN_DIGITS
+        .iter()
+        .position(|&d| d == c)
+        .or_else(|| CN_LEGAL_DIGITS.iter().position(|&d| d == c))?;
+    u64::try_from(at).ok()
 }
 
 fn cn_unit(c: char) -> Option<u64> {
-    Some(match c {
-        '十' | '拾' => 10,
-        '百' | '佰' => 100,
-        '千' | '仟' => 1000,
-        _ => return None,
-    })
+    let at = CN_UNITS
+        .iter()
+        .position(|&u| u == c)
+        .or_else(|| CN_LEGAL_UNITS.iter().position(|&u| u == c))?;
+    10u64.checked_pow(u32::try_from(at).ok()? + 1)
 }
 
 /// True for the characters a Chinese numeral is made of.
 pub(crate) fn is_cn_numeral_char(c: char) -> bool {
-    cn_digit(c).is_some() || cn_unit(c).is_some() || c == '万'
+    cn_digit(c).is_some() || cn_unit(c).is_some() || c == CN_WAN
 }
 
 /// Parse a Chinese numeral (`十一` → 11, `三十六` → 36, `一百零八` → 108, `二〇二二` → 2022).
@@ -38,7 +52,7 @@ pub(crate) fn chinese(s: &str) -> Option<u64> {
     if s.is_empty() || !s.chars().all(is_cn_numeral_char) {
         return None;
     }
-    if !s.chars().any(|c| cn_unit(c).is_some() || c == '万') {
+    if !s.chars().any(|c| cn_unit(c).is_some() || c == CN_WAN) {
         return s
             .chars()
             .try_fold(0u64, |acc, c| Some(acc.checked_mul(10)? + cn_digit(c)?));
@@ -126,6 +140,30 @@ mod tests {
         assert_eq!(number("十二"), Some(12));
         assert_eq!(number("x"), None);
         assert_eq!(number("99999999999999999999999"), None);
+    }
+
+    #[test]
+    fn digits_and_units() {
+        let cases = [
+            ('〇', Some(0)),
+            ('○', Some(0)),
+            ('零', Some(0)),
+            ('一', Some(1)),
+            ('壹', Some(1)),
+            ('两', Some(2)),
+            ('贰', Some(2)),
+            ('九', Some(9)),
+            ('玖', Some(9)),
+            ('十', None),
+            ('a', None),
+        ];
+        for (c, want) in cases {
+            assert_eq!(cn_digit(c), want, "{c}");
+        }
+        assert_eq!(cn_unit('十'), Some(10));
+        assert_eq!(cn_unit('佰'), Some(100));
+        assert_eq!(cn_unit('千'), Some(1000));
+        assert_eq!(chinese("壹佰零捌"), Some(108));
     }
 
     #[test]

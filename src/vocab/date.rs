@@ -2,7 +2,11 @@
 //!
 //! Forms: `2023年7月14日`, `2022 年 6 月 30 日`, `二〇二二年六月三十日`, `2023-07-14`,
 //! `2023/7/14`, `2023.07.14`, and `7月3日` with no year (the caller supplies the year of the
-//! nearest preceding full date and warns). Full-width digits are accepted.
+//! nearest preceding full date and warns). Full-width digits are accepted. Impossible dates
+//! (`2023年2月30日`, month 13) are not dates.
+//!
+//! The one date parser: the parser's passes find dates in prose with it, and metadata values
+//! (`发布日期：2023-07-14 10:00:00`, `<meta name="PubDate">`) become ISO through [`iso_date`].
 
 use std::sync::LazyLock;
 
@@ -109,9 +113,38 @@ pub(crate) fn parse_date(text: &str) -> Option<DateMatch> {
     })
 }
 
-/// The first full date in `text` as ISO (a convenience for metadata values like `2021-11-23 10:00:00`).
-pub(crate) fn first_iso(text: &str) -> Option<String> {
+/// The first full date in `text` as ISO, wherever it is.
+#[cfg(test)]
+fn first_iso(text: &str) -> Option<String> {
     find_dates(text).into_iter().find_map(|d| d.iso(None))
+}
+
+/// An ISO `YYYY-MM-DD` from a metadata value that starts with a full date: `2023-07-14`,
+/// `2021-11-23 10:00:00`, `2023年7月14日`, `2023/07/14`, `2024.9.3`. `None` when the value does
+/// not start with a date that has a year and a day (`-`, `不详`, `七月`).
+pub(crate) fn iso_date(text: &str) -> Option<String> {
+    let trimmed = text.trim_start();
+    find_dates(trimmed)
+        .into_iter()
+        .next()
+        .filter(|d| d.start == 0)?
+        .iso(None)
+}
+
+/// True for a Gregorian leap year.
+pub(crate) fn is_leap_year(year: u32) -> bool {
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
+}
+
+/// Days in `month` (1–12) of `year`; with no year, February has 29 (`2月29日` may be valid).
+pub(crate) fn days_in_month(year: Option<u32>, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year.is_none_or(is_leap_year) => 29,
+        2 => 28,
+        _ => 0,
+    }
 }
 
 fn build(
@@ -136,6 +169,9 @@ fn build(
         ),
         None => None,
     };
+    if day.is_some_and(|d| d > days_in_month(year, month)) {
+        return None;
+    }
     Some(DateMatch {
         year,
         month,
@@ -197,6 +233,43 @@ mod tests {
         assert!(find_dates("2023年13月1日").is_empty());
         assert!(find_dates("3月份").is_empty());
         assert!(find_dates("版本1.2.3").is_empty());
+    }
+
+    #[test]
+    fn iso_dates() {
+        let cases = [
+            ("2023-07-14", Some("2023-07-14")),
+            ("2021-11-23 10:00:00", Some("2021-11-23")),
+            ("2023年7月14日", Some("2023-07-14")),
+            ("2019年01月24日", Some("2019-01-24")),
+            ("2023/07/14", Some("2023-07-14")),
+            ("2024.9.3", Some("2024-09-03")),
+            (" 2023-07-14T10:00:00+08:00", Some("2023-07-14")),
+            ("2023-02-30", None),
+            ("2024-02-29", Some("2024-02-29")),
+            ("2023-13-01", None),
+            ("2023年7月", None),
+            ("发布于2023-07-14", None),
+            ("-", None),
+            ("七月", None),
+        ];
+        for (input, want) in cases {
+            assert_eq!(iso_date(input).as_deref(), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn leap_years_and_month_lengths() {
+        assert!(is_leap_year(2024) && is_leap_year(2000));
+        assert!(!is_leap_year(2023) && !is_leap_year(1900));
+        assert_eq!(days_in_month(Some(2023), 2), 28);
+        assert_eq!(days_in_month(Some(2024), 2), 29);
+        assert_eq!(days_in_month(None, 2), 29);
+        assert_eq!(days_in_month(Some(2023), 4), 30);
+        assert_eq!(days_in_month(Some(2023), 13), 0);
+        assert!(find_dates("2023年2月29日").is_empty());
+        assert!(find_dates("二〇二三年四月三十一日").is_empty());
+        assert_eq!(first_iso("2024年2月29日").as_deref(), Some("2024-02-29"));
     }
 
     #[test]

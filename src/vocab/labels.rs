@@ -1,71 +1,111 @@
-//! The labels of the metadata gov sites print around a notice (索引号, 发布机构, 成文日期 …), how
-//! they are padded (`索 引 号`, `标　　题`), and how to split a line of `label：value` pairs.
+//! The labels of the metadata gov sites print around a notice (索引号, 发布机构, 成文日期 …), the
+//! [`Meta`](crate::model::Meta) field each one names, how they are padded (`索 引 号`,
+//! `标　　题`), how to split a line of `label：value` pairs, and how to split a keyword list.
 //!
-//! Shared by the HTML reader (which turns the 政府信息公开 table and labelled lines into
-//! `meta_field` blocks) and the parser's metadata pass (which does the same for text input and
-//! maps labels to [`Meta`](crate::model::Meta) fields). It lives with the reader because the
-//! reader needs it first; it knows labels, not notices.
+//! Asked by the HTML reader (which turns the 政府信息公开 table and labelled lines into
+//! `meta_field` blocks) and by the parser's metadata pass (which does the same for text input and
+//! maps labels to fields). It knows labels, not notices.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// Labels of metadata fields, de-padded. Order matters only for the regex: longer labels that
-/// end with a shorter one (`发布日期` / `日期`) must come first.
-pub(crate) const FIELD_LABELS: &[&str] = &[
-    "索引号",
-    "主题分类",
-    "信息分类",
-    "体裁分类",
-    "组配分类",
-    "服务对象分类",
-    "分类",
-    "发布机构",
-    "发文机关",
-    "发文单位",
-    "成文日期",
-    "生成日期",
-    "发布日期",
-    "发布时间",
-    "更新时间",
-    "更新日期",
-    "日期",
-    "信息名称",
-    "名称",
-    "标题",
-    "发文字号",
-    "文号",
-    "主题词",
-    "关键词",
-    "信息来源",
-    "文章来源",
-    "来源",
-    "作者",
-    "有效性",
-    "时效性",
-    "公开方式",
-    "公开范围",
-    "公开时限",
-    "责任部门",
-    "内容概述",
-    "废止日期",
-    "实施日期",
+use super::chrome;
+
+/// The [`Meta`](crate::model::Meta) field a metadata label fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Field {
+    /// 索引号.
+    IndexNumber,
+    /// 分类, 主题分类 ….
+    Category,
+    /// 发布机构, 发文机关.
+    Issuer,
+    /// 成文日期.
+    WrittenDate,
+    /// 发布日期, 更新时间 ….
+    PublishedDate,
+    /// 标题, 名称.
+    Title,
+    /// 文号, 发文字号.
+    DocNumber,
+    /// 主题词 (a term list).
+    SubjectTerms,
+    /// 关键词 (a term list).
+    Keywords,
+    /// 来源, 信息来源.
+    SourceSite,
+    /// 作者.
+    Author,
+}
+
+/// Labels of metadata fields, de-padded, with the field each fills (`None`: a label with no
+/// field of its own, kept in `meta.extra`). Longer labels that end with a shorter one
+/// (`发布日期` / `日期`) need no care: the label regex tries the longest first.
+pub(crate) const FIELD_LABELS: &[(&str, Option<Field>)] = &[
+    ("索引号", Some(Field::IndexNumber)),
+    ("主题分类", Some(Field::Category)),
+    ("信息分类", Some(Field::Category)),
+    ("体裁分类", Some(Field::Category)),
+    ("组配分类", Some(Field::Category)),
+    ("服务对象分类", Some(Field::Category)),
+    ("分类", Some(Field::Category)),
+    ("发布机构", Some(Field::Issuer)),
+    ("发文机关", Some(Field::Issuer)),
+    ("发文单位", Some(Field::Issuer)),
+    ("成文日期", Some(Field::WrittenDate)),
+    ("生成日期", Some(Field::WrittenDate)),
+    ("发布日期", Some(Field::PublishedDate)),
+    ("发布时间", Some(Field::PublishedDate)),
+    ("更新时间", Some(Field::PublishedDate)),
+    ("更新日期", Some(Field::PublishedDate)),
+    ("日期", Some(Field::PublishedDate)),
+    ("信息名称", Some(Field::Title)),
+    ("名称", Some(Field::Title)),
+    ("标题", Some(Field::Title)),
+    ("发文字号", Some(Field::DocNumber)),
+    ("文号", Some(Field::DocNumber)),
+    ("主题词", Some(Field::SubjectTerms)),
+    ("关键词", Some(Field::Keywords)),
+    ("信息来源", Some(Field::SourceSite)),
+    ("文章来源", Some(Field::SourceSite)),
+    ("来源", Some(Field::SourceSite)),
+    ("作者", Some(Field::Author)),
+    ("有效性", None),
+    ("时效性", None),
+    ("公开方式", None),
+    ("公开范围", None),
+    ("公开时限", None),
+    ("责任部门", None),
+    ("内容概述", None),
+    ("废止日期", None),
+    ("实施日期", None),
 ];
 
-/// Labels of counters and widgets that sit in the same lines (`浏览次数：-`); their values are
-/// chrome and are dropped.
-pub(crate) const CHROME_LABELS: &[&str] = &[
-    "浏览次数",
-    "访问次数",
-    "阅读次数",
-    "点击数",
-    "点击量",
-    "访问量",
-    "字体",
-    "字号",
-    "责任编辑",
-    "编辑",
-];
+/// The field a (de-padded) label fills; `None` for labels without one and unknown labels.
+pub(crate) fn field_of(label: &str) -> Option<Field> {
+    FIELD_LABELS
+        .iter()
+        .find(|(l, _)| *l == label)
+        .and_then(|&(_, field)| field)
+}
+
+/// Editor credits that sit in metadata lines (`责任编辑：某某`); like the counters and the
+/// font-size switch of [`chrome`], their values are chrome and are dropped.
+const EDITOR_LABELS: &[&str] = &["责任编辑", "编辑"];
+
+/// Labels whose values are chrome: counters (`浏览次数：-`), the font-size switch, editors.
+fn chrome_labels() -> impl Iterator<Item = &'static &'static str> {
+    chrome::COUNTERS
+        .iter()
+        .chain(chrome::FONT_SIZE_LABELS)
+        .chain(EDITOR_LABELS)
+}
+
+/// True when `label` (de-padded) is a counter or widget whose value is chrome.
+pub(crate) fn is_chrome_label(label: &str) -> bool {
+    chrome_labels().any(|l| *l == label)
+}
 
 /// Whitespace that pads labels: ASCII, NBSP, U+3000 and the other Unicode spaces.
 fn is_pad(c: char) -> bool {
@@ -86,14 +126,15 @@ pub(crate) fn depad(label: &str) -> String {
 
 /// True when `label` (de-padded) names a metadata field.
 pub(crate) fn is_field_label(label: &str) -> bool {
-    FIELD_LABELS.contains(&label)
+    FIELD_LABELS.iter().any(|(l, _)| *l == label)
 }
 
 /// One label (padding allowed between its characters) followed by a colon.
 static LABEL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let alternatives: Vec<String> = FIELD_LABELS
         .iter()
-        .chain(CHROME_LABELS)
+        .map(|(label, _)| label)
+        .chain(chrome_labels())
         .map(|label| {
             label
                 .chars()
@@ -109,14 +150,6 @@ static LABEL_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"({})[\s\u{{3000}}\u{{00A0}}]*[:：]",
         alternatives.join("|")
     ))
-    .ok()
-});
-
-/// Trailing widget text in a value: `字体[ 大 中 小 ]`, `【打印】`, `【关闭】`.
-static TRAILING_CHROME_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"[\s\u{3000}\u{00A0}]*(字体|字号)?[\s\u{3000}\u{00A0}:：]*[\[【［(（][\s\u{3000}\u{00A0}]*大[\s\u{3000}\u{00A0}]*中[\s\u{3000}\u{00A0}]*小[\s\u{3000}\u{00A0}]*[\]】］)）]?.*$|[\s\u{3000}\u{00A0}]*【[^】]*】.*$",
-    )
     .ok()
 });
 
@@ -154,7 +187,7 @@ pub(crate) fn split_labelled_line(line: &str) -> Option<Vec<Pair>> {
         let end = matches.get(i + 1).map_or(line.len(), |next| next.start());
         let raw_value = line.get(m.end()..end).unwrap_or_default();
         let key = depad(m.as_str());
-        let chrome = CHROME_LABELS.contains(&key.as_str());
+        let chrome = is_chrome_label(&key);
         pairs.push(Pair {
             value: clean_value(raw_value),
             chrome,
@@ -167,38 +200,21 @@ pub(crate) fn split_labelled_line(line: &str) -> Option<Vec<Pair>> {
 /// A value with padding and trailing widget text removed.
 pub(crate) fn clean_value(raw: &str) -> String {
     let trimmed = raw.trim_matches(is_pad);
-    let cut = TRAILING_CHROME_RE
-        .as_ref()
-        .and_then(|re| re.find(trimmed))
-        .map_or(trimmed, |m| trimmed.get(..m.start()).unwrap_or(trimmed));
+    let cut = chrome::widget_tail_start(trimmed)
+        .and_then(|at| trimmed.get(..at))
+        .unwrap_or(trimmed);
     cut.trim_matches(is_pad).to_string()
 }
 
-/// An ISO `YYYY-MM-DD` from `2023-07-14`, `2023-07-14 10:00:00`, `2023年7月14日`, `2023/07/14`,
-/// `2023.7.14`; `None` when the text does not start with such a date or the date is impossible.
-///
-/// Deliberately small: metadata values are machine-written dates; the parser's own date module
-/// handles the prose forms (Chinese numerals, missing years).
-pub(crate) fn iso_date(text: &str) -> Option<String> {
-    static DATE_RE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?").ok()
-    });
-    let caps = DATE_RE.as_ref()?.captures(text)?;
-    let year: u32 = caps.get(1)?.as_str().parse().ok()?;
-    let month: u32 = caps.get(2)?.as_str().parse().ok()?;
-    let day: u32 = caps.get(3)?.as_str().parse().ok()?;
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    if !(1900..=2999).contains(&year) || day == 0 || day > days {
-        return None;
-    }
-    Some(format!("{year:04}-{month:02}-{day:02}"))
+/// Split a keyword list on the separators Chinese sites use: `职业教育 改革；方案`.
+pub(crate) fn split_terms(s: &str) -> Vec<String> {
+    s.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '，' | ';' | '；' | '、' | '|' | '\u{3000}')
+    })
+    .map(str::trim)
+    .filter(|t| !t.is_empty())
+    .map(str::to_string)
+    .collect()
 }
 
 #[cfg(test)]
@@ -282,22 +298,56 @@ mod tests {
     }
 
     #[test]
-    fn iso_dates() {
+    fn field_labels() {
+        assert_eq!(field_of("索引号"), Some(Field::IndexNumber));
+        assert_eq!(field_of("主题分类"), Some(Field::Category));
+        assert_eq!(field_of("发文字号"), Some(Field::DocNumber));
+        assert_eq!(field_of("更新时间"), Some(Field::PublishedDate));
+        assert_eq!(field_of("有效性"), None);
+        assert_eq!(field_of("不是标签"), None);
+        assert!(is_field_label("有效性") && is_field_label("日期"));
+        assert!(!is_field_label("浏览次数") && !is_field_label("首页"));
+    }
+
+    #[test]
+    fn chrome_labels_are_known() {
+        for label in [
+            "浏览次数",
+            "浏览量",
+            "点击数",
+            "字体",
+            "字号",
+            "责任编辑",
+            "编辑",
+        ] {
+            assert!(is_chrome_label(label), "{label}");
+        }
+        assert!(!is_chrome_label("来源"));
+    }
+
+    #[test]
+    fn cleans_values() {
         let cases = [
-            ("2023-07-14", Some("2023-07-14")),
-            ("2021-11-23 10:00:00", Some("2021-11-23")),
-            ("2023年7月14日", Some("2023-07-14")),
-            ("2019年01月24日", Some("2019-01-24")),
-            ("2023/07/14", Some("2023-07-14")),
-            ("2024.9.3", Some("2024-09-03")),
-            ("2023-02-30", None),
-            ("2024-02-29", Some("2024-02-29")),
-            ("2023-13-01", None),
-            ("-", None),
-            ("七月", None),
+            ("　南粤清风网  ", "南粤清风网"),
+            ("株洲高新区 字体[ 大 中 小 ]", "株洲高新区"),
+            ("2023-07-14 【打印】【关闭】", "2023-07-14"),
+            ("国务院", "国务院"),
         ];
         for (input, want) in cases {
-            assert_eq!(iso_date(input).as_deref(), want, "{input:?}");
+            assert_eq!(clean_value(input), want, "{input:?}");
         }
+    }
+
+    #[test]
+    fn splits_terms() {
+        assert_eq!(
+            split_terms("职业教育 改革；方案"),
+            ["职业教育", "改革", "方案"]
+        );
+        assert_eq!(
+            split_terms("巡察,整改、通报|纪检"),
+            ["巡察", "整改", "通报", "纪检"]
+        );
+        assert!(split_terms(" ，；").is_empty());
     }
 }

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Compare gongwen's .doc reader with antiword, catdoc and LibreOffice on a folder of .doc files.
+
+    python3 scripts/compare_doc.py DIR [--out table.md]
+
+For every file LibreOffice can convert (`soffice --convert-to txt`, all files in one run), each
+tool's text is scored against LibreOffice's: the share of LibreOffice's non-space characters
+found, in order, in the tool's text (matching blocks of difflib, whitespace ignored). Time is
+wall time per file, one process per file; soffice (private profile, started per file as a user
+would) is timed on the first `--time-sample` readable files (default 15), as it takes seconds.
+gongwen's text is the reader's raw blocks (`--emit blocks`), before normalization, so full-width
+punctuation rules do not count as differences. Needs antiword, catdoc, LibreOffice and a release
+build (`cargo build --release`).
+"""
+import difflib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+BIN = os.path.join(os.path.dirname(__file__), "..", "target", "release", "gongwen")
+
+
+def run(cmd, timeout=120):
+    t = time.perf_counter()
+    try:
+        p = subprocess.run(cmd, capture_output=True, timeout=timeout)
+        out = p.stdout.decode("utf-8", "replace")
+        ok = p.returncode in (0, 1)
+    except subprocess.TimeoutExpired:
+        out, ok = "", False
+    return out, ok, time.perf_counter() - t
+
+
+def squeeze(s):
+    return "".join(c for c in s if not c.isspace() and c not in "\ufeff\u00a0")
+
+
+def chunks(s):
+    """Lines (table cells count as lines: LibreOffice writes one cell per line), spaces out."""
+    return [c for c in (squeeze(x) for x in s.replace("\t", "\n").splitlines()) if c]
+
+
+def matched_chars(a, b):
+    """Characters of `a` found in order in `b`: difflib on whole lines first, then on the
+    characters of each differing stretch (multiset overlap when a stretch is huge)."""
+    total = 0
+    lines = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in lines.get_opcodes():
+        if op == "equal":
+            total += sum(len(x) for x in a[i1:i2])
+        elif op == "replace":
+            sa, sb = "".join(a[i1:i2]), "".join(b[j1:j2])
+            if len(sa) * len(sb) > 4e8:
+                from collections import Counter
+                ca, cb = Counter(sa), Counter(sb)
+                total += sum(min(n, cb[c]) for c, n in ca.items())
+            else:
+                m = difflib.SequenceMatcher(None, sa, sb, autojunk=False)
+                total += sum(bl.size for bl in m.get_matching_blocks())
+    return total
+
+
+def score(ref, got):
+    a, b = chunks(ref), chunks(got)
+    n = sum(len(x) for x in a)
+    if not n:
+        return None
+    return matched_chars(a, b) / n
+
+
+def gongwen_text(path):
+    out, ok, t = run([BIN, "convert", path, "--emit", "blocks"])
+    texts = []
+    for line in out.splitlines():
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if "text" in rec:
+            texts.append(rec["text"])
+    return "\n".join(texts), ok and bool(texts), t
+
+
+def soffice(paths, tmp, outdir):
+    prof = f"file://{tmp}/profile"
+    _, _, t = run(["soffice", f"-env:UserInstallation={prof}", "--headless", "--convert-to",
+                   "txt:Text (encoded):UTF8", "--outdir", outdir] + paths, timeout=3600)
+    return t
+
+
+def lo_text(path, outdir):
+    txt = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".txt")
+    if not os.path.exists(txt):
+        return None
+    with open(txt, encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
+def main():
+    folder = sys.argv[1]
+    out_path = sys.argv[sys.argv.index("--out") + 1] if "--out" in sys.argv else None
+    sample = int(sys.argv[sys.argv.index("--time-sample") + 1]) if "--time-sample" in sys.argv else 15
+    names = [n for n in sorted(os.listdir(folder))
+             if os.path.isfile(os.path.join(folder, n)) and os.path.getsize(os.path.join(folder, n))]
+    paths = [os.path.join(folder, n) for n in names]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        outdir = os.path.join(tmp, "lo")
+        os.makedirs(outdir)
+        soffice(paths, tmp, outdir)
+        timed = 0
+        for name, path in zip(names, paths):
+            lo = lo_text(path, outdir)
+            if lo is None or not squeeze(lo):
+                rows.append((name, None, None, None, None, None, None, None, None))
+                continue
+            t_lo = None
+            if timed < sample:
+                single = os.path.join(tmp, "one")
+                os.makedirs(single, exist_ok=True)
+                t_lo = soffice([path], tmp, single)
+                timed += 1
+            g, g_ok, t_g = gongwen_text(path)
+            a, _, t_a = run(["antiword", "-m", "UTF-8.txt", path])
+            c, _, t_c = run(["catdoc", "-d", "utf-8", path])
+            rows.append((name, len(squeeze(lo)), score(lo, g) if g_ok else 0.0, score(lo, a),
+                         score(lo, c), t_lo, t_g, t_a, t_c))
+            print(json.dumps(rows[-1]), flush=True)
+    readable = [r for r in rows if r[1]]
+    lines = ["| file | LibreOffice chars | gongwen | antiword | catdoc | soffice s | gongwen ms |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in readable:
+        t = "" if r[5] is None else f"{r[5]:.2f}"
+        lines.append(f"| {r[0]} | {r[1]} | {r[2]:.3f} | {r[3]:.3f} | {r[4]:.3f} | {t} | "
+                     f"{r[6] * 1000:.1f} |")
+    n = len(readable)
+
+    def share(i, th=0.99):
+        return sum(1 for r in readable if r[i] is not None and r[i] >= th)
+
+    timed = [r for r in readable if r[5] is not None]
+    t_lo = sum(r[5] for r in timed) / max(len(timed), 1)
+    t_g_timed = sum(r[6] for r in timed) / max(len(timed), 1)
+    t_g = sum(r[6] for r in readable) / max(n, 1)
+    summary = [
+        f"readable by LibreOffice: {n} of {len(rows)} files",
+        f">= 99 % of LibreOffice's characters: gongwen {share(2)}, antiword {share(3)}, "
+        f"catdoc {share(4)} (of {n})",
+        f">= 95 %: gongwen {share(2, 0.95)}, antiword {share(3, 0.95)}, catdoc {share(4, 0.95)}",
+        f"mean time per file: soffice {t_lo:.2f} s on {len(timed)} files, gongwen "
+        f"{t_g_timed * 1000:.1f} ms on the same files ({t_lo / max(t_g_timed, 1e-9):.0f}x), "
+        f"gongwen {t_g * 1000:.1f} ms, antiword {sum(r[7] for r in readable) / max(n, 1) * 1000:.1f} ms, "
+        f"catdoc {sum(r[8] for r in readable) / max(n, 1) * 1000:.1f} ms on all {n}",
+    ]
+    text = "\n".join(summary) + "\n\n" + "\n".join(lines) + "\n"
+    if out_path:
+        with open(out_path, "w") as f:
+            f.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+//! Numbered lines that are list items, not headings.
+//!
+//! Resolves runs such as `（一）…；（二）…；（三）…。` (the 项 of an article) or `1.…；2.…。`
+//! inside a paragraph's flow. Whether a numbered line is a heading is decided for the siblings
+//! as a group, not line by line: looked at alone, `（三）六十厘米。` ends like a heading and
+//! `（二）八十厘米；` like a paragraph, which gave a tree with one level-1 heading among
+//! paragraphs and false `numbering_gap` warnings.
+//!
+//! A run is consecutive blocks numbered in one style from 1 up by one, with nothing between
+//! them but the items of a nested list under a member that ends in a colon
+//! (`（二）下列情形：` / `1.…；` / `2.…。` / `（三）…`). It is a list when it has at least
+//! two members and either some member ends in `；` (items of one sentence joined into one)
+//! or the line before it ends in a colon (`下列机构应当悬挂国徽：`), and no member is long
+//! enough to be a section of its own. A run of headings each followed by its own body text is
+//! never consecutive, so it never qualifies.
+
+use std::collections::HashSet;
+
+use super::headings::{numbering, Numbering, Style};
+use super::scan;
+use crate::model::{Block, BlockKind};
+
+/// Longest member of a list, in chars: a longer numbered block is a section's text.
+const MAX_ITEM_CHARS: usize = 300;
+
+/// Indices of the blocks (from `start`) that are members of a list run.
+pub(crate) fn runs(blocks: &[Block], start: usize) -> HashSet<usize> {
+    let numbered: Vec<Option<Numbering>> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let candidate = i >= start && b.kind == BlockKind::Paragraph && !b.contents;
+            candidate
+                .then(|| numbering(&b.text))
+                .flatten()
+                .filter(|n| is_item_style(n.style) && !n.loose)
+        })
+        .collect();
+    let mut listed = HashSet::new();
+    for (i, num) in numbered.iter().enumerate() {
+        let Some(num) = num else { continue };
+        if num.value != 1 || listed.contains(&i) {
+            continue;
+        }
+        let members = run_from(blocks, &numbered, i, num.style);
+        if is_list(blocks, &numbered, &members) {
+            listed.extend(members);
+        }
+    }
+    listed
+}
+
+/// The block as a list item: its number in `number`, the text after it in `text`.
+pub(crate) fn item(mut block: Block, num: &Numbering) -> Block {
+    block.text = block
+        .text
+        .get(num.text_start..)
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    block.kind = BlockKind::ListItem;
+    block.number = Some(num.marker.clone());
+    block
+}
+
+fn is_item_style(style: Style) -> bool {
+    matches!(
+        style,
+        Style::ParenCn | Style::ParenArabic | Style::Arabic | Style::Circled
+    )
+}
+
+/// Members of the run of `style` that starts at `first` (value 1).
+fn run_from(
+    blocks: &[Block],
+    numbered: &[Option<Numbering>],
+    first: usize,
+    style: Style,
+) -> Vec<usize> {
+    let mut members = vec![first];
+    let mut value = 1u64;
+    let mut last = first;
+    for (j, num) in numbered.iter().enumerate().skip(first + 1) {
+        let Some(num) = num else { break };
+        if num.style == style && num.value == value.saturating_add(1) {
+            members.push(j);
+            value = num.value;
+            last = j;
+        } else if num.style == style || !ends_with_colon(blocks, last) {
+            break;
+        }
+        // Otherwise a nested item under a member ending in `：`; its own run is checked
+        // when the scan reaches it.
+    }
+    members
+}
+
+fn is_list(blocks: &[Block], numbered: &[Option<Numbering>], members: &[usize]) -> bool {
+    let Some(&first) = members.first() else {
+        return false;
+    };
+    if members.len() < 2 {
+        return false;
+    }
+    let texts: Vec<&str> = members
+        .iter()
+        .filter_map(|&m| item_text(blocks, numbered, m))
+        .collect();
+    if texts.iter().any(|t| scan::char_len(t) > MAX_ITEM_CHARS) {
+        return false;
+    }
+    let semicolon = texts.iter().any(|t| t.ends_with(['；', ';']));
+    let introduced = first
+        .checked_sub(1)
+        .is_some_and(|before| ends_with_colon(blocks, before));
+    semicolon || introduced
+}
+
+fn item_text<'a>(blocks: &'a [Block], numbered: &[Option<Numbering>], i: usize) -> Option<&'a str> {
+    let num = numbered.get(i)?.as_ref()?;
+    Some(blocks.get(i)?.text.get(num.text_start..)?.trim())
+}
+
+fn ends_with_colon(blocks: &[Block], i: usize) -> bool {
+    blocks
+        .get(i)
+        .is_some_and(|b| b.text.trim_end().ends_with(['：', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(lines: &[&str]) -> Vec<usize> {
+        let blocks: Vec<Block> = lines.iter().map(|l| Block::paragraph(*l)).collect();
+        let mut v: Vec<usize> = runs(&blocks, 0).into_iter().collect();
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn items_of_an_article() {
+        let got = listed(&[
+            "第十六条 悬挂的国徽由国家指定的企业统一制作，其直径的通用尺度为下列三种：",
+            "（一）一百厘米；",
+            "（二）八十厘米；",
+            "（三）六十厘米。",
+            "需要悬挂非通用尺度国徽的，应当按照通用尺度成比例适当放大或者缩小。",
+        ]);
+        assert_eq!(got, [1, 2, 3]);
+    }
+
+    #[test]
+    fn nested_items_under_a_colon() {
+        let got = listed(&[
+            "有下列情形之一的，不予登记：",
+            "（一）申请材料不全的；",
+            "（二）有下列行为之一的：",
+            "1.伪造材料；",
+            "2.隐瞒事实。",
+            "（三）法律规定的其他情形。",
+        ]);
+        assert_eq!(got, [1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn headings_with_bodies_are_not_a_list() {
+        let got = listed(&[
+            "一、总体情况",
+            "（一）提高政治站位。",
+            "区委旗帜鲜明讲政治。",
+            "（二）压实整改责任。",
+            "成立领导小组。",
+        ]);
+        assert!(got.is_empty());
+        // Adjacent headings with no semicolon and no lead-in colon stay headings too.
+        assert!(listed(&["（一）关于甲的问题", "（二）关于乙的问题"]).is_empty());
+    }
+}

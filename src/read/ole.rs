@@ -1,0 +1,199 @@
+//! OLE compound files (CFB, MS-CFB): what kind of Office file one is, and its streams.
+//!
+//! Word 97 `.doc`, Kingsoft WPS `.wps`, Excel `.xls`, Kingsoft `.et`, Microsoft Works `.wps`
+//! and password-protected OOXML all share the `D0 CF 11 E0` container; only the streams
+//! inside tell them apart, never the file name. The container is opened with the `cfb` crate,
+//! which checks the FAT (no sector pointed at twice, chains that do not loop back, no chain
+//! past the file), so a damaged container is an error here, not a hang later. Streams are read
+//! whole but never past `Limits::stream_bytes`.
+
+use std::borrow::Cow;
+use std::io::{Cursor, Read};
+
+use crate::error::{Error, Limit, Result};
+use crate::model::{Code, Diagnostic, Format};
+use crate::options::Limits;
+
+/// The OLE magic number every compound file starts with.
+pub(crate) const MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// What a compound file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OleKind {
+    /// A `WordDocument` stream: Word 97-2003 `.doc`, or Kingsoft WPS `.wps` when `kingsoft`.
+    Word {
+        /// A `WpsCustomData` stream says WPS Office wrote it.
+        kingsoft: bool,
+    },
+    /// A `Workbook` (BIFF8) or `Book` (BIFF5) stream: `.xls`, or Kingsoft `.et` when `kingsoft`.
+    Spreadsheet {
+        /// An `ETExtData` stream says WPS Office wrote it.
+        kingsoft: bool,
+    },
+    /// `CONTENTS` / `MatOST` without `WordDocument`: a Microsoft Works word-processor file.
+    Works,
+    /// `EncryptedPackage`: a password-protected DOCX/XLSX (MS-OFFCRYPTO).
+    EncryptedOoxml,
+    /// Some other compound file (PowerPoint, Visio, MSG, …).
+    Other,
+}
+
+/// An opened compound file over the input (or a padded copy of it, see [`Ole::open`]).
+pub(crate) struct Ole<'a> {
+    file: cfb::CompoundFile<Cursor<Cow<'a, [u8]>>>,
+    format: Format,
+    /// Set when the container was damaged but could be read leniently.
+    pub(crate) warning: Option<Diagnostic>,
+}
+
+impl<'a> Ole<'a> {
+    /// Open the container; errors are reported as `malformed` `format`.
+    ///
+    /// Some writers leave a FAT that covers more sectors than the file has, with entries past
+    /// the end that are not free. `cfb` refuses those; LibreOffice and antiword read them, so the file is
+    /// padded with empty sectors up to the FAT's size (at most four times the file, never past
+    /// `limits.input_bytes`) and
+    /// opened again, with a `damaged_file` warning.
+    pub(crate) fn open(bytes: &'a [u8], format: Format, limits: &Limits) -> Result<Ole<'a>> {
+        let damaged = |e: std::io::Error| {
+            Error::malformed(format, format!("damaged compound (OLE) container: {e}"))
+        };
+        match cfb::CompoundFile::open(Cursor::new(Cow::Borrowed(bytes))) {
+            Ok(file) => Ok(Ole {
+                file,
+                format,
+                warning: None,
+            }),
+            Err(e) => {
+                let Some(padded) = padded_to_fat(bytes, limits, &e) else {
+                    return Err(damaged(e));
+                };
+                let file = cfb::CompoundFile::open(Cursor::new(Cow::Owned(padded)))
+                    .map_err(|_| damaged(e))?;
+                Ok(Ole {
+                    file,
+                    format,
+                    warning: Some(Diagnostic::new(
+                        Code::DamagedFile,
+                        "the compound file's FAT is longer than the file; read as if the \
+                         missing sectors were empty",
+                    )),
+                })
+            }
+        }
+    }
+
+    /// Whether a top-level stream or storage named `name` exists.
+    pub(crate) fn has(&self, name: &str) -> bool {
+        self.file.exists(format!("/{name}"))
+    }
+
+    /// Read a top-level stream whole, within `limits.stream_bytes`; `None` when absent.
+    pub(crate) fn stream(&mut self, name: &str, limits: &Limits) -> Result<Option<Vec<u8>>> {
+        let path = format!("/{name}");
+        if !self.file.is_stream(&path) {
+            return Ok(None);
+        }
+        let format = self.format;
+        let damaged =
+            move |e: std::io::Error| Error::malformed(format, format!("stream {name}: {e}"));
+        let stream = self.file.open_stream(&path).map_err(damaged)?;
+        let max = limits.stream_bytes;
+        let mut out = Vec::new();
+        stream
+            .take(max.saturating_add(1))
+            .read_to_end(&mut out)
+            .map_err(damaged)?;
+        if out.len() as u64 > max {
+            return Err(Error::limit(Limit::StreamBytes, max));
+        }
+        Ok(Some(out))
+    }
+
+    /// What kind of Office file the streams say this is.
+    pub(crate) fn kind(&self) -> OleKind {
+        if self.has("WordDocument") {
+            OleKind::Word {
+                kingsoft: self.has("WpsCustomData"),
+            }
+        } else if self.has("Workbook") || self.has("Book") {
+            OleKind::Spreadsheet {
+                kingsoft: self.has("ETExtData"),
+            }
+        } else if self.has("EncryptedPackage") {
+            OleKind::EncryptedOoxml
+        } else if self.has("CONTENTS") || self.has("MatOST") {
+            OleKind::Works
+        } else {
+            OleKind::Other
+        }
+    }
+}
+
+/// Open `bytes` as a compound file and tell what it is.
+///
+/// # Errors
+/// [`Error::Malformed`] (as `format`, the reader the caller would use) for a container `cfb`
+/// cannot open: truncated, cyclic or overlong FAT, directory past the end.
+pub(crate) fn classify(bytes: &[u8], format: Format, limits: &Limits) -> Result<OleKind> {
+    Ok(Ole::open(bytes, format, limits)?.kind())
+}
+
+/// The bytes padded with zero sectors up to what the FAT describes, when `error` says the FAT
+/// is longer than the file, the file is whole sectors (a file cut mid-sector is truncated and
+/// stays an error) and the padded size stays within the limits.
+fn padded_to_fat(bytes: &[u8], limits: &Limits, error: &std::io::Error) -> Option<Vec<u8>> {
+    if !error.to_string().contains("but file has only") {
+        return None;
+    }
+    let field = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+    };
+    let shift = bytes.get(0x1E).copied().filter(|&s| s == 9 || s == 12)?;
+    let sector = 1u64 << shift;
+    // A file cut off mid-sector is truncated, not merely described by a long FAT.
+    if !(bytes.len() as u64).is_multiple_of(sector) {
+        return None;
+    }
+    let fat_sectors = u64::from(u32::from_le_bytes(field(0x2C)?));
+    // One header sector, then as many sectors as the FAT has entries.
+    let needed = fat_sectors
+        .checked_mul(sector / 4)?
+        .checked_add(1)?
+        .checked_mul(sector)?;
+    // The padding is zeros the file never had: keep it small next to the file, so a tiny
+    // file cannot claim a FAT of gigabytes.
+    let cap = (bytes.len() as u64).saturating_mul(4).max(1 << 20);
+    if needed <= bytes.len() as u64 || needed > limits.input_bytes.min(cap) {
+        return None;
+    }
+    let mut out = bytes.to_vec();
+    out.resize(usize::try_from(needed).ok()?, 0);
+    Some(out)
+}
+
+/// The error for compound files gongwen does not read, naming what they are.
+pub(crate) fn unsupported(kind: OleKind) -> Error {
+    let convert = "convert it to .docx first, e.g. `soffice --headless --convert-to docx FILE`";
+    let (format, suggestion) = match kind {
+        OleKind::Works => ("Microsoft Works word processor (.wps)", convert),
+        OleKind::EncryptedOoxml => (
+            "password-protected DOCX",
+            "remove the password in Word or LibreOffice and save it as .docx",
+        ),
+        OleKind::Spreadsheet { .. } => (
+            "a spreadsheet (.xls/.et)",
+            "export it as .xlsx or CSV, e.g. `soffice --headless --convert-to xlsx FILE`",
+        ),
+        OleKind::Word { .. } | OleKind::Other => (
+            "an OLE compound file that is not a Word document (PowerPoint, Visio, Outlook …)",
+            "export the text as .docx or PDF",
+        ),
+    };
+    Error::UnsupportedFormat {
+        format: format.to_string(),
+        suggestion: suggestion.to_string(),
+    }
+}
