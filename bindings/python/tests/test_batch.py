@@ -31,7 +31,7 @@ def test_bad_inputs_mixed_in_nothing_lost_order_kept(tmp_path: Path) -> None:
             sources.append((f"blank-{i}.html", b""))
             expect.append("empty")
         if i % 5 == 2:
-            sources.append(FIXTURES / "malformed" / "ole.doc")
+            sources.append(FIXTURES / "malformed" / "word95.doc")
             expect.append("unsupported_format")
     sources.append(b"\x00\x01\x02garbage\x00")
     expect.append("unknown_format")
