@@ -25,8 +25,8 @@ import gongwen
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
-REPEAT = int(os.environ.get("REPEAT", "3"))
-ROUNDS = int(os.environ.get("ROUNDS", "3"))
+REPEAT = int(os.environ.get("REPEAT", "2"))
+ROUNDS = int(os.environ.get("ROUNDS", "2"))
 
 
 def files(ext: str) -> List[Tuple[str, bytes]]:
