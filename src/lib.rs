@@ -13,6 +13,7 @@
 //!   contacts, inspection facts), not formats.
 //! - [`render`] writes a [`Document`] as JSON, JSON Lines, Markdown or plain text, or explains
 //!   to a person what was found; [`model::plain_summary`] words its warnings for people.
+//! - [`chunk`] cuts a document's body into section-aware pieces for retrieval.
 //! - `export` (feature `export`, on by default) turns many documents into a research dataset:
 //!   CSV, SQLite with a full-text index, or JSON Lines (see `docs/dataset.md`).
 //!
@@ -31,6 +32,7 @@
 
 pub mod batch;
 pub(crate) mod chars;
+pub mod chunk;
 mod error;
 #[cfg(feature = "export")]
 pub mod export;

@@ -59,6 +59,30 @@ fn exit_code_1_means_doubts_not_intended_cleanups() {
     assert_eq!(guessed.code(), Some(1));
 }
 
+#[test]
+fn to_chunks_writes_one_chunk_per_line_under_its_headings() {
+    let sample = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/001.html");
+    let out = gongwen()
+        .args(["convert", "--to", "chunks", "--max-chars", "200"])
+        .arg(&sample)
+        .output()
+        .unwrap();
+    assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() > 3);
+    for (i, chunk) in lines.iter().enumerate() {
+        assert_eq!(chunk["index"], i);
+        assert!(chunk["text"].as_str().unwrap().chars().count() <= 200);
+    }
+    assert!(lines
+        .iter()
+        .any(|c| c["headings"].as_array().is_some_and(|h| !h.is_empty())));
+}
+
 /// The library's errors name the cause; the binary adds the flag that would have avoided it.
 #[test]
 fn errors_name_the_flag_to_use() {

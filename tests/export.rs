@@ -114,6 +114,38 @@ fn sqlite_counts_and_full_text_search() {
         ids("SELECT id FROM documents WHERE body LIKE '%整改%'"),
         all
     );
+    // … and the CJK bigram index answers one- and two-character queries through MATCH.
+    let cjk = |query: &str| {
+        ids(&format!(
+            "SELECT d.id FROM documents_cjk JOIN documents d ON d.rowid = documents_cjk.rowid
+             WHERE documents_cjk MATCH '{}'",
+            gongwen::export::cjk_match(query).replace('\'', "''")
+        ))
+    };
+    assert_eq!(cjk("整改"), all);
+    assert_eq!(cjk("巡视组"), want);
+    // Three characters and more: the same rows as the trigram index.
+    assert_eq!(
+        cjk("回头看"),
+        ids("SELECT id FROM documents_fts WHERE documents_fts MATCH '回头看'")
+    );
+    // A long phrase: the documents whose title or body holds it.
+    let phrase = "巡视整改进展情况的通报";
+    assert_eq!(
+        cjk(phrase),
+        ids(&format!(
+            "SELECT id FROM documents WHERE coalesce(title, '') || body LIKE '%{phrase}%'"
+        ))
+    );
+    assert!(!cjk(phrase).is_empty());
+    assert!(cjk("鸡蛋").is_empty());
+    // The plain-SQL recipe of docs/dataset.md: the phrase of the query's bigrams.
+    let recipe = "WITH RECURSIVE q(s) AS (SELECT '整改'),
+          g(i, tok) AS (SELECT 1, substr(s, 1, 2) FROM q
+                        UNION ALL SELECT i + 1, substr(s, i + 1, 2) FROM g, q WHERE i + 1 < length(s))
+        SELECT d.id FROM documents_cjk JOIN documents d ON d.rowid = documents_cjk.rowid
+        WHERE documents_cjk MATCH (SELECT '\"' || group_concat(tok, ' ') || '\"' FROM g)";
+    assert_eq!(ids(recipe), all);
     // A snippet for a reader.
     let snippet: String = conn
         .query_row(

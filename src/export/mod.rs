@@ -28,6 +28,7 @@ use crate::model::{Block, BlockKind, Document, ProblemStatus};
 mod csv;
 mod jsonl;
 mod sqlite;
+pub use sqlite::{cjk_match, cjk_tokens};
 
 /// Length of a document id: the first 16 hex digits of the input's SHA-256 (64 bits: no
 /// collision in any realistic collection, short enough to read in a table).

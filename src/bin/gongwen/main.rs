@@ -84,9 +84,15 @@ struct ConvertArgs {
     /// Input files; `-` reads stdin.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Output format.
+    /// Output format (`chunks`: section-aware chunks for retrieval, one JSON object per line).
     #[arg(long, short = 't', value_enum, default_value_t = To::Json)]
     to: To,
+    /// Most characters per chunk (`--to chunks`).
+    #[arg(long, default_value_t = 800)]
+    max_chars: usize,
+    /// Characters of whole sentences repeated from the chunk before (`--to chunks`).
+    #[arg(long, default_value_t = 0)]
+    overlap: usize,
     /// Input format; `auto` sniffs the content.
     #[arg(long, short = 'f', value_enum, default_value_t = From::Auto)]
     from: From,
@@ -113,9 +119,10 @@ struct ConvertArgs {
 }
 
 impl ConvertArgs {
-    fn output_format(&self) -> OutputFormat {
+    /// The renderer, or `None` for `--to chunks` (cut by `gongwen::chunk`, not rendered).
+    fn output_format(&self) -> Option<OutputFormat> {
         if self.explain {
-            OutputFormat::Explain
+            Some(OutputFormat::Explain)
         } else {
             self.to.format()
         }
@@ -191,15 +198,18 @@ enum To {
     Jsonl,
     Md,
     Text,
+    Chunks,
 }
 
 impl To {
-    fn format(self) -> OutputFormat {
+    /// The renderer, or `None` for chunks (cut by `gongwen::chunk`, not rendered).
+    fn format(self) -> Option<OutputFormat> {
         match self {
-            To::Json => OutputFormat::Json,
-            To::Jsonl => OutputFormat::Jsonl,
-            To::Md => OutputFormat::Markdown,
-            To::Text => OutputFormat::Text,
+            To::Json => Some(OutputFormat::Json),
+            To::Jsonl => Some(OutputFormat::Jsonl),
+            To::Md => Some(OutputFormat::Markdown),
+            To::Text => Some(OutputFormat::Text),
+            To::Chunks => None,
         }
     }
 }
@@ -328,7 +338,10 @@ fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<b
             (ex.warnings.clone(), ex.source.clone())
         }
         Stage::Document(doc) => {
-            gongwen::render::render(doc, args.output_format(), &mut out)?;
+            match args.output_format() {
+                Some(format) => gongwen::render::render(doc, format, &mut out)?,
+                None => write_chunks(doc, args, &mut out)?,
+            }
             (doc.warnings.clone(), doc.source.clone())
         }
     };
@@ -344,6 +357,19 @@ fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<b
 enum Stage {
     Blocks(Box<gongwen::read::Extracted>),
     Document(Box<gongwen::Document>),
+}
+
+fn write_chunks(
+    doc: &gongwen::Document,
+    args: &ConvertArgs,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let opts = gongwen::chunk::ChunkOptions::new(args.max_chars, args.overlap);
+    for chunk in gongwen::chunk::chunks(doc, &opts) {
+        serde_json::to_writer(&mut *out, &chunk)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 fn write_blocks(ex: &gongwen::read::Extracted, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -379,8 +405,10 @@ fn open_output(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<B
         let stem = input
             .file_stem()
             .map_or_else(|| "stdin".into(), |s| s.to_os_string());
-        path.join(stem)
-            .with_extension(args.output_format().extension())
+        let extension = args
+            .output_format()
+            .map_or("chunks.jsonl", OutputFormat::extension);
+        path.join(stem).with_extension(extension)
     } else {
         path.clone()
     };
