@@ -60,7 +60,7 @@ pub(crate) fn side(c: char) -> Side {
 
 /// How far (in non-space characters) a context scan looks before giving up. Bounds the work
 /// per mark, so a line of ten thousand commas stays linear.
-const SCAN_LIMIT: usize = 24;
+pub(crate) const SCAN_LIMIT: usize = 24;
 
 /// The first decisive [`Side`] left of byte offset `at` in `line` (Neutral when none).
 pub(crate) fn left(line: &str, at: usize) -> Side {
@@ -73,10 +73,23 @@ pub(crate) fn right(line: &str, at: usize) -> Side {
 }
 
 fn scan(chars: impl Iterator<Item = char>) -> Side {
+    scan_skipping(chars, |_| false)
+}
+
+/// The first decisive [`Side`] among `chars`, up to a newline and [`SCAN_LIMIT`] counted
+/// characters, passing over whitespace, invisible characters and those `skip` names (a rule's
+/// own marks, which must not decide their own context).
+pub(crate) fn scan_skipping(
+    chars: impl Iterator<Item = char>,
+    skip: impl Fn(char) -> bool,
+) -> Side {
     let mut seen = 0;
     for c in chars {
         if c == '\n' {
             break;
+        }
+        if skip(c) {
+            continue;
         }
         // Spaces do not count against the limit: the whitespace rule removes some of them,
         // and the decision must not change when it has (idempotence).

@@ -109,25 +109,9 @@ fn chinese_around(line: &str, start: usize, end: usize) -> bool {
     scan(left) == Side::Chinese || scan(right) == Side::Chinese
 }
 
-/// How far (in counted characters) the scan looks: the limit of the context scan.
-const SCAN_LIMIT: usize = 24;
-
+/// The context scan of the other marks, passing over the dots and ellipses themselves.
 fn scan(chars: impl Iterator<Item = char>) -> Side {
-    let mut seen = 0;
-    for c in chars {
-        if c.is_whitespace() || class::is_invisible(c) || c == '.' || c == '…' {
-            continue;
-        }
-        match class::side(c) {
-            Side::Neutral => {}
-            decisive => return decisive,
-        }
-        seen += 1;
-        if seen >= SCAN_LIMIT {
-            break;
-        }
-    }
-    Side::Neutral
+    class::scan_skipping(chars, |c| c == '.' || c == '…')
 }
 
 #[cfg(test)]

@@ -62,9 +62,6 @@ const ABBREVIATIONS: &[&str] = &[
     "vol", "vols", "vs",
 ];
 
-/// How far (in non-space characters) the sentence scan looks, as the context scan does.
-const SCAN_LIMIT: usize = 24;
-
 /// The longest token looked at (bytes; tokens are ASCII). Bounds the work per `.`.
 const TOKEN_LIMIT: usize = 64;
 
@@ -169,7 +166,7 @@ fn sentence_side(line: &str, before: usize) -> Side {
             decisive => return decisive,
         }
         seen += 1;
-        if seen >= SCAN_LIMIT {
+        if seen >= class::SCAN_LIMIT {
             break;
         }
     }
