@@ -72,20 +72,22 @@ pub fn text<'a>(input: &'a str, opts: &NormalizeOptions) -> Cow<'a, str> {
     if opts.join_lines {
         s = then(s, lines::join_lines);
     }
-    if opts.title_marks {
-        s = then(s, titles::title_marks);
-    }
-    if opts.full_stops {
-        s = then(s, period::full_stops);
-    }
-    if opts.ellipses {
-        s = then(s, ellipsis::ellipses);
-    }
-    if opts.dashes {
-        s = then(s, dash::dashes);
-    }
-    if opts.split_decimals {
-        s = then(s, decimal::split_decimals);
+    if may_hold_marks(&s) {
+        if opts.title_marks {
+            s = then(s, titles::title_marks);
+        }
+        if opts.full_stops {
+            s = then(s, period::full_stops);
+        }
+        if opts.ellipses {
+            s = then(s, ellipsis::ellipses);
+        }
+        if opts.dashes {
+            s = then(s, dash::dashes);
+        }
+        if opts.split_decimals {
+            s = then(s, decimal::split_decimals);
+        }
     }
     if opts.punctuation {
         s = then(s, punct::punctuation);
@@ -97,6 +99,24 @@ pub fn text<'a>(input: &'a str, opts: &NormalizeOptions) -> Cow<'a, str> {
         s = then(s, space::collapse);
     }
     s
+}
+
+/// Whether one of the GB/T 15834 mark rules (title marks, full stops, ellipses, dashes, split
+/// decimals) could fire: each needs a `.`, `<` or `-`, a `— `, or a `。` doubled or followed by a
+/// space. One pass over the bytes spares the five rules' searches on the many lines (most of a
+/// notice) that hold none of these; each rule still checks its own trigger exactly.
+fn may_hold_marks(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if memchr::memchr3(b'.', b'<', b'-', bytes).is_some() {
+        return true;
+    }
+    // `—` is E2 80 94 and `。` E3 80 82 in UTF-8: only those lead bytes need a closer look.
+    memchr::memchr2_iter(0xE2, 0xE3, bytes).any(|i| {
+        let rest = bytes.get(i..).unwrap_or_default();
+        ["— ", "。。", "。 "]
+            .iter()
+            .any(|t| rest.starts_with(t.as_bytes()))
+    })
 }
 
 /// Apply `rule` to `s`, keeping a borrow when neither step allocated.
