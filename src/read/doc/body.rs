@@ -40,16 +40,7 @@ struct Field {
 
 impl Field {
     fn is_page_number(&self) -> bool {
-        let word = self
-            .code
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_ascii_uppercase();
-        matches!(
-            word.as_str(),
-            "PAGE" | "NUMPAGES" | "SECTIONPAGES" | "SECTION"
-        )
+        crate::read::docx::is_page_number_field(&self.code)
     }
 }
 

@@ -97,16 +97,7 @@ struct Field {
 impl Field {
     /// Page-number fields show a different number on every page; none of it is body text.
     fn is_page_number(&self) -> bool {
-        let word = self
-            .instr
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .to_ascii_uppercase();
-        matches!(
-            word.as_str(),
-            "PAGE" | "NUMPAGES" | "SECTIONPAGES" | "SECTION"
-        )
+        super::is_page_number_field(&self.instr)
     }
 }
 

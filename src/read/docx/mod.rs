@@ -222,6 +222,16 @@ fn relationships(
     Ok(out)
 }
 
+/// Whether a Word field code (`PAGE`, `NUMPAGES \* MERGEFORMAT` …) numbers pages: such a field
+/// shows a different number on every page, so none of its result is body text. Shared by the
+/// DOCX and the Word 97 `.doc` readers.
+pub(crate) fn is_page_number_field(code: &str) -> bool {
+    let word = code.split_whitespace().next().unwrap_or("");
+    ["PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
