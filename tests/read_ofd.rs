@@ -648,3 +648,72 @@ fn page_and_operation_limits_warn_and_stop_early() {
     assert!(ex.warnings.iter().any(|w| w.code == Code::LimitReached));
     assert!(text_of(&ex).chars().count() < text_of(&full).chars().count());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Text objects drawn at `Size="1"` and scaled by their CTM (issue 16, item 9).
+
+/// A real vendor file whose text objects are all `Size="1"` with a scaling CTM: the body lines
+/// keep their characters in order, and the large title in the other half of the spread is a
+/// line of its own instead of being merged into the two body lines its baseline falls between.
+#[test]
+fn scaling_ctm_lines_do_not_interleave_real_file() {
+    let path = util::root().join("tests/fixtures/ofd/ofdrw-testImageNotFound.ofd");
+    let ex = read_path(&path);
+    let text = text_of(&ex);
+    let lines: Vec<&str> = text.lines().collect();
+    for want in [
+        "应遵守下列规定：",
+        "一、探矿权人应在批准的勘查范围内依法进行勘查活动。",
+        "矿产资源勘查许可证",
+        "四、《矿产资源勘查许可证》有效期满，需要延长勘查工作时间",
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(want)),
+            "{want:?} is not a line of:\n{text}"
+        );
+    }
+    assert_in_order(
+        &squeeze(&text),
+        &[
+            "探矿权人应遵守下列规定：",
+            "一、探矿权人应在批准的勘查范围内",
+        ],
+    );
+}
+
+/// Our own rendering: body lines at `Size="1"` with `CTM="4.94 0 0 4.94 0 0"` (5 mm type,
+/// 7.8 mm pitch), positions from `DeltaX` in object space, and a 15 mm title in the right
+/// column whose baseline lies between the first two body lines.
+#[test]
+fn scaling_ctm_lines_do_not_interleave_rendering() {
+    let line = |id: u32, x: f32, top: f32, ctm: f32, text: &str| {
+        let n = text.chars().count();
+        format!(
+            r#"<ofd:TextObject ID="{id}" CTM="{ctm} 0 0 {ctm} 0 0" Boundary="{x} {top} {w} {h}" Size="1"><ofd:TextCode X="0" Y="0.8" DeltaX="g {g} 1">{text}</ofd:TextCode></ofd:TextObject>"#,
+            w = n as f32 * ctm,
+            h = ctm,
+            g = n - 1
+        )
+    };
+    let body = [
+        line(3, 15.44, 71.32, 4.94, "应遵守下列规定："),
+        line(4, 25.32, 79.11, 4.94, "一、探矿权人应在批准的范围内勘查。"),
+        line(5, 25.32, 86.87, 4.94, "二、许可证不得转借、转让、买卖。"),
+        line(6, 207.72, 67.95, 14.82, "勘查许可证"),
+    ]
+    .concat();
+    let page = format!(
+        r#"<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="2">{body}</ofd:Layer></ofd:Content></ofd:Page>"#
+    );
+    let ex = read_bytes(&package(OFD_XML, DOCUMENT_XML, page)).unwrap();
+    let text = text_of(&ex);
+    let lines: Vec<&str> = text.lines().collect();
+    for want in [
+        "应遵守下列规定：",
+        "一、探矿权人应在批准的范围内勘查。",
+        "二、许可证不得转借、转让、买卖。",
+        "勘查许可证",
+    ] {
+        assert!(lines.contains(&want), "{want:?} is not a line of:\n{text}");
+    }
+}

@@ -145,6 +145,7 @@ pub(super) fn rows(mut glyphs: Vec<G<'_>>) -> Vec<Vec<G<'_>>> {
     if !cur.is_empty() {
         out.push(cur);
     }
+    let out: Vec<Vec<G<'_>>> = out.into_iter().flat_map(split_stacked).collect();
     let mut out = attach_scripts(out);
     for row in &mut out {
         // Stable: glyphs at the same x keep content-stream order.
@@ -152,6 +153,53 @@ pub(super) fn rows(mut glyphs: Vec<G<'_>>) -> Vec<Vec<G<'_>>> {
         dedup(row);
     }
     out
+}
+
+/// Baselines further apart than this many ems (of the smaller glyph) are different lines when
+/// the glyphs also overlap horizontally.
+const STACKED: f32 = 0.6;
+/// How many glyphs to the left (in x order) a glyph is compared with when looking for overlap.
+const STACK_LOOKBACK: usize = 8;
+
+/// Re-split a row that single linkage chained across lines: a large glyph (a title, a form
+/// label drawn by a scaling CTM) whose baseline falls between two lines of small text joins both
+/// lines, and sorting the row by x then interleaves them character by character. Such a row has
+/// glyphs on different baselines at the same x, which a real line never has; it is split again
+/// with the tolerance of the smaller glyph.
+fn split_stacked(row: Vec<G<'_>>) -> Vec<Vec<G<'_>>> {
+    if !is_stacked(&row) {
+        return vec![row];
+    }
+    let mut out: Vec<Vec<G<'_>>> = Vec::new();
+    let mut cur: Vec<G<'_>> = Vec::new();
+    for g in row {
+        if let Some(p) = cur.last() {
+            if g.y - p.y > ROW_TOLERANCE * p.size.min(g.size) {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        cur.push(g);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// True when two visible glyphs of the row (sorted by baseline) cover the same x range more than
+/// half the narrower one's width while their baselines are clearly apart.
+fn is_stacked(row: &[G<'_>]) -> bool {
+    let mut by_x: Vec<&G<'_>> = row.iter().filter(|g| !g.is_space() && g.w > 0.0).collect();
+    if by_x.len() < 2 {
+        return false;
+    }
+    by_x.sort_by(|a, b| a.x.total_cmp(&b.x));
+    by_x.iter().enumerate().any(|(i, g)| {
+        by_x[i.saturating_sub(STACK_LOOKBACK)..i].iter().any(|p| {
+            let overlap = p.right().min(g.right()) - g.x.max(p.x);
+            overlap > 0.5 * p.w.min(g.w) && (g.y - p.y).abs() > STACKED * p.size.min(g.size)
+        })
+    })
 }
 
 /// Fold rows of a few small glyphs (footnote marks, raised or lowered further than the row
@@ -413,6 +461,26 @@ mod tests {
             .map(|l| l.text)
             .collect();
         assert_eq!(texts, ["佛1", "下"]);
+    }
+
+    #[test]
+    fn a_large_glyph_between_two_lines_does_not_interleave_them() {
+        // Two body lines (size 5, pitch 7.8) and, in another column, a title glyph (size 15)
+        // whose baseline lies between them: single linkage chains all three.
+        let mut gs = Vec::new();
+        for (i, t) in ["应", "遵", "守"].iter().enumerate() {
+            gs.push(g(t, 15.0 + 5.0 * i as f32, 75.2, 5.0));
+        }
+        for (i, t) in ["一", "、", "探"].iter().enumerate() {
+            gs.push(g(t, 20.0 + 5.0 * i as f32, 83.0, 5.0));
+        }
+        gs.push(g("证", 200.0, 80.2, 15.0));
+        let texts: Vec<String> = rows(gs)
+            .iter()
+            .filter_map(|r| build(r))
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(texts, ["应遵守", "证", "一、探"]);
     }
 
     #[test]
