@@ -262,6 +262,74 @@ def red_header():
     return pdf(objs)
 
 
+# ToUnicode CMaps written wrongly, one per font, each seen in real producers' output; every one
+# must still give its line (issue 16, item 10). Codes are Identity-H pairs 0x0101, 0x0102, ….
+SLOPPY_CMAPS = {
+    # A ToUnicode written with CID sections: the "CIDs" are code points (MuPDF reads them so).
+    "cidrange": (
+        "关于开展",
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        "1 begincidrange <0101> <0101> 20851 endcidrange\n"
+        "3 begincidchar <0102> 20110 <0103> 24320 <0104> 23637 endcidchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end\n",
+    ),
+    # No endbfchar, no endcmap, tokens run together, CR-only line ends, tabs.
+    "no_end": (
+        "巡察整改",
+        "begincmap\r1 begincodespacerange<0000><FFFF>endcodespacerange\r"
+        "4 beginbfchar<0101><5DE1>\r<0102>\t<5BDF>\r<0103><6574>\r<0104><6539>\r",
+    ),
+    # Hex with spaces inside and odd digit counts, literal strings as source and destination.
+    "odd_hex": (
+        "工作方案",
+        "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        "4 beginbfchar < 01 01 > <5DE5> <102> <4F5C> (\\001\\003) (\\145\\271) <0104> < 6 848 >\n"
+        "endbfchar endcmap\n",
+    ),
+    # bfrange with an array destination (one entry a name, which takes its slot), and a
+    # surrogate pair as a range start.
+    "arrays": (
+        "通知\U00020000\U00020001",
+        "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        "2 beginbfrange <0101> <0102> [<901A> <77E5>] <0103> <0104> <D840DC00> endbfrange\n"
+        "endcmap\n",
+    ),
+    # A range crossing the last byte of the code (0x01FF–0x0201), which the specification
+    # forbids and readers accept; a bfchar after it overrides nothing.
+    "crossing": (
+        "三上下不",
+        "begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        "1 beginbfrange <01FF> <0201> <4E09> endbfrange 1 beginbfchar <0202> <4E0D> endbfchar\n"
+        "endcmap\n",
+    ),
+}
+
+
+def sloppy_tounicode():
+    """One Type0 Identity-H font per entry of SLOPPY_CMAPS, each drawing its line."""
+    fonts, objs, lines = [], {}, []
+    num = 10
+    for i, (name, (text, cmap)) in enumerate(SLOPPY_CMAPS.items()):
+        first = 0x01FF if name == "crossing" else 0x0101
+        codes = "".join("%04X" % (first + k) for k in range(len(text)))
+        lines.append("BT /F%d 20 Tf 72 %d Td <%s> Tj ET" % (i + 1, 760 - 40 * i, codes))
+        fonts.append("/F%d %d 0 R" % (i + 1, num))
+        objs[num] = ("<< /Type /Font /Subtype /Type0 /BaseFont /Sloppy%s /Encoding /Identity-H "
+                     "/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (name, num + 1, num + 2))
+        objs[num + 1] = ("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Sloppy%s "
+                         "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                         "/DW 1000 >>" % name)
+        objs[num + 2] = stream(cmap.encode("latin-1"))
+        num += 3
+    objs[1] = "<< /Type /Catalog /Pages 2 0 R >>"
+    objs[2] = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+    objs[3] = ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               "/Resources << /Font << %s >> >> >>" % " ".join(fonts))
+    objs[4] = stream("\n".join(lines) + "\n")
+    return pdf(objs)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = {
@@ -273,6 +341,7 @@ def main():
         "actual_text.pdf": actual_text(),
         "form_fanout.pdf": form_fanout(),
         "red_header.pdf": red_header(),
+        "sloppy_tounicode.pdf": sloppy_tounicode(),
     }
     good = files["identity_h_tounicode.pdf"]
     files["truncated.pdf"] = good[: len(good) * 6 // 10]

@@ -56,6 +56,26 @@ fn identity_h_with_tounicode_and_info() {
     assert!(x.blocks.iter().all(|b| b.origin.page == Some(1)));
 }
 
+/// ToUnicode CMaps written wrongly (CID sections in a ToUnicode, missing `end…` keywords, run
+/// together tokens, odd hex digits, literal strings, array destinations, surrogate pairs, a
+/// range crossing the last byte) give their text as MuPDF and poppler read it, one line each.
+#[test]
+fn sloppy_tounicode_maps_are_read() {
+    let x = read(&fixture("sloppy_tounicode.pdf"));
+    let lines: Vec<&str> = x.blocks.iter().flat_map(|b| b.text.lines()).collect();
+    assert_eq!(
+        lines,
+        [
+            "关于开展",
+            "巡察整改",
+            "工作方案",
+            "通知\u{20000}\u{20001}",
+            "三上下不"
+        ]
+    );
+    assert!(!has(&x, Code::UnreliableText), "{:?}", x.warnings);
+}
+
 #[test]
 fn gbk_bytes_behind_a_winansi_font() {
     let x = read(&fixture("gbk_simple.pdf"));

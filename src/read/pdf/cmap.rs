@@ -56,8 +56,8 @@ struct CidRange {
 enum BfTarget {
     /// The first code's UTF-16 units; later codes add their offset to the last unit.
     Start(Vec<u16>),
-    /// One string per code.
-    Array(Vec<String>),
+    /// One string per code (`None` for an entry that is not a string).
+    Array(Vec<Option<String>>),
 }
 
 /// A parsed CMap: codespaces, code → CID ranges, code → Unicode (for ToUnicode maps).
@@ -77,6 +77,9 @@ pub(crate) struct CMap {
     /// `cids` is sorted and no two ranges overlap: the binary search in [`CMap::cid`] is
     /// then exact and a miss needs no linear rescan (a hot path for every unmapped code).
     disjoint: bool,
+    /// A ToUnicode map whose writer used `begincidrange`/`begincidchar`: the "CIDs" are code
+    /// points (MuPDF reads every section of a ToUnicode the same way).
+    cid_is_unicode: bool,
 }
 
 impl CMap {
@@ -158,7 +161,9 @@ impl CMap {
 
     /// True when the CMap maps codes to Unicode (a ToUnicode CMap).
     pub fn has_unicode(&self) -> bool {
-        !self.bf_chars.is_empty() || !self.bf_ranges.is_empty()
+        !self.bf_chars.is_empty()
+            || !self.bf_ranges.is_empty()
+            || (self.cid_is_unicode && !self.cids.is_empty())
     }
 
     /// The Unicode text of a code.
@@ -170,22 +175,36 @@ impl CMap {
             if *lo <= code && code <= *hi {
                 let off = code - lo;
                 return match target {
-                    BfTarget::Array(items) => items.get(off as usize).cloned(),
-                    BfTarget::Start(units) => {
-                        let mut units = units.clone();
-                        let last = units.pop()?;
-                        let v = u32::from(last).checked_add(off)?;
-                        if units.is_empty() && v > 0xFFFF {
-                            return char::from_u32(v).map(String::from);
-                        }
-                        units.push(v as u16);
-                        Some(String::from_utf16_lossy(&units))
-                    }
+                    BfTarget::Array(items) => items.get(off as usize).cloned().flatten(),
+                    BfTarget::Start(units) => offset_last_char(units, off),
                 };
             }
         }
+        if self.cid_is_unicode {
+            // The code's byte length is unknown here; a ToUnicode map has one per code anyway.
+            let v = (1..=4u8).find_map(|len| self.cid(code, len))?;
+            return char::from_u32(v).filter(|c| *c != '\0').map(String::from);
+        }
         None
     }
+}
+
+/// The text of a bfrange's start string with `off` added to its last character (a code point,
+/// so a surrogate pair steps as one character and a BMP start may step past U+FFFF).
+fn offset_last_char(units: &[u16], off: u32) -> Option<String> {
+    let mut chars: Vec<char> = char::decode_utf16(units.iter().copied())
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    let last = chars.pop()?;
+    chars.push(char::from_u32(u32::from(last).checked_add(off)?)?);
+    Some(chars.into_iter().collect())
+}
+
+/// Parse a ToUnicode stream: [`parse`], with code → CID sections read as code → code point.
+pub(crate) fn parse_to_unicode(data: &[u8]) -> CMap {
+    let mut cmap = parse(data);
+    cmap.cid_is_unicode = true;
+    cmap
 }
 
 /// Parse an embedded CMap or ToUnicode stream. Unknown syntax is skipped.
@@ -198,36 +217,42 @@ pub(crate) fn parse(data: &[u8]) -> CMap {
         match t {
             Tok::Word(w) if w == b"begincodespacerange" => {
                 i += 1;
-                while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (tok(i), tok(i + 1)) {
+                while let (Some(lo), Some(hi)) = (string(tok(i)), string(tok(i + 1))) {
                     cmap.codespaces
                         .push(Codespace::new(lo.len() as u8, be(lo), be(hi)));
                     i += 2;
                 }
+                // The token that ended the section may start the next one (no `end…`).
+                continue;
             }
             Tok::Word(w) if w == b"begincidrange" => {
                 i += 1;
-                while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi)), Some(Tok::Num(cid))) =
-                    (tok(i), tok(i + 1), tok(i + 2))
+                while let (Some(lo), Some(hi), Some(Tok::Num(cid))) =
+                    (string(tok(i)), string(tok(i + 1)), tok(i + 2))
                 {
                     push_cid(&mut cmap, lo, be(hi), *cid);
                     i += 3;
                 }
+                // The token that ended the section may start the next one (no `end…`).
+                continue;
             }
             Tok::Word(w) if w == b"begincidchar" => {
                 i += 1;
-                while let (Some(Tok::Hex(c)), Some(Tok::Num(cid))) = (tok(i), tok(i + 1)) {
+                while let (Some(c), Some(Tok::Num(cid))) = (string(tok(i)), tok(i + 1)) {
                     push_cid(&mut cmap, c, be(c), *cid);
                     i += 2;
                 }
+                // The token that ended the section may start the next one (no `end…`).
+                continue;
             }
             Tok::Word(w) if w == b"beginbfchar" => {
                 i += 1;
-                loop {
-                    match (tok(i), tok(i + 1)) {
-                        (Some(Tok::Hex(c)), Some(Tok::Hex(dst))) => {
-                            cmap.bf_chars.insert(be(c), utf16(dst));
+                while let (Some(c), Some(dst)) = (string(tok(i)), tok(i + 1)) {
+                    match (string(Some(dst)), dst) {
+                        (Some(d), _) => {
+                            cmap.bf_chars.insert(be(c), utf16(d));
                         }
-                        (Some(Tok::Hex(c)), Some(Tok::Name(n))) => {
+                        (None, Tok::Name(n)) => {
                             if let Some(s) = super::font::glyph_name_unicode(n) {
                                 cmap.bf_chars.insert(be(c), s);
                             }
@@ -236,34 +261,46 @@ pub(crate) fn parse(data: &[u8]) -> CMap {
                     }
                     i += 2;
                 }
+                // The token that ended the section may start the next one (no `end…`).
+                continue;
             }
             Tok::Word(w) if w == b"beginbfrange" => {
                 i += 1;
-                while let (Some(Tok::Hex(lo)), Some(Tok::Hex(hi))) = (tok(i), tok(i + 1)) {
+                while let (Some(lo), Some(hi)) = (string(tok(i)), string(tok(i + 1))) {
                     let (lo, hi) = (be(lo), be(hi));
                     match tok(i + 2) {
-                        Some(Tok::Hex(dst)) if lo <= hi => {
-                            let units: Vec<u16> = units16(dst);
-                            if !units.is_empty() {
-                                cmap.bf_ranges.push((lo, hi, BfTarget::Start(units)));
-                            }
-                            i += 3;
-                        }
                         Some(Tok::ArrayStart) => {
                             let mut items = Vec::new();
                             let mut j = i + 3;
-                            while let Some(Tok::Hex(d)) = tok(j) {
-                                items.push(utf16(d));
+                            // Anything but a string takes its slot (poppler); `]` or a
+                            // keyword ends the array.
+                            while let Some(t) = tok(j) {
+                                if matches!(t, Tok::ArrayEnd | Tok::Word(_)) {
+                                    break;
+                                }
+                                items.push(string(Some(t)).map(utf16));
                                 j += 1;
                             }
                             if lo <= hi {
                                 cmap.bf_ranges.push((lo, hi, BfTarget::Array(items)));
                             }
-                            i = j + 1;
+                            i = if matches!(tok(j), Some(Tok::ArrayEnd)) {
+                                j + 1
+                            } else {
+                                j
+                            };
                         }
-                        _ => break,
+                        dst => {
+                            let Some(dst) = string(dst) else { break };
+                            let units: Vec<u16> = units16(dst);
+                            if !units.is_empty() && lo <= hi {
+                                cmap.bf_ranges.push((lo, hi, BfTarget::Start(units)));
+                            }
+                            i += 3;
+                        }
                     }
                 }
+                continue;
             }
             Tok::Word(w) if w == b"usecmap" => {
                 if let Some(Tok::Name(n)) = i.checked_sub(1).and_then(tok) {
@@ -314,6 +351,14 @@ fn be(bytes: &[u8]) -> u32 {
     bytes.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
 }
 
+/// The bytes of a hex or literal string token (MuPDF takes either in every CMap section).
+fn string(t: Option<&Tok>) -> Option<&[u8]> {
+    match t? {
+        Tok::Hex(b) | Tok::Str(b) => Some(b),
+        _ => None,
+    }
+}
+
 fn units16(bytes: &[u8]) -> Vec<u16> {
     bytes
         .chunks(2)
@@ -343,13 +388,34 @@ enum Tok {
     Real,
 }
 
+/// The bytes of a hex string read as a number, as poppler does (`sscanf("%x")`): an odd digit
+/// count gets its missing zero in front (`<041>` is 0x0041), not behind as in content streams.
+fn hex_number(raw: &[u8]) -> Vec<u8> {
+    let body = raw.split(|&c| c == b'<').nth(1).unwrap_or_default();
+    let mut nibbles: Vec<u8> = body
+        .iter()
+        .take_while(|&&c| c != b'>')
+        .filter_map(|&c| (c as char).to_digit(16).map(|d| d as u8))
+        .collect();
+    if nibbles.len() % 2 == 1 {
+        nibbles.insert(0, 0);
+    }
+    nibbles
+        .chunks(2)
+        .map(|p| (p.first().copied().unwrap_or(0) << 4) | p.get(1).copied().unwrap_or(0))
+        .collect()
+}
+
 /// The tokens of a CMap, from the shared PostScript tokenizer.
 fn tokens(data: &[u8]) -> Vec<Tok> {
     let mut lexer = Lexer::new(data);
     let mut out = Vec::new();
+    let mut start = lexer.pos();
     while let Some(t) = lexer.token() {
+        let raw = data.get(start..lexer.pos()).unwrap_or_default();
+        start = lexer.pos();
         out.push(match t {
-            Token::Hex(h) => Tok::Hex(h),
+            Token::Hex(_) => Tok::Hex(hex_number(raw)),
             Token::Str(s) => Tok::Str(s),
             Token::Name(n) => Tok::Name(n),
             Token::Num(v) if v.fract() == 0.0 => Tok::Num(v as i64),
@@ -651,6 +717,49 @@ mod tests {
         let cid = uni.cid(0x6587, 2).unwrap();
         assert_eq!(cid_to_unicode("GB1", cid), Some('文'));
         assert_eq!(cid_to_unicode("Japan1", 843), Some('あ'));
+    }
+
+    /// ToUnicode maps written wrongly, read as MuPDF and poppler read them.
+    #[test]
+    fn tolerant_to_unicode() {
+        let u = |src: &[u8], code: u32| parse_to_unicode(src).unicode(code);
+        // `begincidrange`/`begincidchar` in a ToUnicode: the "CID" is the code point (MuPDF).
+        let cid = b"1 begincodespacerange <0000> <FFFF> endcodespacerange
+            1 begincidrange <0010> <0012> 20013 endcidrange 1 begincidchar <0020> 25991 endcidchar";
+        assert!(parse_to_unicode(cid).has_unicode());
+        assert_eq!(u(cid, 0x10).as_deref(), Some("中"));
+        assert_eq!(u(cid, 0x12).as_deref(), Some("\u{4E2F}"));
+        assert_eq!(u(cid, 0x20).as_deref(), Some("文"));
+        // No `endbfchar`, no `endcmap`, no spaces between tokens, CR-only line ends.
+        let sloppy = b"2 beginbfchar<0001><4E2D>\r<0002><6587>\rbeginbfrange<0003><0004><516C>";
+        assert_eq!(u(sloppy, 1).as_deref(), Some("中"));
+        assert_eq!(u(sloppy, 2).as_deref(), Some("文"));
+        assert_eq!(u(sloppy, 4).as_deref(), Some("\u{516D}"));
+        // Spaces inside hex strings and odd digit counts: the digits are a number (poppler).
+        let odd = b"beginbfchar < 00 41 > <4E 2D> <042> <6587> <43> <4E0> endbfchar";
+        assert_eq!(u(odd, 0x41).as_deref(), Some("中"));
+        assert_eq!(u(odd, 0x42).as_deref(), Some("文"));
+        assert_eq!(u(odd, 0x43).as_deref(), Some("\u{4E0}"));
+        // Literal strings as source and destination (MuPDF takes any string).
+        let lit = b"beginbfchar (\\000A) (\\116\\055) endbfchar";
+        assert_eq!(u(lit, 0x41).as_deref(), Some("中"));
+        // Arrays in bfrange, shorter than the range; names and junk inside are skipped.
+        let arr = b"beginbfrange <01> <04> [<4E2D> /x <6587>] endbfrange";
+        assert_eq!(u(arr, 1).as_deref(), Some("中"));
+        assert_eq!(u(arr, 2).as_deref(), None);
+        assert_eq!(u(arr, 3).as_deref(), Some("文"));
+        assert_eq!(u(arr, 4).as_deref(), None);
+        // UTF-16 surrogate pairs, in bfchar and as a bfrange start (offset on the code point).
+        let astral = b"beginbfchar <01> <D840DC00> endbfchar
+            beginbfrange <10> <12> <D83DDFFF> endbfrange";
+        assert_eq!(u(astral, 1).as_deref(), Some("\u{20000}"));
+        assert_eq!(u(astral, 0x10).as_deref(), Some("\u{1F7FF}"));
+        assert_eq!(u(astral, 0x11).as_deref(), Some("\u{1F800}"));
+        // A range crossing the last byte of the code, and a destination crossing 0xFF.
+        let cross = b"beginbfrange <00FE> <0102> <4DFE> <0201> <0203> <00FF> endbfrange";
+        assert_eq!(u(cross, 0x100).as_deref(), Some("一"));
+        assert_eq!(u(cross, 0x102).as_deref(), Some("\u{4E02}"));
+        assert_eq!(u(cross, 0x202).as_deref(), Some("\u{100}"));
     }
 
     #[test]

@@ -239,7 +239,7 @@ impl Font {
             .unwrap_or_default();
         let name = decode_name(raw_name);
         let to_unicode = obj::stream_bytes(doc, dict.get(b"ToUnicode").ok(), stream_limit)
-            .map(|b| cmap::parse(&b))
+            .map(|b| cmap::parse_to_unicode(&b))
             .filter(CMap::has_unicode);
         let bold = bold_name(&name) || descriptor_bold(doc, dict);
         let encoding = obj::name(doc, dict.get(b"Encoding").ok()).unwrap_or_default();

@@ -75,6 +75,12 @@ impl<'a> Lexer<'a> {
         Lexer { data, pos: 0 }
     }
 
+    /// The offset of the next byte to read (the CMap parser looks at a hex string's raw
+    /// digits).
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
     fn peek(&self) -> Option<u8> {
         self.data.get(self.pos).copied()
     }
