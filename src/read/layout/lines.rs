@@ -195,7 +195,10 @@ fn is_stacked(row: &[G<'_>]) -> bool {
     }
     by_x.sort_by(|a, b| a.x.total_cmp(&b.x));
     by_x.iter().enumerate().any(|(i, g)| {
-        by_x[i.saturating_sub(STACK_LOOKBACK)..i].iter().any(|p| {
+        let before = by_x
+            .get(i.saturating_sub(STACK_LOOKBACK)..i)
+            .unwrap_or_default();
+        before.iter().any(|p| {
             let overlap = p.right().min(g.right()) - g.x.max(p.x);
             overlap > 0.5 * p.w.min(g.w) && (g.y - p.y).abs() > STACKED * p.size.min(g.size)
         })
