@@ -330,6 +330,111 @@ def sloppy_tounicode():
     return pdf(objs)
 
 
+# ---- scanned pages with an invisible OCR text layer (issue 16, item 11) ----
+
+SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "seeds")
+# Confusions of a bad OCR on a poor scan: similar shapes and dropped strokes (己→已, 察→蔡,
+# 整→螫, 组→纽, 进→迸), characters split into their parts (明→日月), strokes read as Latin or
+# marks (一→-, 口→O), stray marks and letters, spaces inside words.
+SIMILAR = dict(zip("己已未末土士人入日曰天大太王贝问准察整改巡会部工党委区员领导组织关干千于午牛田自目言情况进展通报设施办理",
+                   "已巳末未士土入八曰日夭太犬玉见间淮蔡螫攻迎合郜丁觉季匹贝顿异纽识荚千干干牛午由白日吉清兄迸屐诵拫没旅办里"))
+SPLIT = {"明": "日月", "好": "女子", "林": "木木", "加": "力口", "和": "禾口", "时": "日寸",
+         "地": "土也", "理": "王里", "村": "木寸", "到": "至刂"}
+LATIN = {"一": "-", "二": "=", "十": "+", "口": "O", "川": "lll", "卜": "F", "人": "A",
+         "八": "/\\", "了": "J", "工": "I"}
+JUNK = list("l1I|.,'`~:;i_")
+
+
+def garble(text, rate, seed):
+    """`text` with about `rate` of its characters misread; deterministic for a seed."""
+    import random
+    r = random.Random(seed)
+    out = []
+    for c in text:
+        if c.isspace() or r.random() >= rate:
+            out.append(c)
+            continue
+        y = r.random()
+        if c in LATIN and y < 0.3:
+            out.append(LATIN[c])
+        elif c in SPLIT and y < 0.5:
+            out.append(SPLIT[c])
+        elif c in SIMILAR and y < 0.8:
+            out.append(SIMILAR[c])
+        elif y < 0.55:
+            out.append(c + r.choice(JUNK))
+        elif y < 0.7:
+            out.append(r.choice(JUNK))
+        elif y < 0.85:
+            out.append(c + " ")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def seed_paragraphs(prefix, count):
+    """The first `count` long lines (paragraphs) of the seed named `prefix`_*.txt."""
+    name = next(f for f in sorted(os.listdir(SEEDS)) if f.startswith(prefix))
+    with open(os.path.join(SEEDS, name), encoding="utf-8") as f:
+        lines = [l.strip() for l in f.read().split("\n")]
+    return [l for l in lines if len(l) >= 40][:count]
+
+
+def scanned_with_text_layer(pages_lines):
+    """One page per entry: a page-size image (the scan) and, over it, each line of text drawn
+    invisibly (`3 Tr`) in a Type0 font whose ToUnicode maps code N to the N-th character
+    used, as OCR tools write their text layer."""
+    chars = sorted({c for lines in pages_lines for l in lines for c in l})
+    code = {c: i + 1 for i, c in enumerate(chars)}
+    bf = "".join("<%04X> <%s>\n" % (code[c], c.encode("utf-16-be").hex().upper()) for c in chars)
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+            "%d beginbfchar\n%sendbfchar\nendcmap CMapName currentdict /CMap defineresource pop end end\n"
+            % (len(chars), bf))
+    img = zlib.compress(bytes([0xE0] * 16))
+    n = len(pages_lines)
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 595 842] >>"
+           % (" ".join("%d 0 R" % (10 + 2 * i) for i in range(n)), n),
+        3: "<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H "
+           "/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
+        4: "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont "
+           "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>",
+        5: stream(cmap.encode("latin-1")),
+        6: b"<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray "
+           b"/BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % len(img) + img + b"\nendstream",
+    }
+    for i, lines in enumerate(pages_lines):
+        ops = ["q 595 0 0 842 0 0 cm /Im1 Do Q", "BT 3 Tr /F1 10.5 Tf"]
+        y = 780
+        for line in lines:
+            # One line of 36 characters per 16 pt, as the scan's text lines run.
+            for k in range(0, len(line), 36):
+                part = line[k:k + 36]
+                hexcodes = "".join("%04X" % code[c] for c in part)
+                ops.append("1 0 0 1 60 %d Tm <%s> Tj" % (y, hexcodes))
+                y -= 16
+        ops.append("ET")
+        objs[10 + 2 * i] = ("<< /Type /Page /Parent 2 0 R /Contents %d 0 R /Resources << "
+                            "/Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >> >>" % (11 + 2 * i))
+        objs[11 + 2 * i] = stream("\n".join(ops) + "\n")
+    return pdf(objs)
+
+
+def ocr_layers():
+    """ocr_garbage.pdf: two scanned pages whose text layers are seed paragraphs with 30 % and
+    35 % of the characters misread; ocr_clean.pdf: the same pages with the text read right."""
+    if not os.path.isdir(SEEDS):
+        print("no seeds at", SEEDS, "- ocr_*.pdf not written")
+        return {}
+    pages = [seed_paragraphs("000", 6), seed_paragraphs("003", 6)]
+    garbled = [[garble(l, rate, seed=7 + i) for l in lines]
+               for i, (lines, rate) in enumerate(zip(pages, (0.30, 0.35)))]
+    return {"ocr_garbage.pdf": scanned_with_text_layer(garbled),
+            "ocr_clean.pdf": scanned_with_text_layer(pages)}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = {
@@ -343,6 +448,7 @@ def main():
         "red_header.pdf": red_header(),
         "sloppy_tounicode.pdf": sloppy_tounicode(),
     }
+    files.update(ocr_layers())
     good = files["identity_h_tounicode.pdf"]
     files["truncated.pdf"] = good[: len(good) * 6 // 10]
     files["xref_past_eof.pdf"] = identity_h_with_bad_startxref()

@@ -76,6 +76,27 @@ fn sloppy_tounicode_maps_are_read() {
     assert!(!has(&x, Code::UnreliableText), "{:?}", x.warnings);
 }
 
+/// A scan with an invisible (`3 Tr`) text layer full of OCR errors (seed paragraphs with 30 %
+/// and 35 % of their characters misread) gets `unreliable_text` and lists both pages as OCR
+/// candidates; the same layer read right passes silently.
+#[test]
+fn failed_ocr_text_layers_are_unreliable() {
+    let bad = read(&fixture("ocr_garbage.pdf"));
+    assert_eq!(bad.unreliable_pages, [1, 2]);
+    let w: Vec<&str> = bad
+        .warnings
+        .iter()
+        .filter(|w| w.code == Code::UnreliableText)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(w.len(), 1, "{:?}", bad.warnings);
+    assert!(w[0].starts_with("page(s) 1-2: the text layer reads like a failed OCR"));
+    let good = read(&fixture("ocr_clean.pdf"));
+    assert!(good.unreliable_pages.is_empty());
+    assert!(!has(&good, Code::UnreliableText), "{:?}", good.warnings);
+    assert!(text(&good).contains("根据区委统一部署"));
+}
+
 #[test]
 fn gbk_bytes_behind_a_winansi_font() {
     let x = read(&fixture("gbk_simple.pdf"));
@@ -358,6 +379,9 @@ fn wrong_tounicode_is_reported() {
             .any(|w| w.message.contains("no usable Unicode map")),
         "{w:?}"
     );
+    // The pages of those fonts are the OCR candidates.
+    assert!(x.unreliable_pages.contains(&5), "{:?}", x.unreliable_pages);
+    assert!(x.unreliable_pages.windows(2).all(|p| p[0] < p[1]));
 }
 
 #[test]

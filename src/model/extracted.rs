@@ -20,6 +20,10 @@ pub struct Extracted {
     pub warnings: Vec<Diagnostic>,
     /// Footnotes, endnotes and comments, kept apart from the body (DOCX).
     pub notes: Vec<Note>,
+    /// Pages (1-based, ascending) whose text the reader judged unreliable (`unreliable_text`:
+    /// a font's Unicode map is missing or wrong, or the text layer reads like a failed OCR):
+    /// the candidates for OCR. Filled by the PDF reader.
+    pub unreliable_pages: Vec<u32>,
 }
 
 impl Extracted {

@@ -70,17 +70,27 @@ fn line(code: Code, group: &[&Diagnostic], source: &Source) -> String {
             let name = source.encoding.as_ref().map(|e| e.name.as_str());
             match (code, name) {
                 (Code::CharsetGuessed, Some(name)) => {
-                    format!("no charset declared: the encoding was guessed ({name}); check the text")
+                    format!(
+                        "no charset declared: the encoding was guessed ({name}); check the text"
+                    )
                 }
                 (_, Some(name)) => format!("the declared charset was wrong: decoded as {name}"),
                 _ => code.plain_words().to_string(),
             }
         }
-        Code::UnreliableText => format!(
-            "unreliable text{}{}: a font's character map looks wrong, the text may not match the page",
-            repeats(group.len()),
-            on_pages(&pages)
-        ),
+        Code::UnreliableText => {
+            // The PDF reader's failed-OCR verdict says so in its message; the others are fonts.
+            let why = if group.iter().all(|w| w.message.contains("failed OCR")) {
+                "the text layer reads like a failed OCR"
+            } else {
+                "a font's character map looks wrong"
+            };
+            format!(
+                "unreliable text{}{}: {why}, the text may not match the page",
+                repeats(group.len()),
+                on_pages(&pages)
+            )
+        }
         _ => format!(
             "{}{}{}",
             code.plain_words(),

@@ -6,7 +6,9 @@
 //! from [`ReadOptions::password`] and otherwise [`Error::Encrypted`]; damaged cross-reference
 //! tables are rebuilt by lopdf's lenient loader; page trees, XObject nesting and operation
 //! counts are bounded by [`Limits`](crate::options::Limits); pages with images and no text
-//! give a `no_text_layer` warning, fonts whose text cannot be trusted `unreliable_text`.
+//! give a `no_text_layer` warning, fonts whose text cannot be trusted and pages whose text
+//! layer reads like a failed OCR `unreliable_text` (those pages are listed in
+//! [`Extracted::unreliable_pages`], the OCR candidates).
 
 use std::collections::HashSet;
 
@@ -57,10 +59,13 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     .map_err(|_| Error::malformed(Format::Pdf, "a content stream could not be decoded"))?;
     out.warnings = warnings;
     let (laid, fonts) = extracted;
-    quality::judge(&fonts, &laid, &mut out.warnings);
+    let doubted = quality::judge(&fonts, &laid, &mut out.warnings);
     let layout = layout::paragraphs(&laid, fonts.styles.list(), &LayoutOptions::default());
     out.blocks = layout.blocks;
     out.warnings.extend(layout.warnings);
+    let garbage = quality::failed_ocr_pages(&out.blocks, &doubted, &mut out.warnings);
+    out.unreliable_pages = doubted.into_iter().chain(garbage).collect();
+    out.unreliable_pages.sort_unstable();
     Ok(out)
 }
 
