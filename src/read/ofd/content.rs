@@ -549,6 +549,27 @@ mod tests {
         );
     }
 
+    /// GB/T 33190 §11: `TextCode` X/Y and `DeltaX` are in the object's own space, which the
+    /// `CTM` maps into the `Boundary` box, whose corner is then the offset on the page. A
+    /// vendor writes body text as `Size="1"` scaled by a 4.9389 CTM (ofdrw's
+    /// testImageNotFound.ofd): 1 unit of advance is 4.9389 mm on the page.
+    #[test]
+    fn size_one_text_scaled_by_its_ctm() {
+        let (g, _) = page_glyphs(
+            r#"<Page><Content><Layer><TextObject CTM="4.9389 0 0 4.9389 0 0"
+               Boundary="15.4402 71.317 36.8787 4.766" Size="1">
+               <TextCode X="0" Y="0.795" DeltaX="1 1">应遵守</TextCode></TextObject></Layer></Content></Page>"#,
+        );
+        let close = |a: f32, b: f32| (a - b).abs() < 1e-3;
+        let want = [(15.4402, "应"), (20.3791, "遵"), (25.318, "守")];
+        for (g, (x, text)) in g.iter().zip(want) {
+            assert_eq!(g.text, text);
+            assert!(close(g.x, x), "{} at {}", g.text, g.x);
+            assert!(close(g.y, 71.317 + 0.795 * 4.9389), "{}", g.y);
+            assert!(close(g.size, 4.9389) && close(g.width, 4.9389), "{g:?}");
+        }
+    }
+
     #[test]
     fn glyph_only_text_and_nesting_limit_warn() {
         let (g, w) = page_glyphs(

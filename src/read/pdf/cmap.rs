@@ -391,7 +391,12 @@ enum Tok {
 /// The bytes of a hex string read as a number, as poppler does (`sscanf("%x")`): an odd digit
 /// count gets its missing zero in front (`<041>` is 0x0041), not behind as in content streams.
 fn hex_number(raw: &[u8]) -> Vec<u8> {
-    let body = raw.split(|&c| c == b'<').nth(1).unwrap_or_default();
+    // The last `<` opens the string: a comment before it may hold one too.
+    let open = raw
+        .iter()
+        .rposition(|&c| c == b'<')
+        .map_or(raw.len(), |i| i + 1);
+    let body = raw.get(open..).unwrap_or_default();
     let mut nibbles: Vec<u8> = body
         .iter()
         .take_while(|&&c| c != b'>')
@@ -736,7 +741,7 @@ mod tests {
         assert_eq!(u(sloppy, 2).as_deref(), Some("文"));
         assert_eq!(u(sloppy, 4).as_deref(), Some("\u{516D}"));
         // Spaces inside hex strings and odd digit counts: the digits are a number (poppler).
-        let odd = b"beginbfchar < 00 41 > <4E 2D> <042> <6587> <43> <4E0> endbfchar";
+        let odd = b"beginbfchar < 00 41 > <4E 2D> % a <comment>\n<042> <6587> <43> <4E0> endbfchar";
         assert_eq!(u(odd, 0x41).as_deref(), Some("中"));
         assert_eq!(u(odd, 0x42).as_deref(), Some("文"));
         assert_eq!(u(odd, 0x43).as_deref(), Some("\u{4E0}"));
