@@ -717,3 +717,38 @@ fn scaling_ctm_lines_do_not_interleave_rendering() {
         assert!(lines.contains(&want), "{want:?} is not a line of:\n{text}");
     }
 }
+
+/// An OFD whose text reads like a failed OCR (seed lines with 30 % of the characters misread,
+/// as `scripts/gen_pdf_fixtures.py` garbles them) gets `unreliable_text` and lists the page as
+/// an OCR candidate; the samples above pass without it.
+#[test]
+fn failed_ocr_text_is_unreliable() {
+    let lines = [
+        "根1区季统-部l,2;0l2年81月24曰至i1|0月21日,匹委第`六巡察纽对匹_港委党组进行巡蔡12 023年;1月30日,i匹委迎",
+        "一1加~纽织顿异、提高l想认识1。区空|委党纽'决把巡察螫改作`为党组一_项重大的_治任务抓紧抓实,严肃对 待巡察反;馈问题,诚恳i",
+        "二1细~螫改l务、;逐l压实责1任。围|巡察反|馈问题,制定印_~了《区空港I委觉纽关于区委第六巡察组反馈意见 的整改丁作方I案》,i对`",
+    ];
+    let body: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            format!(
+                r#"<ofd:TextObject ID="{}" Boundary="20 {} 170 6" Size="2.5"><ofd:TextCode X="0" Y="5">{}</ofd:TextCode></ofd:TextObject>"#,
+                3 + i,
+                40 + 8 * i,
+                l.replace('<', "&lt;")
+            )
+        })
+        .collect();
+    let page = format!(
+        r#"<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content><ofd:Layer ID="2">{body}</ofd:Layer></ofd:Content></ofd:Page>"#
+    );
+    let ex = read_bytes(&package(OFD_XML, DOCUMENT_XML, page)).unwrap();
+    assert_eq!(ex.unreliable_pages, [1], "{:?}", ex.warnings);
+    assert!(ex
+        .warnings
+        .iter()
+        .any(|w| w.code == Code::UnreliableText && w.message.contains("failed OCR")));
+    let clean = read_bytes(&package(OFD_XML, DOCUMENT_XML, PAGE_XML)).unwrap();
+    assert!(clean.unreliable_pages.is_empty());
+}

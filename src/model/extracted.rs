@@ -22,7 +22,7 @@ pub struct Extracted {
     pub notes: Vec<Note>,
     /// Pages (1-based, ascending) whose text the reader judged unreliable (`unreliable_text`:
     /// a font's Unicode map is missing or wrong, or the text layer reads like a failed OCR):
-    /// the candidates for OCR. Filled by the PDF reader.
+    /// the candidates for OCR. Filled by the PDF and OFD readers.
     pub unreliable_pages: Vec<u32>,
 }
 

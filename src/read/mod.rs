@@ -25,6 +25,7 @@ pub(crate) mod pdf;
 pub(crate) mod rtf;
 pub(crate) mod sheet;
 pub(crate) mod text;
+pub(crate) mod text_quality;
 pub(crate) mod xml;
 pub(crate) mod zipped;
 

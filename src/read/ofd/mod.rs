@@ -14,6 +14,8 @@
 //! other template used by one page only (invoices and forms put their labels there) is body text.
 //!
 //! Signatures are reported in `source.signatures`; annotations and attachments are not read.
+//! Pages whose text reads like a failed OCR get `unreliable_text` and are listed in
+//! `unreliable_pages` ([`text_quality`]).
 //!
 //! # Errors
 //! Not a zip, no `OFD.xml`, no `DocBody`/`DocRoot`, a `DocRoot` pointing nowhere, or an
@@ -30,6 +32,7 @@ use crate::error::{Error, Result};
 use crate::model::{Block, Code, Diagnostic, Format, MetaField};
 use crate::options::ReadOptions;
 use crate::read::layout::{self, Glyph, LayoutOptions, Page, Styles};
+use crate::read::text_quality;
 use crate::read::xml;
 use crate::read::Extracted;
 
@@ -128,6 +131,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     ex.blocks = laid.blocks;
     ex.warnings = warn;
     ex.warnings.extend(laid.warnings);
+    ex.unreliable_pages = text_quality::failed_ocr_pages(&ex.blocks, &[], &mut ex.warnings);
     Ok(ex)
 }
 

@@ -19,6 +19,7 @@ use crate::model::{Code, Diagnostic, Format, Meta};
 use crate::options::ReadOptions;
 use crate::read::geom::Matrix;
 use crate::read::layout::{self, LayoutOptions, Page};
+use crate::read::text_quality;
 use crate::read::Extracted;
 
 mod cmap;
@@ -63,7 +64,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     let layout = layout::paragraphs(&laid, fonts.styles.list(), &LayoutOptions::default());
     out.blocks = layout.blocks;
     out.warnings.extend(layout.warnings);
-    let garbage = quality::failed_ocr_pages(&out.blocks, &doubted, &mut out.warnings);
+    let garbage = text_quality::failed_ocr_pages(&out.blocks, &doubted, &mut out.warnings);
     out.unreliable_pages = doubted.into_iter().chain(garbage).collect();
     out.unreliable_pages.sort_unstable();
     Ok(out)
