@@ -30,6 +30,10 @@ pub struct ReadOptions {
     pub password: Option<String>,
     /// A charset from outside the file (an HTTP `Content-Type` header). Default: `None`.
     pub http_charset: Option<String>,
+    /// The URL the page was fetched from (a WARC record's `WARC-Target-URI`): a relative
+    /// `meta.url` is resolved against it when the page has no `<base>` or canonical link.
+    /// Default: `None`.
+    pub page_url: Option<String>,
     /// Resource limits. Default: [`Limits::default`].
     pub limits: Limits,
     /// Called after each page of a paged format (PDF, OFD) is read, for a progress display.

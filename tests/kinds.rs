@@ -317,3 +317,344 @@ fn word_requirements_document_chapters_and_decimals() {
         Some("目录")
     );
 }
+
+// ---- Issue 16 items 5-8 and 12: titles, signatures, furniture, portal pages. Own renderings
+// of patterns seen on real public files (named in each test); the fields asserted are the ones
+// a person reads off the page.
+
+fn paragraphs(doc: &Document) -> Vec<&str> {
+    doc.blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
+#[test]
+fn court_judgment_title_case_number_and_court() {
+    // The layout of a 民事判决书 as courts publish it (中国裁判文书网, cicc.court.gov.cn): court,
+    // spaced kind, case number, parties, and the judges and date at the end.
+    let text = "湖南省长沙市中级人民法院\n民 事 判 决 书\n（2020）湘01民初93号\n原告：某某有限公司，住所地湖南省长沙市某区某路1号。\n被告：张某，男，1980年1月1日出生，住湖南省长沙市某区。\n原告某某有限公司与被告张某买卖合同纠纷一案，本院于2020年1月6日立案后，依法适用普通程序，公开开庭进行了审理。本案现已审理终结。\n判决如下：\n被告张某于本判决生效之日起十日内向原告某某有限公司支付货款100000元。\n审　判　长　　李某\n审　判　员　　王某\n二〇二〇年六月三十日\n书　记　员　　赵某\n";
+    for normalize in [true, false] {
+        let doc = convert_text(text, normalize);
+        assert_eq!(doc.meta.title.as_deref(), Some("民事判决书"), "{normalize}");
+        let number = doc.parts.doc_number.as_ref().expect("case number");
+        assert_eq!(
+            (
+                number.text.as_str(),
+                number.organ.as_str(),
+                number.year,
+                number.serial
+            ),
+            ("（2020）湘01民初93号", "湘01民初", 2020, 93)
+        );
+        assert_eq!(doc.meta.issuer.as_deref(), Some("湖南省长沙市中级人民法院"));
+        assert!(!paragraphs(&doc)
+            .iter()
+            .any(|p| p.contains("人民法院") && p.len() < 40));
+        assert!(!paragraphs(&doc).iter().any(|p| p.contains("湘01民初")));
+    }
+    // A procuratorate's 起诉书 carries an ordinary 发文字号.
+    let doc = convert_text(
+        "某某市某某区人民检察院\n起诉书\n某检刑诉〔2021〕88号\n被告人李某，男，1990年2月3日出生。\n本案由某某市公安局某某分局侦查终结，以被告人李某涉嫌盗窃罪，于2021年3月1日向本院移送审查起诉。\n",
+        true,
+    );
+    assert_eq!(doc.meta.title.as_deref(), Some("起诉书"));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("某某市某某区人民检察院"));
+    assert_eq!(doc.parts.doc_number.as_ref().map(|n| n.serial), Some(88));
+}
+
+#[test]
+fn speech_title_is_not_the_speakers_name() {
+    // gov.cn prints speeches as `在……上的讲话` / the speaker / the date.
+    let body = "同志们：\n今天召开全市安全生产工作会议，主要任务是总结去年工作，分析当前形势，部署今年任务。\n";
+    let doc = convert_text(
+        &format!("在全市安全生产工作会议上的讲话\n张三\n（2023年5月6日）\n{body}"),
+        true,
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("在全市安全生产工作会议上的讲话")
+    );
+    let doc = convert_text(
+        &format!("张三\n在全市安全生产工作会议上的讲话\n（2023年5月6日）\n{body}"),
+        true,
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("在全市安全生产工作会议上的讲话")
+    );
+    let doc = convert_text(
+        &format!("张三在全市安全生产工作会议上的讲话\n（2023年5月6日）\n{body}"),
+        true,
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("张三在全市安全生产工作会议上的讲话")
+    );
+}
+
+#[test]
+fn issuer_line_and_running_header_are_not_the_title() {
+    let body =
+        "为切实做好今年防汛工作，确保人民群众生命财产安全，经市政府同意，现就有关事项通知如下。";
+    let doc = convert_text(
+        &format!(
+            "某某市人民政府\n某某市人民政府关于做好防汛工作的通知\n各区县人民政府：\n{body}\n"
+        ),
+        true,
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("某某市人民政府关于做好防汛工作的通知")
+    );
+    // A running header copied out of a PDF with the text, on every page.
+    let mut text = format!("某某市人民政府公报\n某某市人民政府关于做好防汛工作的通知\n{body}\n");
+    for page in 0..3 {
+        for _ in 0..16 {
+            text.push_str(body);
+            text.push('\n');
+        }
+        text.push_str(&format!("某某市人民政府公报\n— {} —\n", page + 2));
+    }
+    let doc = convert_text(&text, true);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("某某市人民政府关于做好防汛工作的通知")
+    );
+}
+
+#[test]
+fn red_header_and_doc_number_are_not_body() {
+    let text = "000123\n机密★5年\n特急\n某某市人民政府文件\n某政发〔2023〕12号\n某某市人民政府关于做好防汛工作的通知\n各区县人民政府:\n为切实做好今年防汛工作，确保人民群众生命财产安全，现就有关事项通知如下。\n某某市人民政府\n2023年5月6日\n";
+    for normalize in [true, false] {
+        let doc = convert_text(text, normalize);
+        assert_eq!(doc.parts.issuer_mark.as_deref(), Some("某某市人民政府文件"));
+        assert_eq!(
+            doc.parts.doc_number.as_ref().map(|n| n.text.as_str()),
+            Some("某政发〔2023〕12号")
+        );
+        assert_eq!(doc.parts.copy_number.as_deref(), Some("000123"));
+        assert_eq!(doc.parts.secrecy.as_deref(), Some("机密★5年"));
+        assert_eq!(doc.parts.urgency.as_deref(), Some("特急"));
+        assert_eq!(doc.parts.addressee.as_deref(), Some("各区县人民政府"));
+        let header: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Header)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(header.len(), 5, "{header:?}");
+        assert_eq!(
+            paragraphs(&doc),
+            [
+                "各区县人民政府:",
+                "为切实做好今年防汛工作，确保人民群众生命财产安全，现就有关事项通知如下。"
+            ]
+            .map(|p| if normalize {
+                p.replace(':', "：")
+            } else {
+                p.to_string()
+            })
+        );
+    }
+}
+
+#[test]
+fn joint_documents_keep_every_issuer_and_a_letter_its_office() {
+    // Joint notices of ministries end with the organs one per line (gov.cn 国务院部门文件).
+    let text = "国家发展改革委 财政部 商务部关于做好某某工作的通知\n各省、自治区、直辖市发展改革委、财政厅（局）、商务主管部门：\n为做好某某工作，现就有关事项通知如下。请各地认真贯彻落实。\n国家发展改革委\n财政部\n商务部\n2023年5月6日\n";
+    let doc = convert_text(text, true);
+    let sig = doc.signature.as_ref().expect("signed");
+    assert_eq!(sig.issuers, ["国家发展改革委", "财政部", "商务部"]);
+    assert_eq!(sig.date.as_deref(), Some("2023-05-06"));
+    // A 函 signed by an office.
+    let text = "某某市人民政府办公室关于商请支持某某工作的函\n某某省交通运输厅:\n为推进某某工作，现商请贵厅给予支持。妥否，请函复。\n某某市人民政府办公室\n2023年5月6日\n";
+    let doc = convert_text(text, true);
+    assert_eq!(doc.parts.addressee.as_deref(), Some("某某省交通运输厅"));
+    assert_eq!(
+        doc.signature.as_ref().map(|s| s.issuers.clone()),
+        Some(vec!["某某市人民政府办公室".to_string()])
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("某某市人民政府办公室关于商请支持某某工作的函")
+    );
+}
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
+
+fn para(text: &str) -> String {
+    format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+}
+
+fn table(rows: &[&[&str]]) -> String {
+    let rows: String = rows
+        .iter()
+        .map(|cells| {
+            let cells: String = cells
+                .iter()
+                .map(|c| format!("<w:tc>{}</w:tc>", para(c)))
+                .collect();
+            format!("<w:tr>{cells}</w:tr>")
+        })
+        .collect();
+    format!("<w:tbl>{rows}</w:tbl>")
+}
+
+/// A DOCX laid out as Word 公文 templates are: 份号/密级/紧急程度 in the page header, a
+/// metadata table above the title, the 版记 as a table.
+fn furniture_docx() -> Vec<u8> {
+    let body = [
+        table(&[
+            &["索引号：", "11430100/2023-00012", "分类：", "综合政务"],
+            &["发布机构：", "某某市人民政府办公室", "发文字号：", "某政办发〔2023〕7号"],
+            &["发布日期：", "2023-05-08", "名称：", "某某市人民政府办公室关于做好防汛工作的通知"],
+        ]),
+        para("某某市人民政府办公室关于做好防汛工作的通知"),
+        para("各区县人民政府，市直各单位："),
+        para("为切实做好今年防汛工作，确保人民群众生命财产安全，经市政府同意，现就有关事项通知如下。"),
+        para("某某市人民政府办公室"),
+        para("2023年5月6日"),
+        table(&[
+            &["抄送：市委办公室，市人大常委会办公室。", ""],
+            &["某某市人民政府办公室", "2023年5月8日印发"],
+        ]),
+    ]
+    .concat();
+    let document = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+    let header = format!("<w:hdr {W}>{}</w:hdr>", para("000123　机密★5年　特急"));
+    let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>"#;
+    crate::util::zip_of(&[
+        ("word/document.xml", document.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+        ("word/header1.xml", header.as_bytes()),
+    ])
+}
+
+#[test]
+fn word_furniture_goes_to_meta_and_parts() {
+    let mut opts = Options::default();
+    opts.read.format = Some(Format::Docx);
+    let doc = gongwen::convert(&furniture_docx(), &opts).expect("converts");
+    assert_eq!(doc.parts.copy_number.as_deref(), Some("000123"));
+    assert_eq!(doc.parts.secrecy.as_deref(), Some("机密★5年"));
+    assert_eq!(doc.parts.urgency.as_deref(), Some("特急"));
+    assert_eq!(
+        doc.meta.index_number.as_deref(),
+        Some("11430100/2023-00012")
+    );
+    assert_eq!(doc.meta.category.as_deref(), Some("综合政务"));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("某某市人民政府办公室"));
+    assert_eq!(doc.meta.published_date.as_deref(), Some("2023-05-08"));
+    assert_eq!(
+        doc.parts.doc_number.as_ref().map(|n| n.text.as_str()),
+        Some("某政办发〔2023〕7号")
+    );
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("某某市人民政府办公室关于做好防汛工作的通知")
+    );
+    assert_eq!(
+        doc.parts.cc.as_deref(),
+        Some("市委办公室，市人大常委会办公室")
+    );
+    assert_eq!(
+        doc.parts.printed_by.as_deref(),
+        Some("某某市人民政府办公室")
+    );
+    assert_eq!(doc.parts.printed_date.as_deref(), Some("2023-05-08"));
+    assert_eq!(
+        doc.signature.as_ref().and_then(|s| s.date.as_deref()),
+        Some("2023-05-06")
+    );
+    assert!(doc.blocks.iter().all(|b| b.kind != BlockKind::Table));
+    assert_eq!(
+        paragraphs(&doc),
+        [
+            "各区县人民政府，市直各单位：",
+            "为切实做好今年防汛工作，确保人民群众生命财产安全，经市政府同意，现就有关事项通知如下。"
+        ]
+    );
+}
+
+fn convert_html(html: &str, page_url: Option<&str>) -> Document {
+    let mut opts = Options::default();
+    opts.read.format = Some(Format::Html);
+    opts.read.page_url = page_url.map(str::to_string);
+    gongwen::convert(html.as_bytes(), &opts).expect("page converts")
+}
+
+/// A news page laid out as gov.cn's (王勇在河北检查指导防汛减灾工作_国务委员王勇_中国政府网,
+/// 2021-08-01): one-paragraph article, 责任编辑, 相关稿件 list, a disclaimer, site footer.
+const NEWS: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>某某副市长在某区检查指导防汛工作_市领导活动_某某市人民政府</title>
+<meta name="lanmu" content="市领导活动"><meta name="lanmu" content="市领导活动">
+<meta property="article:published_time" content="2021-08-01T06:59:00+08:00">
+<meta name="Url" content="./t20210801_5628785.shtml">CANONICAL
+</head><body>
+<div class="BreadcrumbNav"><a href="/">首页</a>&nbsp;&gt;&nbsp;<a href="/ld/">市领导</a>&nbsp;&gt;&nbsp;<a href="/ld/hd/">市领导活动</a></div>
+<div class="article"><h1>某某副市长在某区检查指导防汛工作</h1>
+<div class="pages-date">2021-08-01 06:59 <span>【字体：大 中 小】</span><span>打印</span></div>
+<div class="pages_content"><p style="text-indent: 2em;">7月31日，副市长某某在某区检查指导防汛减灾工作，现场查看河道堤防、城区低洼易涝点和地下空间排涝措施落实情况，强调要压实防汛责任，加强监测预警和应急值守，及时转移受威胁群众，全力确保安全度汛。</p>
+<p>本文来源：某某日报</p><p>责任编辑：张三</p>
+<p>延伸阅读</p><ul><li><a href="/a">某某市长主持召开防汛工作会议</a></li><li><a href="/b">某某副市长检查地质灾害防治工作</a></li></ul></div>
+<div class="related"><div>相关链接</div><ul><li><a href="/c">某某副市长调研城市排水防涝工作</a></li><li><a href="/d">某某市防汛抗旱指挥部召开会议</a></li></ul></div>
+<div class="statement">免责声明：本网站转载的文章仅供参考，如有侵权，请联系我们删除，联系电话：010-12345678。</div></div>
+<div class="foot">主办单位：某某市人民政府办公厅 网站标识码：1100000001 京ICP备05070218号</div>
+</body></html>"#;
+
+#[test]
+fn news_page_keeps_its_one_paragraph_and_drops_the_chrome() {
+    let doc = convert_html(&NEWS.replace("CANONICAL", ""), None);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("某某副市长在某区检查指导防汛工作")
+    );
+    assert_eq!(doc.meta.site_name.as_deref(), Some("某某市人民政府"));
+    assert_eq!(doc.meta.column.as_deref(), Some("市领导活动"));
+    assert_eq!(doc.meta.published_date.as_deref(), Some("2021-08-01"));
+    let body = paragraphs(&doc);
+    assert_eq!(body.len(), 1, "{body:?}");
+    assert!(body[0].starts_with("7月31日，副市长某某"));
+    // A relative Url with nothing to resolve it against is left out; the repeated tag is one.
+    assert_eq!(doc.meta.url, None);
+    let lanmu: Vec<&str> = doc
+        .meta
+        .extra
+        .iter()
+        .filter(|f| f.key == "lanmu")
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(lanmu, ["市领导活动"]);
+}
+
+#[test]
+fn relative_page_url_is_resolved_when_the_page_url_is_known() {
+    let want = Some("http://www.example.gov.cn/ldhd/202108/t20210801_5628785.shtml");
+    let canonical =
+        r#"<link rel="canonical" href="http://www.example.gov.cn/ldhd/202108/index.shtml">"#;
+    let doc = convert_html(&NEWS.replace("CANONICAL", canonical), None);
+    assert_eq!(doc.meta.url.as_deref(), want);
+    let base = r#"<base href="http://www.example.gov.cn/ldhd/202108/">"#;
+    let doc = convert_html(&NEWS.replace("CANONICAL", base), None);
+    assert_eq!(doc.meta.url.as_deref(), want);
+    let doc = convert_html(
+        &NEWS.replace("CANONICAL", ""),
+        Some("http://www.example.gov.cn/ldhd/202108/t20210801_5628785.shtml"),
+    );
+    assert_eq!(doc.meta.url.as_deref(), want);
+}
+
+#[test]
+fn portal_title_with_a_hyphenated_site_and_a_published_label() {
+    let doc = convert_html(
+        "<html><head><title>关于做好防汛工作的通知-某某市人民政府</title></head><body>\
+         <p>发布时间：2023-05-08 10:00</p>\
+         <p>为切实做好今年防汛工作，确保人民群众生命财产安全，现就有关事项通知如下。</p></body></html>",
+        None,
+    );
+    assert_eq!(doc.meta.title.as_deref(), Some("关于做好防汛工作的通知"));
+    assert_eq!(doc.meta.site_name.as_deref(), Some("某某市人民政府"));
+    assert_eq!(doc.meta.published_date.as_deref(), Some("2023-05-08"));
+}

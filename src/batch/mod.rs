@@ -361,6 +361,9 @@ pub(crate) fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> 
     if job.http_charset.is_some() {
         opts.read.http_charset = job.http_charset.clone();
     }
+    if job.url.is_some() {
+        opts.read.page_url = job.url.clone();
+    }
     let size = bytes.len() as u64;
     let outcome = match batch.timeout {
         None => guarded(&bytes, &opts),

@@ -121,6 +121,9 @@ pub enum BlockKind {
     MetaField,
     /// A line of the closing 署名/成文日期, 附件说明 or 版记 (kept for traceability).
     Closing,
+    /// A line of the 版头 (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人) or of a page
+    /// header: not body text; what it holds is in `parts` (kept for traceability).
+    Header,
 }
 
 /// An enumeration item inside a paragraph.
@@ -190,6 +193,10 @@ pub struct Hints {
     /// Red text (the 发文机关标志 of a red-header document).
     #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub red: bool,
+    /// The block was read from a page header (DOCX `w:hdr`), not from the body: page
+    /// furniture, where Word documents put 份号, 密级 and 紧急程度.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub page_header: bool,
 }
 
 impl Hints {

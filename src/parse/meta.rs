@@ -15,7 +15,9 @@ use std::collections::HashSet;
 
 use crate::model::{Block, BlockKind, Code, Diagnostic, Meta, MetaField};
 use crate::vocab::date::iso_date;
-use crate::vocab::labels::{depad, field_of, split_labelled_line, split_terms, Field};
+use crate::vocab::labels::{
+    depad, field_of, label_value_pairs, split_labelled_line, split_terms, Field,
+};
 
 /// Take metadata out of `blocks` and into `meta`.
 pub(crate) fn apply(blocks: &mut Vec<Block>, meta: &mut Meta, warnings: &mut Vec<Diagnostic>) {
@@ -32,6 +34,14 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, meta: &mut Meta, warnings: &mut Vec
             filler.field(&key, &block.text, &block);
             continue;
         }
+        if i < head_end && block.kind == BlockKind::Table {
+            if let Some(pairs) = table_pairs(&block) {
+                for (key, value) in pairs {
+                    filler.field(&key, &value, &block);
+                }
+                continue;
+            }
+        }
         if i < head_end && is_line(&block) {
             if let Some(pairs) = split_labelled_line(&block.text) {
                 for pair in pairs.into_iter().filter(|p| !p.chrome) {
@@ -42,6 +52,18 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, meta: &mut Meta, warnings: &mut Vec
         }
         blocks.push(block);
     }
+}
+
+/// A metadata table above the title of a DOCX or PDF (`索引号 | … | 分类 | …`, the layout of
+/// the HTML 政府信息公开 table): its label/value pairs.
+fn table_pairs(block: &Block) -> Option<Vec<(String, String)>> {
+    let table = block.table.as_ref()?;
+    let rows: Vec<Vec<&str>> = table
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    label_value_pairs(&rows)
 }
 
 /// Paragraph-like blocks that can hold a labelled line.

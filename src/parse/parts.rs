@@ -74,6 +74,49 @@ fn doc_number_ending_at(text: &str, run: &[usize], end: usize) -> Option<Option<
     Some(number)
 }
 
+/// Parse a court or procuratorate case number, the year first: `（2020）湘01民初93号`,
+/// `(2017)陕08民终3845号`, `（2001）南民初字第148号`. The whole of `text` must be the number.
+/// The organ is what stands between the year and the serial (`湘01民初`, `南民初字`).
+pub(crate) fn parse_case_number(text: &str) -> Option<DocNumber> {
+    let text = text.trim();
+    let rest = text.strip_prefix(['（', '(', '〔', '[', '［', '【', '﹝'])?;
+    let year_end = rest.find(|c: char| !is_digit(c))?;
+    let year = u16::try_from(numeral::number(rest.get(..year_end)?)?).ok()?;
+    let rest = rest.get(year_end..)?;
+    let rest = rest
+        .strip_prefix(['）', ')', '〕', ']', '］', '】', '﹞'])?
+        .trim_start();
+    let body = rest.strip_suffix('号')?.trim_end();
+    let serial_at = body
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_digit(c))
+        .last()
+        .map(|(i, _)| i)?;
+    let serial = u32::try_from(numeral::number(body.get(serial_at..)?)?).ok()?;
+    let organ = body
+        .get(..serial_at)?
+        .trim_end()
+        .trim_end_matches('第')
+        .trim_end();
+    let organ_ok = organ.chars().last().is_some_and(is_organ_char)
+        && organ.chars().all(|c| is_organ_char(c) || is_digit(c))
+        && char_len(organ) <= MAX_ORGAN_CHARS;
+    if !organ_ok || char_len(rest) > 30 || !(1900..=2199).contains(&year) || year_end < 4 {
+        return None;
+    }
+    Some(DocNumber {
+        text: text.to_string(),
+        organ: organ.to_string(),
+        year,
+        serial,
+    })
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
 /// The Han script (`\p{Han}` of the regex crate's Unicode tables; a test checks every char).
 const HAN_SCRIPT: &[(char, char)] = &[
     ('\u{2E80}', '\u{2E99}'),
@@ -106,10 +149,19 @@ fn is_organ_char(c: char) -> bool {
         || (c >= '\u{2E80}' && HAN_SCRIPT.iter().any(|&(lo, hi)| (lo..=hi).contains(&c)))
 }
 
-/// Read the 版头 parts from the leading blocks. Stops at the first long prose block. The
-/// lines stay in the blocks (they are what the page shows); their content is in `parts`.
-pub(crate) fn header(blocks: &[Block], parts: &mut Parts) {
-    for block in blocks.iter().take(HEAD_WINDOW) {
+/// Read the 版头 parts from the leading blocks (stopping at the first long prose block) and
+/// from page-header blocks wherever a reader put them (a DOCX prints 份号, 密级 and 紧急程度
+/// in the page header). A line that holds only such parts becomes a `header` block: the page
+/// shows it, its content is in `parts`, it is not body text. Other page-header lines (a
+/// running title) become `header` blocks too: page furniture is never body.
+pub(crate) fn header(blocks: &mut [Block], parts: &mut Parts) {
+    for block in blocks.iter_mut().filter(|b| b.hints.page_header) {
+        if !read_line(block.text.trim(), parts) {
+            read_glued(&block.text, parts);
+        }
+        block.kind = BlockKind::Header;
+    }
+    for block in blocks.iter_mut().take(HEAD_WINDOW) {
         if block.kind != BlockKind::Paragraph {
             continue;
         }
@@ -117,7 +169,43 @@ pub(crate) fn header(blocks: &[Block], parts: &mut Parts) {
         if char_len(text) > 80 || text.contains('。') {
             break;
         }
-        read_line(text, parts);
+        if read_line(text, parts) {
+            block.kind = BlockKind::Header;
+        }
+    }
+}
+
+/// 份号, 密级 and 紧急程度 in a page-header line whose spaces the normalizer dropped
+/// (`000123机密★5年特急`): a leading six-digit run, a 密级 with its `★期限`, an urgency word.
+fn read_glued(text: &str, parts: &mut Parts) {
+    let text = scan::squeeze(text);
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 6 {
+        parts
+            .copy_number
+            .get_or_insert_with(|| text.get(..6).unwrap_or_default().to_string());
+    }
+    if let Some(at) = ["绝密", "机密", "秘密"].iter().find_map(|w| text.find(w)) {
+        let rest = text.get(at..).unwrap_or_default();
+        let mut end = "机密".len();
+        if rest.get(end..).is_some_and(|r| r.starts_with('★')) {
+            end += '★'.len_utf8();
+            let tail = rest.get(end..).unwrap_or_default();
+            let n = tail.chars().take_while(char::is_ascii_digit).count();
+            let unit = ["个月", "年", "月"]
+                .iter()
+                .find(|u| tail.get(n..).is_some_and(|t| t.starts_with(**u)));
+            end += n + unit.map_or(0, |u| u.len());
+        }
+        parts
+            .secrecy
+            .get_or_insert_with(|| rest.get(..end).unwrap_or_default().to_string());
+    }
+    if let Some(word) = ["特急", "加急", "特提", "平急"]
+        .iter()
+        .find(|w| text.contains(**w))
+    {
+        parts.urgency.get_or_insert_with(|| word.to_string());
     }
 }
 
@@ -158,7 +246,9 @@ fn read_line(text: &str, parts: &mut Parts) -> bool {
         .and_then(|c| c.get(0))
         .map_or(text.len(), |m| m.start());
     let own = text.get(..signer_at).unwrap_or(text).trim();
-    let number = parse_doc_number(own).filter(|n| n.text == own);
+    let number = parse_doc_number(own)
+        .filter(|n| n.text == own)
+        .or_else(|| parse_case_number(own));
     let is_number = number.is_some();
     let consumed = own.is_empty() || is_number;
     if let Some(number) = number {
@@ -202,28 +292,48 @@ pub(crate) fn addressee(blocks: &[Block], after_title: usize, parts: &mut Parts)
 }
 
 /// 版记 and 附注 at the end: mark them `closing` and fill `parts`. Looks at the last blocks only.
+/// A 版记 laid out as a table (`抄送：…` in one row, `…办公室` | `…年…月…日印发` in the next)
+/// is read row by row, the cells of a row joined as one line.
 pub(crate) fn colophon(blocks: &mut [Block], parts: &mut Parts) {
     let n = blocks.len();
     let start = n.saturating_sub(12);
     for block in blocks.iter_mut().skip(start) {
-        if block.kind != BlockKind::Paragraph {
-            continue;
+        let lines: Vec<String> = match (block.kind, &block.table) {
+            (BlockKind::Paragraph, _) => vec![block.text.trim().to_string()],
+            (BlockKind::Table, Some(table)) if table.rows.len() <= 4 => table
+                .rows
+                .iter()
+                .map(|row| {
+                    let cells: Vec<&str> = row.iter().map(|c| c.text.trim()).collect();
+                    cells.join("  ")
+                })
+                .collect(),
+            _ => continue,
+        };
+        let mut found = false;
+        for text in lines.iter().filter(|t| char_len(t) <= 200) {
+            found |= colophon_line(text, parts);
         }
-        let text = block.text.trim().to_string();
-        if char_len(&text) > 200 {
-            continue;
-        }
-        if let Some(c) = scan::captures_with("抄", &CC, &text).and_then(|c| c.get(1)) {
-            parts.cc = Some(c.as_str().trim().to_string());
-            block.kind = BlockKind::Closing;
-        } else if let Some((organ, iso)) = printed(&text) {
-            if !organ.is_empty() {
-                parts.printed_by = Some(organ);
-            }
-            parts.printed_date = Some(iso);
+        if found {
             block.kind = BlockKind::Closing;
         }
     }
+}
+
+/// Read one 版记 line into `parts`; true when it was one.
+fn colophon_line(text: &str, parts: &mut Parts) -> bool {
+    if let Some(c) = scan::captures_with("抄", &CC, text).and_then(|c| c.get(1)) {
+        parts.cc = Some(c.as_str().trim().to_string());
+        return true;
+    }
+    let Some((organ, iso)) = printed(text) else {
+        return false;
+    };
+    if !organ.is_empty() {
+        parts.printed_by = Some(organ);
+    }
+    parts.printed_date = Some(iso);
+    true
 }
 
 /// `XXX办公室  2023年7月15日印发` → (organ, ISO date).
@@ -285,17 +395,40 @@ mod tests {
     }
 
     #[test]
+    fn case_numbers() {
+        let cases = [
+            ("（2020）湘01民初93号", "湘01民初", 2020, 93),
+            ("(2017)陕08民终3845号", "陕08民终", 2017, 3845),
+            ("（2001）南民初字第148号", "南民初字", 2001, 148),
+            ("（2022）最高法商初7号", "最高法商初", 2022, 7),
+        ];
+        for (text, organ, year, serial) in cases {
+            let n = parse_case_number(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!((n.organ.as_str(), n.year, n.serial), (organ, year, serial));
+            assert_eq!(n.text, text);
+        }
+        for text in [
+            "（2020）93号",
+            "（一）组织领导",
+            "（2020）年度报告",
+            "(2020)湘01民初93号文件",
+        ] {
+            assert!(parse_case_number(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
     fn a_cited_number_is_not_the_header() {
-        let blocks = vec![Block::paragraph("关于转发国办发〔2019〕4号文件的通知")];
+        let mut blocks = vec![Block::paragraph("关于转发国办发〔2019〕4号文件的通知")];
         let mut parts = Parts::default();
-        header(&blocks, &mut parts);
+        header(&mut blocks, &mut parts);
         assert!(parts.doc_number.is_none());
         assert!(!is_header_line(&blocks[0].text));
     }
 
     #[test]
     fn header_parts() {
-        let blocks: Vec<Block> = [
+        let mut blocks: Vec<Block> = [
             "000123",
             "秘密★1年  特急",
             "中共某某县委员会文件",
@@ -306,7 +439,7 @@ mod tests {
         .map(|t| Block::paragraph(*t))
         .collect();
         let mut parts = Parts::default();
-        header(&blocks, &mut parts);
+        header(&mut blocks, &mut parts);
         assert_eq!(parts.copy_number.as_deref(), Some("000123"));
         assert_eq!(parts.secrecy.as_deref(), Some("秘密★1年"));
         assert_eq!(parts.urgency.as_deref(), Some("特急"));

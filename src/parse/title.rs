@@ -24,8 +24,25 @@ const MAX_TITLE: usize = 100;
 /// The kinds of 公文 (条例 2012) and the words that end the titles of published notices.
 const KINDS: &[&str] = &[
     "通报", "通知", "决议", "决定", "命令", "公报", "公告", "通告", "意见", "报告", "请示", "批复",
-    "议案", "函", "纪要", "情况", "办法", "规定", "方案", "细则", "令",
+    "议案", "函", "纪要", "情况", "办法", "规定", "方案", "细则", "令", "讲话", "致辞",
 ];
+
+/// Titles of court and procuratorate documents (`民事判决书`, `起诉书`): the line above names
+/// the court, the issuer, and is not part of the title.
+const COURT_KINDS: &[&str] = &[
+    "判决书",
+    "裁定书",
+    "调解书",
+    "决定书",
+    "起诉书",
+    "抗诉书",
+    "通知书",
+    "支付令",
+    "建议书",
+];
+
+/// Endings of a court's or procuratorate's name.
+const COURTS: &[&str] = &["法院", "检察院", "仲裁委员会"];
 
 /// Find the title; returns the index of the first block after it (where 主送机关 may sit).
 pub(crate) fn apply(
@@ -37,10 +54,45 @@ pub(crate) fn apply(
     let head = head_len(blocks);
     // 红头: `中共XX县委员会文件`, or a short red line that names no kind. It stays in the
     // blocks (the page shows it) but is not part of the title.
-    if let Some(b) = blocks.iter().take(head).find(|b| is_issuer_mark(b)) {
+    if let Some(b) = blocks.iter_mut().take(head).find(|b| is_issuer_mark(b)) {
         parts.issuer_mark = Some(scan::squeeze(&b.text));
+        b.kind = BlockKind::Header;
     }
-    finish(blocks, head, meta, warnings)
+    let end = finish(blocks, head, meta, warnings);
+    if let Some(end) = end {
+        court(blocks, end, meta, parts);
+    }
+    end
+}
+
+/// A court document (`民事判决书`): the court's name on the line above the title is the
+/// issuer (`meta.issuer` when the metadata named none, and `parts.issuer_mark`); the line
+/// becomes a `header` block.
+fn court(blocks: &mut [Block], end: usize, meta: &mut Meta, parts: &mut Parts) {
+    let Some(first) = blocks
+        .iter()
+        .take(end)
+        .position(|b| b.kind == BlockKind::Title)
+    else {
+        return;
+    };
+    let title = meta.title.as_deref().unwrap_or_default();
+    if !COURT_KINDS.iter().any(|k| title.ends_with(k)) {
+        return;
+    }
+    let Some(above) = first.checked_sub(1).and_then(|k| blocks.get_mut(k)) else {
+        return;
+    };
+    let name = scan::squeeze(&above.text);
+    if above.kind == BlockKind::Paragraph && is_court(&name) {
+        meta.issuer.get_or_insert_with(|| name.clone());
+        parts.issuer_mark.get_or_insert(name);
+        above.kind = BlockKind::Header;
+    }
+}
+
+fn is_court(name: &str) -> bool {
+    COURTS.iter().any(|c| name.ends_with(c)) && (4..=40).contains(&char_len(name))
 }
 
 fn finish(
@@ -119,7 +171,7 @@ fn is_issuer_mark(b: &Block) -> bool {
 
 fn ends_with_kind(t: &str) -> bool {
     let t = t.trim_end_matches(['”', '》', ' ']);
-    KINDS.iter().any(|k| t.ends_with(k))
+    KINDS.iter().chain(COURT_KINDS).any(|k| t.ends_with(k))
 }
 
 fn is_candidate(b: &Block) -> bool {
@@ -195,6 +247,43 @@ fn with_organ(blocks: &[Block], (first, last): (usize, usize), title: &str) -> (
     }
 }
 
+/// Whether the line `above` belongs to the title whose lines are `first..=last`. Not when it
+/// is the issuer line the title already opens with (`某某市人民政府` above
+/// `某某市人民政府关于…的通知`), the speaker's name above `在……上的讲话`, or the court above a
+/// `民事判决书`.
+fn joins(blocks: &[Block], above: usize, first: usize, last: usize) -> bool {
+    let text = |k: usize| {
+        blocks
+            .get(k)
+            .map(|b| scan::squeeze(&b.text))
+            .unwrap_or_default()
+    };
+    let above = text(above);
+    let head = text(first);
+    let kind_line = text(last);
+    let speaker = head.starts_with('在')
+        && (kind_line.ends_with("讲话") || kind_line.ends_with("致辞"))
+        && (2..=4).contains(&char_len(&above));
+    let court = COURT_KINDS.iter().any(|k| kind_line.ends_with(k)) && is_court(&above);
+    !(head.starts_with(above.as_str()) || speaker || court)
+}
+
+/// A line printed again and again through the document (a running header copied out of a
+/// PDF: `国务院公报`, `某某市人民政府文件`) is not its title.
+fn is_running(blocks: &[Block], k: usize) -> bool {
+    let Some(text) = blocks.get(k).map(|b| scan::squeeze(&b.text)) else {
+        return false;
+    };
+    // Separate prints far below, not one run of repeats (a page printing its title twice).
+    let same = |b: &Block| scan::squeeze(&b.text) == text;
+    let far = blocks
+        .windows(2)
+        .skip(k + HEAD_WINDOW)
+        .filter(|w| matches!(w, [prev, b] if same(b) && !same(prev)))
+        .count();
+    far >= 2
+}
+
 /// (first, last) block index of the title lines among the first `head` blocks.
 fn pick(blocks: &[Block], head: usize) -> Option<(usize, usize)> {
     let body = body_size(blocks);
@@ -208,6 +297,7 @@ fn pick(blocks: &[Block], head: usize) -> Option<(usize, usize)> {
         blocks
             .get(k)
             .is_some_and(|b| is_candidate(b) && (!any_hint || hinted(b, body)))
+            && !is_running(blocks, k)
     };
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -234,7 +324,7 @@ fn pick(blocks: &[Block], head: usize) -> Option<(usize, usize)> {
         let mut len = blocks.get(last).map_or(0, |b| char_len(b.text.trim()));
         while first > start && last - first < 2 {
             let prev = blocks.get(first - 1).map_or(0, |b| char_len(b.text.trim()));
-            if len + prev > MAX_TITLE {
+            if len + prev > MAX_TITLE || !joins(blocks, first - 1, first, last) {
                 break;
             }
             len += prev;
@@ -260,7 +350,7 @@ mod tests {
         apply(&mut blocks, &mut meta, &mut parts, &mut Vec::new());
         let left = blocks
             .iter()
-            .filter(|b| b.kind != BlockKind::Title && !is_issuer_mark(b))
+            .filter(|b| b.kind == BlockKind::Paragraph)
             .map(|b| b.text.clone())
             .collect();
         (meta.title, parts.issuer_mark, left)

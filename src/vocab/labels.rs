@@ -231,6 +231,38 @@ pub(crate) fn split_labelled_line(line: &str) -> Option<Vec<Pair>> {
     Some(pairs)
 }
 
+/// Most rows a 政府信息公开 table has; a longer table is data.
+const MAX_META_ROWS: usize = 12;
+
+/// Label/value pairs of a metadata table (`索引号 | … | 分类 | …`), rows of cell texts, when
+/// most label cells (even columns) are metadata labels. When a value cell is a label word too,
+/// the label cells must carry colons: a data table's header row `序号 | 名称 | 文号 | 日期` is
+/// not metadata, `分　　类： | 主题分类` is. Asked by the HTML reader and by the parser (a
+/// DOCX or PDF table above the title).
+pub(crate) fn label_value_pairs(rows: &[Vec<&str>]) -> Option<Vec<(String, String)>> {
+    if rows.len() > MAX_META_ROWS {
+        return None;
+    }
+    let mut pairs = Vec::new();
+    let (mut known, mut colons, mut value_is_label) = (0usize, 0usize, false);
+    for row in rows {
+        for pair in row.chunks(2) {
+            let raw_label = pair.first().copied().unwrap_or_default();
+            let label = depad(raw_label);
+            let raw_value = pair.get(1).copied().unwrap_or_default();
+            value_is_label |= is_field_label(&depad(raw_value));
+            if label.is_empty() {
+                continue;
+            }
+            known += usize::from(is_field_label(&label));
+            colons += usize::from(raw_label.trim_end().ends_with([':', '：']));
+            pairs.push((label, clean_value(raw_value)));
+        }
+    }
+    let labelled = known >= 1 && known * 2 >= pairs.len();
+    (labelled && (!value_is_label || colons * 2 >= pairs.len())).then_some(pairs)
+}
+
 /// A value with padding and trailing widget text removed.
 pub(crate) fn clean_value(raw: &str) -> String {
     let trimmed = raw.trim_matches(is_pad);

@@ -6,8 +6,10 @@
 //!
 //! Parts read: the main document (found through `_rels/.rels`, else `word/document.xml`),
 //! `styles.xml`, `numbering.xml` and the theme (through the document's relationships),
-//! footnotes, endnotes and comments, and `docProps/core.xml` / `app.xml`. Headers and footers
-//! are not body text and are not read. Footnotes, endnotes and comments are not body text
+//! footnotes, endnotes and comments, the page headers, and `docProps/core.xml` / `app.xml`.
+//! Page headers are not body text: their paragraphs come first, marked `hints.page_header`
+//! (Word documents print 份号, 密级 and 紧急程度 there; the parser reads them); footers are
+//! not read. Footnotes, endnotes and comments are not body text
 //! either: they become [`Extracted::notes`], each anchored to the body block that references
 //! it, and their text never enters a paragraph. Optional parts that are missing are skipped;
 //! optional parts that are damaged are skipped with a `damaged_file` warning. A missing or
@@ -115,6 +117,12 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     for (i, b) in out.blocks.iter_mut().enumerate() {
         b.origin = Origin::at(u32::try_from(i).unwrap_or(u32::MAX));
     }
+    let headers = page_headers(&mut zip, &rels, (&styles, &mut numbering), depth, &mut out)?;
+    let first = out.blocks.len();
+    for (i, mut b) in headers.into_iter().enumerate() {
+        b.origin = Origin::at(u32::try_from(first + i).unwrap_or(u32::MAX));
+        out.blocks.insert(i, b);
+    }
 
     for (kind, rel, fallback) in [
         (NoteKind::Footnote, "footnotes", "word/footnotes.xml"),
@@ -144,6 +152,40 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
         }
     }
     Ok(out)
+}
+
+/// The paragraphs of the page headers (`w:hdr` parts named by the document's relationships),
+/// each distinct text once, marked `hints.page_header`: page furniture, not body. They come
+/// first in the block list (a header is printed above the body) but are numbered after the
+/// body's blocks, so the body keeps the indices it has without them.
+fn page_headers(
+    zip: &mut Container<'_>,
+    rels: &[(String, String)],
+    (styles, numbering): (&Styles, &mut Numbering),
+    depth: u64,
+    out: &mut Extracted,
+) -> Result<Vec<crate::model::Block>> {
+    let mut blocks: Vec<crate::model::Block> = Vec::new();
+    for (_, name) in rels.iter().filter(|(t, _)| t == "header") {
+        let Some(text) = optional(zip, name, out)? else {
+            continue;
+        };
+        let found = match body::parse_with_anchors(&text, styles, numbering, depth) {
+            Ok((found, _)) => found,
+            Err(e) => {
+                damaged(out, name, &e);
+                continue;
+            }
+        };
+        for mut b in found {
+            if b.text.trim().is_empty() || blocks.iter().any(|k| k.text == b.text) {
+                continue;
+            }
+            b.hints.page_header = true;
+            blocks.push(b);
+        }
+    }
+    Ok(blocks)
 }
 
 /// Read an optional part as text. Limits still apply (a bomb in any part is an error).

@@ -13,7 +13,7 @@ use crate::model::{Align, Block, BlockKind, Cell, Code, Diagnostic, Origin, Tabl
 
 use super::dom::{DNode, Dom};
 use crate::vocab::chrome::is_page_chrome;
-use crate::vocab::labels::{clean_value, depad, is_field_label, split_labelled_line};
+use crate::vocab::labels::{label_value_pairs, split_labelled_line};
 
 /// Elements that end a line.
 const BLOCK_TAGS: &[&str] = &[
@@ -368,34 +368,13 @@ fn classify_table(dom: &Dom, table: usize) -> TableClass {
     })
 }
 
-/// Most rows a 政府信息公开 table has; a longer table is data.
-const MAX_META_ROWS: usize = 12;
-
-/// Label/value pairs when most label cells (even columns) are metadata labels. When a value
-/// cell is a label word too, the label cells must carry colons: a data table's header row
-/// `序号 | 名称 | 文号 | 日期` is not metadata, `分　　类： | 主题分类` is.
+/// Label/value pairs of a 政府信息公开 table (see [`label_value_pairs`]).
 fn meta_pairs(cells: &[Vec<(String, &DNode)>]) -> Option<Vec<(String, String)>> {
-    if cells.len() > MAX_META_ROWS {
-        return None;
-    }
-    let mut pairs = Vec::new();
-    let (mut known, mut colons, mut value_is_label) = (0usize, 0usize, false);
-    for row in cells {
-        for pair in row.chunks(2) {
-            let raw_label = pair.first().map(|(t, _)| t.as_str()).unwrap_or_default();
-            let label = depad(raw_label);
-            let raw_value = pair.get(1).map(|(t, _)| t.as_str()).unwrap_or_default();
-            value_is_label |= is_field_label(&depad(raw_value));
-            if label.is_empty() {
-                continue;
-            }
-            known += usize::from(is_field_label(&label));
-            colons += usize::from(raw_label.trim_end().ends_with([':', '：']));
-            pairs.push((label, clean_value(raw_value)));
-        }
-    }
-    let labelled = known >= 1 && known * 2 >= pairs.len();
-    (labelled && (!value_is_label || colons * 2 >= pairs.len())).then_some(pairs)
+    let rows: Vec<Vec<&str>> = cells
+        .iter()
+        .map(|row| row.iter().map(|(t, _)| t.as_str()).collect())
+        .collect();
+    label_value_pairs(&rows)
 }
 
 /// The text of a cell: its lines joined by `\n`.

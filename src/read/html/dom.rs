@@ -56,6 +56,10 @@ pub(super) struct Dom {
     pub nodes: Vec<DNode>,
     /// `<meta name|property=… content=…>` pairs in order.
     pub metas: Vec<(String, String)>,
+    /// `href` of the first `<base>`, then of the first `<link rel=canonical>`: what a relative
+    /// URL on the page is relative to.
+    pub base: Option<String>,
+    pub canonical: Option<String>,
     /// Text of the first `<title>`.
     pub title: Option<String>,
     /// Index of `<body>` (or of the root element when there is none).
@@ -90,6 +94,15 @@ impl Dom {
                             dom.metas.push((k.to_string(), c.to_string()));
                         }
                         continue;
+                    }
+                    if tag == "base" && dom.base.is_none() {
+                        dom.base = e.attr("href").map(str::to_string);
+                    }
+                    let canonical = e
+                        .attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
+                    if tag == "link" && canonical && dom.canonical.is_none() {
+                        dom.canonical = e.attr("href").map(str::to_string);
                     }
                     if tag == "title" {
                         if dom.title.is_none() {

@@ -32,6 +32,7 @@ mod content;
 mod depth;
 mod dom;
 mod page_title;
+mod url;
 
 /// Read an HTML page.
 ///
@@ -56,7 +57,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
             ),
         ));
     }
-    out.meta = page_meta(&dom);
+    out.meta = page_meta(&dom, opts.page_url.as_deref());
     let body = content::extract(&dom);
     out.blocks = body.blocks;
     out.warnings.extend(body.warnings);
@@ -97,8 +98,11 @@ fn encoding_warnings(
     }
 }
 
-/// `<meta name=…>` tags (the 政府网站发展指引 set and common aliases) and `<title>`.
-fn page_meta(dom: &dom::Dom) -> Meta {
+/// `<meta name=…>` tags (the 政府网站发展指引 set and common aliases) and `<title>`. A tag
+/// repeated (same name) gives one `extra` entry, the first. A relative `Url` is resolved
+/// against the page's `<base>`, its canonical link or `page_url`, and left out when none is
+/// known.
+fn page_meta(dom: &dom::Dom, page_url: Option<&str>) -> Meta {
     let mut meta = Meta::default();
     let mut title_tag = None;
     for (name, content) in &dom.metas {
@@ -115,7 +119,12 @@ fn page_meta(dom: &dom::Dom) -> Meta {
             "articletitle" => slot(&mut meta.title),
             "sitename" => slot(&mut meta.site_name),
             "columnname" => slot(&mut meta.column),
-            "pubdate" | "publishdate" => {
+            "pubdate"
+            | "publishdate"
+            | "firstpublishedtime"
+            | "article:published_time"
+            | "og:published_time"
+            | "og:release_date" => {
                 if meta.published_date.is_none() {
                     meta.published_date = iso_date(content);
                 }
@@ -144,12 +153,19 @@ fn page_meta(dom: &dom::Dom) -> Meta {
                 }
             }
             n if IGNORED_META.contains(&n) => {}
+            _ if meta.extra.iter().any(|f| f.key == *name) => {}
             _ => meta.extra.push(MetaField {
                 key: name.clone(),
                 value: content.to_string(),
             }),
         }
     }
+    let base = [dom.base.as_deref(), dom.canonical.as_deref(), page_url]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|u| url::is_absolute(u));
+    meta.url = meta.url.take().and_then(|u| url::resolve(&u, base));
     if meta.title.is_none() {
         let page_title = dom
             .title

@@ -30,7 +30,7 @@ pub(super) fn split(raw: &str, headings: impl FnOnce() -> Vec<String>) -> PageTi
     };
     let segments = segments(raw);
     if segments.len() < 2 {
-        return whole();
+        return site_after_hyphen(raw).unwrap_or_else(whole);
     }
     let headings: Vec<String> = headings().iter().map(|h| squeeze(h)).collect();
     let matched = segments
@@ -57,6 +57,24 @@ pub(super) fn split(raw: &str, headings: impl FnOnce() -> Vec<String>) -> PageTi
             .flatten(),
         site,
     }
+}
+
+/// `文章标题-某某市人民政府`: a bare hyphen (not a separator on its own: `关于A-B线路改造的通知`)
+/// splits off the site when what follows the last one is a Han site name.
+fn site_after_hyphen(raw: &str) -> Option<PageTitle> {
+    let (title, site) = raw.trim().rsplit_once(['-', '－'])?;
+    let (title, site) = (title.trim(), site.trim());
+    let han = site
+        .chars()
+        .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .count();
+    (han >= 4 && han == site.chars().count() && site_like(site) && !title.is_empty()).then(|| {
+        PageTitle {
+            title: title.to_string(),
+            column: None,
+            site: Some(site.to_string()),
+        }
+    })
 }
 
 /// The non-empty, trimmed pieces of `raw` between separators.
@@ -169,6 +187,19 @@ mod tests {
         ] {
             assert_eq!(t(raw, &[]), (raw.trim().to_string(), None, None), "{raw}");
         }
+    }
+
+    #[test]
+    fn a_bare_hyphen_before_a_site_name() {
+        assert_eq!(
+            t("关于做好防汛工作的通知-某某市人民政府", &[]),
+            (
+                "关于做好防汛工作的通知".into(),
+                None,
+                some("某某市人民政府")
+            )
+        );
+        assert_eq!(t("关于A-B线路改造的通知", &[]).0, "关于A-B线路改造的通知");
     }
 
     #[test]
