@@ -286,7 +286,10 @@ fn notes_reach_the_document_and_its_renderings() {
     assert_eq!(doc.notes.len(), 3);
     let md = gongwen::render::to_string(&doc, gongwen::OutputFormat::Markdown);
     let tail = md.split("## 注释").nth(1).expect("a notes section");
-    assert!(tail.contains("TestFootnote") && tail.contains("Maxim Valyanskiy"), "{md}");
+    assert!(
+        tail.contains("TestFootnote") && tail.contains("Maxim Valyanskiy"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -305,7 +308,12 @@ fn ordinal_and_overridden_list_numbers() {
         .filter(|b| b.hints.auto_numbered)
         .map(|b| b.text.as_str())
         .collect();
-    for want in ["0th 0th", "1st 1st", "1st.2.1someText 1st.2.1someText", "5th 5th"] {
+    for want in [
+        "0th 0th",
+        "1st 1st",
+        "1st.2.1someText 1st.2.1someText",
+        "5th 5th",
+    ] {
         assert!(labelled.contains(&want), "{want} not in {labelled:?}");
     }
 }
@@ -352,4 +360,23 @@ fn old_and_encrypted_documents_get_clear_errors() {
     assert_eq!(err.code(), "encrypted");
     let err = read(&bytes(&dir.join("pieces-past-stream.doc")), "a.doc").unwrap_err();
     assert!(err.to_string().contains("piece"), "{err}");
+    let err = read(&bytes(&dir.join("huge-stream-size.doc")), "a.doc").unwrap_err();
+    assert!(err.to_string().contains("directory entry"), "{err}");
+    let err = read(&bytes(&dir.join("piece-gap.doc")), "a.doc").unwrap_err();
+    assert!(err.to_string().contains("gap"), "{err}");
+}
+
+#[test]
+fn damaged_note_tables_lose_the_notes_not_the_body() {
+    let dir = root().join("tests/fixtures/malformed");
+    let ex = read(&bytes(&dir.join("notes-past-table.doc")), "a.doc").unwrap();
+    assert_eq!(ex.blocks.len(), 2);
+    assert!(ex.notes.is_empty());
+    assert_eq!(ex.warnings.len(), 1, "{:?}", ex.warnings);
+    assert_eq!(ex.warnings[0].code, gongwen::model::Code::DamagedFile);
+    assert!(
+        ex.warnings[0].message.contains("footnotes"),
+        "{:?}",
+        ex.warnings
+    );
 }
