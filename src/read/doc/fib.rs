@@ -55,7 +55,10 @@ impl Fib {
         let malformed = |why: &str| Error::malformed(Format::Doc, why.to_string());
         let ident = u16_at(word, 0).ok_or_else(|| malformed("WordDocument stream too short"))?;
         let n_fib = u16_at(word, 2).unwrap_or(0);
-        if ident != W_IDENT && ident != W_IDENT_WORD6 {
+        // Some Word 6/95 writers put another wIdent (0xA699 in POI's Bug51944.doc); their
+        // nFib still says Word 6/95, and that is the clearer thing to tell.
+        let word6_nfib = (101..FIRST_WORD97_NFIB).contains(&n_fib);
+        if ident != W_IDENT && ident != W_IDENT_WORD6 && !word6_nfib {
             return Err(malformed(&format!(
                 "WordDocument stream does not start with a Word FIB (wIdent {ident:#06x})"
             )));
