@@ -189,3 +189,35 @@ fn authors(grp: &[u8]) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+
+    #[test]
+    fn authors_are_counted_utf16_strings_and_a_short_one_ends_the_list() {
+        let mut grp = Vec::new();
+        for name in ["李四", "Ryan"] {
+            let units: Vec<u16> = name.encode_utf16().collect();
+            grp.extend((units.len() as u16).to_le_bytes());
+            grp.extend(units.iter().flat_map(|u| u.to_le_bytes()));
+        }
+        grp.extend(9u16.to_le_bytes());
+        grp.extend([0x41, 0]);
+        assert_eq!(authors(&grp), ["李四", "Ryan"]);
+    }
+
+    #[test]
+    fn a_reference_anchors_to_its_block_or_the_next() {
+        let body = Blocks {
+            blocks: vec![Block::paragraph("a"), Block::paragraph("b")],
+            ends: vec![5, 12],
+        };
+        assert_eq!(body.at(0), Some(0));
+        assert_eq!(body.at(4), Some(0));
+        assert_eq!(body.at(5), Some(1));
+        assert_eq!(body.at(11), Some(1));
+        assert_eq!(body.at(12), None);
+    }
+}
