@@ -11,6 +11,13 @@ would) is timed on the first `--time-sample` readable files (default 15), as it 
 gongwen's text is the reader's raw blocks (`--emit blocks`), before normalization, so full-width
 punctuation rules do not count as differences. Needs antiword, catdoc, LibreOffice and a release
 build (`cargo build --release`).
+
+The files of docs/performance.md come from two Apache-2.0 repositories, extracted (not committed)
+from clones of apache/poi and apache/tika:
+
+    for r in poi tika; do git -C $r ls-tree -r --name-only HEAD | grep -E '\.(doc|wps|DOC)$' |
+      grep -E '^test-data/document/|test-documents/' | while read p; do
+        n=${r}__$(basename "$p"); [ -e "DIR/$n" ] || git -C $r show "HEAD:$p" > "DIR/$n"; done; done
 """
 import difflib
 import json

@@ -109,8 +109,11 @@ def cfb(streams, fat_patch=None, header_patch=None):
     return bytes(header) + struct.pack("<128I", *fat) + dir_ + b"".join(sectors)
 
 
-def word_document(text, n_fib=0xC1, flags=0x0200, ccp=None, piece_fc=1024):
-    """WordDocument and 1Table streams: a FIB, the text as UTF-16LE at 1024, one piece."""
+def word_document(text, n_fib=0xC1, flags=0x0200, ccp=None, piece_fc=1024, notes="", parts=None,
+                  piece_cp=0):
+    """WordDocument and 1Table streams: a FIB, the text as UTF-16LE at 1024, one piece.
+    `notes` is a footnote story after the main text (ccpFtn); `parts` {index: (fc, lcb)} sets
+    more FibRgFcLcb97 pairs; `piece_cp` moves the piece's first CP (a gap before it)."""
     fib = bytearray(1024)
     struct.pack_into("<HH", fib, 0, 0xA5EC, n_fib)
     struct.pack_into("<H", fib, 10, flags)
@@ -118,15 +121,28 @@ def word_document(text, n_fib=0xC1, flags=0x0200, ccp=None, piece_fc=1024):
     struct.pack_into("<H", fib, 62, 22)
     units = len(text.encode("utf-16-le")) // 2
     struct.pack_into("<I", fib, 76, units if ccp is None else ccp)
+    note_units = len(notes.encode("utf-16-le")) // 2
+    struct.pack_into("<I", fib, 80, note_units)
     struct.pack_into("<H", fib, 152, 93)
-    clx = b"\x02" + struct.pack("<I", 16) + struct.pack("<IIHIH", 0, units, 0, piece_fc, 0)
+    clx = b"\x02" + struct.pack("<I", 16) + struct.pack("<IIHIH", piece_cp, units + note_units, 0, piece_fc, 0)
     struct.pack_into("<II", fib, 154 + 33 * 8, 0, len(clx))
-    return bytes(fib) + text.encode("utf-16-le"), clx
+    for index, (fc, lcb) in (parts or {}).items():
+        struct.pack_into("<II", fib, 154 + index * 8, fc, lcb)
+    return bytes(fib) + (text + notes).encode("utf-16-le"), clx
 
 
-def hello_doc(**kw):
+def hello_doc(table_extra=b"", **kw):
     word, table = word_document("关于巡察整改进展情况的通报\r根据省委统一部署，现将整改情况予以公布。\r", **kw)
-    return [("WordDocument", word), ("1Table", table)]
+    return [("WordDocument", word), ("1Table", table + table_extra)]
+
+
+def with_size(name, size):
+    """A directory patch giving stream `name` a size its sector chain does not hold."""
+    def patch(fat, entries):
+        for i, (n, start, _) in enumerate(entries):
+            if n == name:
+                entries[i] = (n, start, size)
+    return patch
 
 
 def doc_cases():
@@ -142,7 +158,7 @@ def doc_cases():
           "the FAT lists sectors past the end of the file (as some writers leave it): read leniently with a damaged_file warning")
     write("cyclic-fat.doc", cfb(hello_doc(), fat_patch=cycle), "malformed", "the WordDocument chain's last sector points back to its first")
     write("huge-sector-count.doc", cfb(hello_doc(), header_patch=lambda h: struct.pack_into("<I", h, 0x2C, 0x7FFFFFFF)),
-          "malformed|ok", "the header claims 2^31 FAT sectors: bounded by the file, never allocated")
+          "ok", "the header claims 2^31 FAT sectors: never allocated; the FAT sectors the header lists are read")
     write("pieces-past-stream.doc", cfb(hello_doc(piece_fc=0x3FFFFF00)), "malformed", "the piece table points past the WordDocument stream")
     write("ccp-huge.doc", cfb(hello_doc(ccp=0x7FFFFFFF)), "malformed", "ccpText claims 2^31 characters")
     write("encrypted.doc", cfb(hello_doc(flags=0x0300)), "encrypted", "fEncrypted set in the FIB")
@@ -150,6 +166,16 @@ def doc_cases():
     write("works.wps", cfb([("MatOST", b"\0" * 64), ("CONTENTS", b"\0" * 64)]), "unsupported_format",
           "Microsoft Works word processor: named as such, not read as Kingsoft WPS")
     write("kingsoft.wps", cfb(hello_doc() + [("WpsCustomData", b"\0" * 64)]), "ok", "Kingsoft WPS: the Word 97 format plus WpsCustomData")
+    write("huge-stream-size.doc", cfb(hello_doc(), fat_patch=with_size("WordDocument", 0xFFFFFE00)), "malformed",
+          "the directory gives WordDocument 4 GiB (8 M sectors) that its 8-sector chain does not hold: refused, never allocated")
+    write("piece-gap.doc", cfb(hello_doc(piece_cp=5)), "malformed", "the only piece starts at CP 5: the text before it is nowhere")
+    write("clx-past-table.doc", cfb(hello_doc(parts={33: (0x7FFFFF00, 21)})), "malformed",
+          "fcClx points past the end of the table stream")
+    write("fkp-past-stream.doc", cfb(hello_doc(parts={12: (21, 12), 13: (21, 12)},
+                                               table_extra=struct.pack("<III", 0, 200, 0x3FFFFF))), "ok",
+          "the property bin tables name a page far past the WordDocument stream: no properties, the text is read")
+    write("notes-past-table.doc", cfb(hello_doc(notes="\x02 注释。\r", parts={2: (0x7FFFFFF0, 10), 3: (0x7FFFFFF0, 12)})), "ok",
+          "a footnote story whose reference and text tables point past the table stream: the body is read, the notes dropped with a damaged_file warning")
 def cfb_simple(streams, fat_patch=None):
     """A minimal OLE compound file (v3, 512-byte sectors): one FAT sector, one directory sector,
     each stream in regular sectors (padded to 4096 bytes, the mini-stream cutoff)."""
@@ -323,6 +349,10 @@ def main():
     write("truncated.xls", hello_xls[:1100], "malformed", "compound file cut inside the Workbook stream, named .xls")
     write("cyclic-fat.xls", cfb_simple([("Workbook", biff(cells))], fat_patch={2: 2}), "malformed",
           "the Workbook stream's FAT chain points to itself")
+    write("huge-sector-count.xls", bytes(hello_xls[:0x2C]) + struct.pack("<I", 0x7FFFFFFF) + bytes(hello_xls[0x30:]), "ok",
+          "the header claims 2^31 FAT sectors: never allocated; the FAT sectors the header lists are read")
+    write("huge-stream-size.xls", cfb([("Workbook", biff(cells))], fat_patch=with_size("Workbook", 0xFFFFFE00)), "malformed",
+          "the directory gives Workbook 4 GiB that its 8-sector chain does not hold: refused, never allocated")
     write("no-workbook.et", cfb_simple([("ETExtData", b"\x01" * 16)]), "malformed",
           "a WPS .et compound file without a Workbook stream")
     xlsx_types = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
@@ -335,6 +365,11 @@ def main():
           "100 000 nested RTF groups: over rtf_depth")
     write("bin-past-end.rtf", b"{\\rtf1\\ansi a\\bin999999999 b}", "ok",
           "\\bin claiming 1 GB: skipped to the end of the input")
+    write("uc-huge.rtf", b"{\\rtf1\\ansi\\ansicpg936\\uc2147483647 a\\u20013?b\\par c}", "ok",
+          "\\uc claiming 2^31 fallback bytes: the skip ends at the group's end, never loops")
+    write("negative-bin.rtf", b"{\\rtf1\\ansi a\\bin-5 b\\par}", "ok", "\\bin with a negative count: nothing skipped")
+    write("truncated.rtf", b"{\\rtf1\\ansi\\ansicpg936{\\fonttbl{\\f0\\fcharset134 \\'cb\\'ce;}}\\trowd\\cellx2000 \\'d5\\'fb\\'b8\\'c4\\cell", "ok",
+          "RTF cut inside a table row and three open groups: the text before is read")
     write("cut-escape.rtf", b"{\\rtf1\\ansi\\ansicpg936 \\'d5\\'fb\\'b8\\'c4\\par \\'d5", "ok",
           "RTF cut inside a GBK pair and without closing braces: the text before is read")
     # HTML and text.

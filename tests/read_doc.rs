@@ -2,7 +2,7 @@
 //! LibreOffice against their DOCX twins, real files from Apache POI (tests/fixtures/legacy),
 //! and what the compound-file sniffing says about other OLE files.
 
-use gongwen::model::{Block, BlockKind, Section};
+use gongwen::model::{Block, BlockKind, NoteKind, Section};
 use gongwen::read::Extracted;
 use gongwen::{Format, NormalizeOptions, Options, ReadOptions};
 
@@ -232,6 +232,97 @@ fn poi_fields_lists_and_notes() {
     assert_eq!(all_text(&ex.blocks), "Test text");
 }
 
+/// (kind, id, text, author, anchor), for comparing notes.
+type NoteRow<'a> = (NoteKind, &'a str, &'a str, Option<&'a str>, Option<u32>);
+
+fn note_rows(ex: &Extracted) -> Vec<NoteRow<'_>> {
+    ex.notes
+        .iter()
+        .map(|n| {
+            (
+                n.kind,
+                n.id.as_str(),
+                n.text.as_str(),
+                n.author.as_deref(),
+                n.anchor,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn footnotes_endnotes_and_comments_are_notes_like_the_docx_twins() {
+    let doc = legacy("poi-footnote.doc");
+    // Word's ids (notes from 1, comments from 0); the reference marks are not text.
+    assert_eq!(
+        note_rows(&doc),
+        [
+            (NoteKind::Footnote, "1", "TestFootnote", None, Some(0)),
+            (NoteKind::Endnote, "1", "TestEndnote", None, Some(0)),
+            (
+                NoteKind::Comment,
+                "0",
+                "TestComment",
+                Some("Maxim Valyanskiy"),
+                Some(0)
+            ),
+        ]
+    );
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    // The twin LibreOffice wrote numbers its footnotes and endnotes from 2 (its two
+    // separator notes take 0 and 1); everything else is the same.
+    let docx = legacy("poi-footnote.docx");
+    assert_eq!(docx.blocks.len(), doc.blocks.len());
+    let without_ids = |ex: &Extracted| {
+        note_rows(ex)
+            .into_iter()
+            .map(|(k, _, t, a, anchor)| (k, t.to_string(), a.map(str::to_string), anchor))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(without_ids(&doc), without_ids(&docx));
+    let ids: Vec<&str> = docx.notes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["2", "2", "0"]);
+}
+
+#[test]
+fn notes_reach_the_document_and_its_renderings() {
+    let data = bytes(&root().join("tests/fixtures/legacy/poi-footnote.doc"));
+    let doc = gongwen::convert(&data, &Options::default()).unwrap();
+    assert_eq!(doc.notes.len(), 3);
+    let md = gongwen::render::to_string(&doc, gongwen::OutputFormat::Markdown);
+    let tail = md.split("## 注释").nth(1).expect("a notes section");
+    assert!(
+        tail.contains("TestFootnote") && tail.contains("Maxim Valyanskiy"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_phonetic_guide_shows_its_base_text() {
+    let ex = legacy("tika-testWORD_phonetic.doc");
+    assert_eq!(all_text(&ex.blocks), "東京");
+}
+
+#[test]
+fn ordinal_and_overridden_list_numbers() {
+    let ex = legacy("tika-testWORD_override_list_numbering.doc");
+    // Each paragraph's text repeats the label Word shows, so label and text must agree.
+    let labelled: Vec<&str> = ex
+        .blocks
+        .iter()
+        .filter(|b| b.hints.auto_numbered)
+        .map(|b| b.text.as_str())
+        .collect();
+    for want in [
+        "0th 0th",
+        "1st 1st",
+        "1st.2.1someText 1st.2.1someText",
+        "5th 5th",
+    ] {
+        assert!(labelled.contains(&want), "{want} not in {labelled:?}");
+    }
+}
+
 #[test]
 fn a_fat_longer_than_the_file_is_read_with_a_warning() {
     let ex = legacy("poi-47950_normal.doc");
@@ -274,4 +365,23 @@ fn old_and_encrypted_documents_get_clear_errors() {
     assert_eq!(err.code(), "encrypted");
     let err = read(&bytes(&dir.join("pieces-past-stream.doc")), "a.doc").unwrap_err();
     assert!(err.to_string().contains("piece"), "{err}");
+    let err = read(&bytes(&dir.join("huge-stream-size.doc")), "a.doc").unwrap_err();
+    assert!(err.to_string().contains("directory entry"), "{err}");
+    let err = read(&bytes(&dir.join("piece-gap.doc")), "a.doc").unwrap_err();
+    assert!(err.to_string().contains("gap"), "{err}");
+}
+
+#[test]
+fn damaged_note_tables_lose_the_notes_not_the_body() {
+    let dir = root().join("tests/fixtures/malformed");
+    let ex = read(&bytes(&dir.join("notes-past-table.doc")), "a.doc").unwrap();
+    assert_eq!(ex.blocks.len(), 2);
+    assert!(ex.notes.is_empty());
+    assert_eq!(ex.warnings.len(), 1, "{:?}", ex.warnings);
+    assert_eq!(ex.warnings[0].code, gongwen::model::Code::DamagedFile);
+    assert!(
+        ex.warnings[0].message.contains("footnotes"),
+        "{:?}",
+        ex.warnings
+    );
 }

@@ -33,7 +33,7 @@ pub struct Document {
     pub notice: Option<Notice>,
     /// What a reader or the parser was unsure about.
     pub warnings: Vec<Diagnostic>,
-    /// Footnotes, endnotes and comments, kept apart from the body (DOCX).
+    /// Footnotes, endnotes and comments, kept apart from the body (DOCX, `.doc`).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub notes: Vec<Note>,
 }

@@ -18,7 +18,7 @@ pub struct Extracted {
     pub source: Source,
     /// What the reader was unsure about.
     pub warnings: Vec<Diagnostic>,
-    /// Footnotes, endnotes and comments, kept apart from the body (DOCX).
+    /// Footnotes, endnotes and comments, kept apart from the body (DOCX, `.doc`).
     pub notes: Vec<Note>,
     /// Pages (1-based, ascending) whose text the reader judged unreliable (`unreliable_text`:
     /// a font's Unicode map is missing or wrong, or the text layer reads like a failed OCR):

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 pub struct Note {
     /// Footnote, endnote or comment.
     pub kind: NoteKind,
-    /// The note's id as the file gives it (DOCX `w:id`).
+    /// The note's id as the file gives it (DOCX `w:id`; `.doc`: Word's number for it, footnotes
+    /// and endnotes from 1, comments from 0).
     pub id: String,
     /// The note's text; its paragraphs are joined with `\n`.
     pub text: String,

@@ -95,8 +95,16 @@ impl<'a> Ole<'a> {
             return Ok(None);
         }
         let format = self.format;
-        let damaged =
-            move |e: std::io::Error| Error::malformed(format, format!("stream {name}: {e}"));
+        let damaged = move |e: std::io::Error| {
+            let why = if e.kind() == std::io::ErrorKind::UnexpectedEof {
+                "its sectors end before the size its directory entry gives (a truncated or \
+                 damaged compound file)"
+                    .to_string()
+            } else {
+                e.to_string()
+            };
+            Error::malformed(format, format!("stream {name}: {why}"))
+        };
         let stream = self.file.open_stream(&path).map_err(damaged)?;
         let max = limits.stream_bytes;
         let mut out = Vec::new();

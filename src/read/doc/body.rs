@@ -25,6 +25,8 @@ const ILFO_NONE: i16 = 0x07FF;
 /// What the reader extracted, borrowed.
 pub(crate) struct Doc<'a> {
     pub(crate) text: &'a [u16],
+    /// The CP of `text[0]`: 0 for the main document, the story's start for a note.
+    pub(crate) base: usize,
     pub(crate) clx: &'a Clx,
     pub(crate) styles: &'a Styles,
     pub(crate) papx: &'a [Run<'a>],
@@ -86,22 +88,46 @@ struct Reader<'a> {
     fields: Vec<Field>,
     /// Field marks past `MAX_FIELD_DEPTH`, counted so their ends match.
     overflow: usize,
+    /// Text a field without a result shows, taken when its end mark is read.
+    field_text: Option<String>,
     table: Option<TableBuild>,
     /// Cell edges of each row of the open table, for the column grid.
     row_edges: Vec<Vec<i16>>,
     blocks: Vec<Block>,
+    /// Per block, the CP (in `text`) where it ends, for anchoring note references.
+    ends: Vec<usize>,
+    /// Where the open table began.
+    table_start: usize,
 }
 
-/// Turn the main-document characters into blocks.
-pub(crate) fn blocks(doc: &Doc<'_>, numbering: Numbering) -> Vec<Block> {
+/// Blocks and, per block, the CP (relative to `Doc::text`) where it ends.
+pub(crate) struct Blocks {
+    pub(crate) blocks: Vec<Block>,
+    pub(crate) ends: Vec<usize>,
+}
+
+impl Blocks {
+    /// The block holding the character at `cp` (relative to `Doc::text`), or the first one
+    /// after it when its paragraph gave no block (a paragraph holding only the reference).
+    pub(crate) fn at(&self, cp: usize) -> Option<usize> {
+        let i = self.ends.partition_point(|&end| end <= cp);
+        (i < self.blocks.len()).then_some(i)
+    }
+}
+
+/// Turn the characters of a story into blocks.
+pub(crate) fn blocks(doc: &Doc<'_>, numbering: Numbering) -> Blocks {
     let mut r = Reader {
         doc,
         numbering,
         fields: Vec::new(),
         overflow: 0,
+        field_text: None,
         table: None,
         row_edges: Vec::new(),
         blocks: Vec::new(),
+        ends: Vec::new(),
+        table_start: 0,
     };
     let mut start = 0usize;
     for (cp, &c) in doc.text.iter().enumerate() {
@@ -113,14 +139,17 @@ pub(crate) fn blocks(doc: &Doc<'_>, numbering: Numbering) -> Vec<Block> {
     if start < doc.text.len() {
         r.paragraph(start, doc.text.len(), 0x0D);
     }
-    r.end_table();
-    r.blocks
+    r.end_table(doc.text.len());
+    Blocks {
+        blocks: r.blocks,
+        ends: r.ends,
+    }
 }
 
 impl Reader<'_> {
     /// Paragraph properties at the mark `cp`: style, then the FKP's sprms, then the piece's.
     fn para_props(&self, cp: usize) -> (Para, Chr) {
-        let cp = u32::try_from(cp).unwrap_or(u32::MAX);
+        let cp = self.cp(cp);
         let run = self
             .doc
             .clx
@@ -135,6 +164,11 @@ impl Reader<'_> {
             para.apply(g);
         }
         (para, chr)
+    }
+
+    /// The document CP of `text[i]`.
+    fn cp(&self, i: usize) -> u32 {
+        u32::try_from(self.doc.base.saturating_add(i)).unwrap_or(u32::MAX)
     }
 
     /// The `grpprl` of the property modifier of the piece holding `cp`.
@@ -174,14 +208,18 @@ impl Reader<'_> {
         fill_run_hints(&mut hints, &stats, &style_chr, self.doc.fonts);
 
         if para.in_table {
+            if self.table.is_none() {
+                self.table_start = start;
+            }
             self.table_paragraph(&para, mark, text);
             return;
         }
-        self.end_table();
+        self.end_table(start);
         if !text.is_empty() {
             let mut b = Block::paragraph(text);
             b.hints = hints;
             self.blocks.push(b);
+            self.ends.push(end + 1);
         }
     }
 
@@ -200,7 +238,7 @@ impl Reader<'_> {
         let mut chr = *style;
         let units = self.doc.text.get(start..end).unwrap_or(&[]);
         for (i, &u) in units.iter().enumerate() {
-            let cp = u32::try_from(start + i).unwrap_or(u32::MAX);
+            let cp = self.cp(start + i);
             let run = self
                 .doc
                 .clx
@@ -217,6 +255,9 @@ impl Reader<'_> {
                 }
             }
             if self.field_mark(u) {
+                if let Some(t) = self.field_text.take() {
+                    out.extend(t.encode_utf16());
+                }
                 continue;
             }
             if chr.hidden() {
@@ -276,8 +317,11 @@ impl Reader<'_> {
             0x15 => {
                 if self.overflow > 0 {
                     self.overflow -= 1;
-                } else {
-                    self.fields.pop();
+                } else if let Some(f) = self.fields.pop() {
+                    let outer_shown = self.fields.iter().all(|f| f.in_result);
+                    if !f.in_result && outer_shown {
+                        self.field_text = eq_base_text(&f.code);
+                    }
                 }
             }
             _ => return false,
@@ -319,8 +363,8 @@ impl Reader<'_> {
         }
     }
 
-    /// Close the open table, if any, and emit it.
-    fn end_table(&mut self) {
+    /// Close the open table, if any, and emit it; `end` is where the table ended.
+    fn end_table(&mut self, end: usize) {
         let Some(mut t) = self.table.take() else {
             return;
         };
@@ -336,8 +380,22 @@ impl Reader<'_> {
         let table = t.finish();
         if table.rows.iter().any(|r| !r.is_empty()) {
             self.blocks.push(table_block(table));
+            self.ends.push(end.max(self.table_start + 1));
         }
     }
+}
+
+/// The base text of a phonetic guide, which Word stores as a field with no result:
+/// `EQ \* jc2 \* hps10 \o\ad(\s\up 9(とうきょう),東京)` shows 東京 with the guide above it; the
+/// base text is kept (as LibreOffice does), the guide is not body text.
+fn eq_base_text(code: &str) -> Option<String> {
+    let code = code.trim_start();
+    if !code.get(..2).is_some_and(|k| k.eq_ignore_ascii_case("EQ")) || !code.contains("\\o") {
+        return None;
+    }
+    let (_, base) = code.rsplit_once(',')?;
+    let base = base.trim_end().trim_end_matches(')').trim();
+    (!base.is_empty()).then(|| base.to_string())
 }
 
 /// Merge flags of the row definition onto the row's cells.

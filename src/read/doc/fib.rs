@@ -17,10 +17,17 @@ const FIRST_WORD97_NFIB: u16 = 106;
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Part {
     Stshf = 1,
+    PlcffndRef = 2,
+    PlcffndTxt = 3,
+    PlcfandRef = 4,
+    PlcfandTxt = 5,
     PlcfBteChpx = 12,
     PlcfBtePapx = 13,
     SttbfFfn = 15,
     Clx = 33,
+    GrpXstAtnOwners = 36,
+    PlcfendRef = 46,
+    PlcfendTxt = 47,
     PlfLst = 73,
     PlfLfo = 74,
 }
@@ -30,6 +37,12 @@ pub(crate) enum Part {
 pub(crate) struct Fib {
     /// Characters of the main document (CP 0 .. ccpText); notes and headers follow it.
     pub(crate) ccp_text: u32,
+    /// Characters of the stories after the main text, in CP order: footnotes, headers,
+    /// comments (annotations), endnotes.
+    pub(crate) ccp_ftn: u32,
+    pub(crate) ccp_hdd: u32,
+    pub(crate) ccp_atn: u32,
+    pub(crate) ccp_edn: u32,
     /// `1Table` instead of `0Table`.
     pub(crate) table_1: bool,
     /// The `fcLcb` pairs as read (missing trailing ones are zero).
@@ -42,7 +55,10 @@ impl Fib {
         let malformed = |why: &str| Error::malformed(Format::Doc, why.to_string());
         let ident = u16_at(word, 0).ok_or_else(|| malformed("WordDocument stream too short"))?;
         let n_fib = u16_at(word, 2).unwrap_or(0);
-        if ident != W_IDENT && ident != W_IDENT_WORD6 {
+        // Some Word 6/95 writers put another wIdent (0xA699 in POI's Bug51944.doc); their
+        // nFib still says Word 6/95, and that is the clearer thing to tell.
+        let word6_nfib = (101..FIRST_WORD97_NFIB).contains(&n_fib);
+        if ident != W_IDENT && ident != W_IDENT_WORD6 && !word6_nfib {
             return Err(malformed(&format!(
                 "WordDocument stream does not start with a Word FIB (wIdent {ident:#06x})"
             )));
@@ -66,6 +82,15 @@ impl Fib {
         let lw_at = 34 + csw * 2;
         let cslw = usize::from(u16_at(word, lw_at).ok_or_else(|| malformed("FIB truncated"))?);
         let ccp_text = u32_at(word, lw_at + 2 + 3 * 4).ok_or_else(|| malformed("FIB truncated"))?;
+        // rgLw97 holds cbMac, two reserved words, ccpText, ccpFtn, ccpHdd, a reserved word,
+        // ccpAtn, ccpEdn; a short FIB lacking the story counts has no notes.
+        let lw = |i: usize| {
+            if i < cslw {
+                u32_at(word, lw_at + 2 + i * 4).unwrap_or(0)
+            } else {
+                0
+            }
+        };
         let blob_at = lw_at + 2 + cslw * 4;
         let cb = usize::from(u16_at(word, blob_at).ok_or_else(|| malformed("FIB truncated"))?);
         let fc_lcb = (0..cb)
@@ -76,6 +101,10 @@ impl Fib {
             .collect();
         Ok(Fib {
             ccp_text,
+            ccp_ftn: lw(4),
+            ccp_hdd: lw(5),
+            ccp_atn: lw(7),
+            ccp_edn: lw(8),
             table_1: flags & 0x0200 != 0,
             fc_lcb,
         })

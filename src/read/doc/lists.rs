@@ -147,6 +147,7 @@ pub(crate) fn num_fmt(nfc: u8) -> NumFmt {
         2 => NumFmt::LowerRoman,
         3 => NumFmt::UpperLetter,
         4 => NumFmt::LowerLetter,
+        5 => NumFmt::Ordinal,
         10 | 36 => NumFmt::IdeographDigital,
         11 | 33 | 37 => NumFmt::ChineseCounting,
         14 | 19 => NumFmt::DecimalFullWidth,

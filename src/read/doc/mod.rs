@@ -5,10 +5,11 @@
 //! The compound file is opened by [`crate::read::ole`]; the `WordDocument` stream starts with
 //! the FIB ([`fib`]), which names the table stream (`0Table`/`1Table`) holding the piece table
 //! ([`pieces`]), the paragraph and character property pages ([`fkp`], [`sprm`]), the style
-//! sheet ([`styles`]) and the list definitions ([`lists`]). Only CP `0 .. ccpText` is read:
-//! footnotes, headers, footers, comments and text boxes follow it and are not body text.
-//! [`body`] turns the characters into paragraphs and tables; [`summary`] reads title, author,
-//! keywords and dates from the `\u{5}SummaryInformation` stream.
+//! sheet ([`styles`]) and the list definitions ([`lists`]). The body is CP `0 .. ccpText`;
+//! footnotes, headers, footers, comments and text boxes follow it and are not body text:
+//! footnotes, endnotes and comments become notes ([`notes`]), headers, footers and text
+//! boxes are not read. [`body`] turns the characters into paragraphs and tables; [`summary`]
+//! reads title, author, keywords and dates from the `\u{5}SummaryInformation` stream.
 //!
 //! Every offset and count comes from the file and is checked against the stream it points
 //! into; the text can never be longer than the `WordDocument` stream, and every property page
@@ -26,6 +27,7 @@ mod bytes;
 mod fib;
 mod fkp;
 mod lists;
+mod notes;
 mod pieces;
 mod sprm;
 mod styles;
@@ -94,13 +96,18 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     out.warnings.extend(file.warning.take());
     let doc = body::Doc {
         text: &text,
+        base: 0,
         clx: &clx,
         styles: &styles,
         papx: &papx,
         chpx: &chpx,
         fonts: &fonts,
     };
-    out.blocks = body::blocks(&doc, numbering);
+    let body = body::blocks(&doc, numbering);
+    let (notes, warnings) = notes::read(&fib, &table, &word, &doc, &body);
+    out.notes = notes;
+    out.warnings.extend(warnings);
+    out.blocks = body.blocks;
     for (i, b) in out.blocks.iter_mut().enumerate() {
         b.origin = Origin::at(u32::try_from(i).unwrap_or(u32::MAX));
     }

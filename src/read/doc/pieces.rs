@@ -80,21 +80,37 @@ impl Clx {
                 word.len()
             )));
         }
-        let mut out = Vec::with_capacity(ccp as usize);
-        for p in &self.pieces {
-            if p.cp_start >= ccp {
+        self.range(word, 0, ccp)
+    }
+
+    /// The text of CPs `from .. to` (a story after the main text: notes, comments).
+    pub(crate) fn range(&self, word: &[u8], from: u32, to: u32) -> Result<Vec<u16>> {
+        let want = to.saturating_sub(from) as usize;
+        if want > word.len() {
+            return Err(malformed(format!(
+                "a story of {want} characters is longer than the {}-byte WordDocument stream",
+                word.len()
+            )));
+        }
+        let mut out = Vec::with_capacity(want);
+        let first = self.pieces.partition_point(|p| p.cp_end <= from);
+        for p in self.pieces.get(first..).unwrap_or(&[]) {
+            if p.cp_start >= to {
                 break;
             }
-            if p.cp_start as usize != out.len() {
+            let at = from.max(p.cp_start);
+            if at as usize != from as usize + out.len() {
                 return Err(malformed("the piece table has a gap or an overlap"));
             }
-            let n = p.cp_end.min(ccp) - p.cp_start;
+            let n = p.cp_end.min(to) - at;
+            let skip = (at - p.cp_start) as usize * p.bytes_per_char() as usize;
             let len = (n as usize).saturating_mul(p.bytes_per_char() as usize);
-            let start = p.fc as usize;
+            let start = (p.fc as usize).saturating_add(skip);
             let bytes = word.get(start..start.saturating_add(len)).ok_or_else(|| {
                 malformed("a piece points past the end of the WordDocument stream")
             })?;
             if p.compressed {
+                // One CP per byte: cp1252 maps every byte to one BMP character.
                 let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
                 out.extend(s.encode_utf16());
             } else {
@@ -106,8 +122,8 @@ impl Clx {
                 );
             }
         }
-        if out.len() < ccp as usize {
-            return Err(malformed("the piece table ends before the main text does"));
+        if out.len() < want {
+            return Err(malformed("the piece table ends before the text does"));
         }
         Ok(out)
     }

@@ -22,6 +22,8 @@ use crate::vocab::numeral::{CN_DIGITS, CN_LEGAL_DIGITS, CN_LEGAL_UNITS, CN_UNITS
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum NumFmt {
     Decimal,
+    /// English ordinals: 1st, 2nd, 3rd, 4th.
+    Ordinal,
     DecimalZero,
     DecimalFullWidth,
     DecimalEnclosedCircle,
@@ -43,6 +45,7 @@ impl NumFmt {
     fn parse(s: &str) -> NumFmt {
         match s {
             "decimalZero" => NumFmt::DecimalZero,
+            "ordinal" => NumFmt::Ordinal,
             "decimalFullWidth" | "decimalFullWidth2" => NumFmt::DecimalFullWidth,
             "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => {
                 NumFmt::DecimalEnclosedCircle
@@ -61,7 +64,7 @@ impl NumFmt {
             "ideographZodiac" => NumFmt::IdeographZodiac,
             "bullet" => NumFmt::Bullet,
             "none" => NumFmt::None,
-            // `decimal`, `ordinal` and anything unknown: Word falls back to Arabic numerals.
+            // `decimal` and anything unknown: Word falls back to Arabic numerals.
             _ => NumFmt::Decimal,
         }
     }
@@ -387,6 +390,7 @@ fn bullet(template: &str) -> String {
 pub(crate) fn format_number(n: u32, fmt: NumFmt) -> String {
     match fmt {
         NumFmt::Decimal => n.to_string(),
+        NumFmt::Ordinal => ordinal(n),
         NumFmt::DecimalZero => format!("{n:02}"),
         NumFmt::DecimalFullWidth => n
             .to_string()
@@ -425,6 +429,18 @@ pub(crate) fn format_number(n: u32, fmt: NumFmt) -> String {
         ),
         NumFmt::Bullet | NumFmt::None => String::new(),
     }
+}
+
+/// 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st.
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 fn letters(n: u32, base: u8) -> String {
@@ -567,6 +583,10 @@ mod tests {
     fn formats() {
         let cases: &[(u32, NumFmt, &str)] = &[
             (1, NumFmt::ChineseCounting, "一"),
+            (1, NumFmt::Ordinal, "1st"),
+            (12, NumFmt::Ordinal, "12th"),
+            (22, NumFmt::Ordinal, "22nd"),
+            (103, NumFmt::Ordinal, "103rd"),
             (10, NumFmt::ChineseCounting, "十"),
             (11, NumFmt::ChineseCounting, "十一"),
             (20, NumFmt::ChineseCounting, "二十"),
