@@ -245,7 +245,8 @@ impl Summary {
 /// `cancel` stops the run early (Ctrl-C): no new job starts, finished ones are still written.
 ///
 /// # Errors
-/// Only the sink's errors (a full disk, a closed pipe) stop the run.
+/// Only the sink's errors (a full disk, a closed pipe) stop the run: no new job starts, the
+/// ones in flight finish unwritten, and the first error is returned.
 pub fn run(
     jobs: impl Iterator<Item = Job>,
     options: &Options,
@@ -278,7 +279,11 @@ pub fn run(
     let mut result = Ok(());
     pool.in_place_scope(|scope| {
         loop {
-            while in_flight + pending.len() < window && !cancel.load(Ordering::Relaxed) {
+            // After a sink error (a full disk) nothing new starts: its record could not be kept.
+            while in_flight + pending.len() < window
+                && result.is_ok()
+                && !cancel.load(Ordering::Relaxed)
+            {
                 let Some((index, job)) = jobs.next() else {
                     break;
                 };
@@ -352,7 +357,7 @@ pub(crate) fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> 
             error,
         });
     }
-    let bytes = match load(&job, batch) {
+    let bytes = match load(&job, options, batch) {
         Ok(bytes) => bytes,
         Err(e) => return failed(name, None, &e),
     };
@@ -392,21 +397,67 @@ pub(crate) fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> 
     }
 }
 
-fn load(job: &Job, batch: &BatchOptions) -> Result<Vec<u8>, Error> {
-    let size = match &job.source {
-        Source::Path(p) => std::fs::metadata(p)?.len(),
-        Source::Bytes(b) => b.len() as u64,
-        Source::Failed { .. } => 0,
+fn load(job: &Job, options: &Options, batch: &BatchOptions) -> Result<Vec<u8>, Error> {
+    // The smaller of `--max-file-size` and `Limits::input_bytes`: nothing larger is ever read
+    // into memory, so a 10 GB file or one that keeps growing while it is read costs nothing.
+    let cap = batch
+        .max_bytes
+        .map_or(options.read.limits.input_bytes, |max| {
+            max.min(options.read.limits.input_bytes)
+        });
+    let bytes = match &job.source {
+        Source::Path(path) => read_capped(path, cap)?,
+        Source::Bytes(bytes) => bytes.clone(),
+        Source::Failed { message, .. } => return Err(Error::Io(io::Error::other(message.clone()))),
     };
-    if let Some(max) = batch.max_bytes {
-        if size > max {
-            return Err(Error::limit(crate::Limit::InputBytes, max));
+    if bytes.len() as u64 > cap {
+        return Err(Error::limit(crate::Limit::InputBytes, cap));
+    }
+    Ok(bytes)
+}
+
+/// Read a regular file, at most `cap + 1` bytes (one more tells that it is over the cap).
+///
+/// Anything else is refused before it is opened: reading a FIFO would wait for a writer that
+/// may never come, a directory or a device is not a document.
+fn read_capped(path: &std::path::Path, cap: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        let kind = file_kind(&meta.file_type());
+        return Err(Error::Io(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("not a regular file but {kind}"),
+        )));
+    }
+    if meta.len() > cap {
+        // Told by its size alone: the file is never read.
+        return Err(Error::limit(crate::Limit::InputBytes, cap));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)?
+        .take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// "a directory", "a FIFO", … for the error of a path that is not a regular file.
+fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        } else if kind.is_socket() {
+            return "a socket";
+        } else if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
         }
     }
-    match &job.source {
-        Source::Path(p) => Ok(std::fs::read(p)?),
-        Source::Bytes(b) => Ok(b.clone()),
-        Source::Failed { message, .. } => Err(Error::Io(io::Error::other(message.clone()))),
+    if kind.is_dir() {
+        "a directory"
+    } else {
+        "a special file"
     }
 }
 
