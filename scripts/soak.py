@@ -9,7 +9,9 @@ them bad files (empty, random bytes, a wrong extension, a truncated zip). Then r
 `gongwen batch -o out.jsonl` over the first 100, 1 000 and N of them (separate runs) and checks
 for each run: every line parses, records in = records out, no input has two records. Prints
 throughput and the peak RSS of each run (getrusage of the child); fails when the peak at N is
-over 1.2 x the peak at 100.
+over 1.2 x (--flat) the peak at 1 000 (the runs
+that hold every seed file several times over; 100 inputs cover only part of the pool, so their
+peak is printed, not compared).
 """
 import argparse
 import json
@@ -137,6 +139,8 @@ def main():
     parser.add_argument("n", type=int, nargs="?", default=10000)
     parser.add_argument("--bin", default=os.path.join(ROOT, "target/release/gongwen"))
     parser.add_argument("--seed", type=int, default=21)
+    parser.add_argument("--flat", type=float, default=1.2,
+                        help="largest peak-RSS ratio between the covering runs")
     parser.add_argument("--keep", help="build the inputs here and keep them")
     args = parser.parse_args()
     work = args.keep or tempfile.mkdtemp(prefix="gongwen-soak-")
@@ -146,11 +150,15 @@ def main():
         print(f"soak: {len(paths)} inputs built in {time.monotonic() - started:.1f} s", flush=True)
         sizes = sorted({min(100, args.n), min(1000, args.n), args.n})
         results = [run(args.bin, paths[:k], work, str(k)) for k in sizes]
-        ratio = results[-1]["peak_rss_mb"] / results[0]["peak_rss_mb"]
-        print(f"soak: peak RSS {results[-1]['peak_rss_mb']} MB at {args.n} inputs, "
-              f"{ratio:.2f} x the peak at {results[0]['inputs']}")
-        if ratio > 1.2:
-            sys.exit("soak: memory is not flat (> 1.2 x)")
+        # Peaks are comparable only between runs that hold every seed file several times over
+        # (a run of 100 inputs misses the heavier half of the ~160 seeds).
+        covering = [r for r in results if r["inputs"] >= 5 * len(pool())]
+        if len(covering) >= 2:
+            ratio = covering[-1]["peak_rss_mb"] / covering[0]["peak_rss_mb"]
+            print(f"soak: peak RSS {covering[-1]['peak_rss_mb']} MB at {covering[-1]['inputs']} "
+                  f"inputs, {ratio:.2f} x the peak at {covering[0]['inputs']}")
+            if ratio > args.flat:
+                sys.exit(f"soak: memory is not flat (> {args.flat} x)")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -478,25 +478,73 @@ fn internal(bytes: &[u8], opts: &Options) -> Error {
     Error::Internal { format }
 }
 
-/// Run the conversion on its own thread and stop waiting after `limit`. Rust cannot kill a
-/// thread, so a timed-out conversion runs on detached until the reader's own limits stop it;
-/// the batch moves on at once.
+/// A conversion handed to a worker's helper thread.
+struct Task {
+    bytes: Vec<u8>,
+    opts: Options,
+    reply: mpsc::Sender<Result<Document, Error>>,
+}
+
+thread_local! {
+    /// Each batch worker's helper thread for conversions with a deadline, kept across inputs.
+    static HELPER: std::cell::RefCell<Option<mpsc::Sender<Task>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Run the conversion on the worker's helper thread and stop waiting after `limit`. Rust cannot
+/// kill a thread, so a timed-out conversion runs on detached until the reader's own limits stop
+/// it; its helper is abandoned (it ends when that conversion does) and the next input gets a new
+/// one. The helper is reused otherwise: a new thread per input, as this once did, made the
+/// allocator spread a 10 000-input soak over ever more arenas (peak RSS 3.2 x from 1 000 to
+/// 10 000 inputs, against 1.3 x without a deadline).
 fn with_deadline(bytes: Vec<u8>, opts: Options, limit: Duration) -> Result<Document, Error> {
-    let (tx, rx) = mpsc::channel();
-    let spawned = std::thread::Builder::new()
+    let (reply, result) = mpsc::channel();
+    let task = Task { bytes, opts, reply };
+    HELPER.with(|slot| -> Result<(), Error> {
+        let mut slot = slot.borrow_mut();
+        let helper = match slot.take() {
+            Some(helper) => helper,
+            None => spawn_helper()?,
+        };
+        let helper = match helper.send(task) {
+            Ok(()) => helper,
+            // The helper is gone (it cannot be, short of a bug): start another.
+            Err(mpsc::SendError(task)) => {
+                let fresh = spawn_helper()?;
+                fresh
+                    .send(task)
+                    .map_err(|_| Error::Io(io::Error::other("the conversion thread ended")))?;
+                fresh
+            }
+        };
+        *slot = Some(helper);
+        Ok(())
+    })?;
+    match result.recv_timeout(limit) {
+        Ok(result) => result,
+        Err(_) => {
+            // Still busy with this input: leave it to finish alone.
+            HELPER.with(|slot| slot.borrow_mut().take());
+            Err(Error::Timeout {
+                seconds: limit.as_secs().max(1),
+            })
+        }
+    }
+}
+
+/// A thread converting the tasks it is sent until its sender is dropped.
+fn spawn_helper() -> Result<mpsc::Sender<Task>, Error> {
+    let (tx, rx) = mpsc::channel::<Task>();
+    std::thread::Builder::new()
         .name("gongwen-convert".into())
         .spawn(move || {
-            let _ = tx.send(guarded(&bytes, &opts));
-        });
-    if let Err(e) = spawned {
-        return Err(Error::Io(e));
-    }
-    match rx.recv_timeout(limit) {
-        Ok(result) => result,
-        Err(_) => Err(Error::Timeout {
-            seconds: limit.as_secs().max(1),
-        }),
-    }
+            for task in rx {
+                // The batch may have stopped waiting (a timeout): a late result is dropped.
+                let _ = task.reply.send(guarded(&task.bytes, &task.opts));
+            }
+        })
+        .map_err(Error::Io)?;
+    Ok(tx)
 }
 
 fn failed(path: String, sha256: Option<String>, e: &Error) -> Record {
