@@ -52,7 +52,7 @@ def mutate(data, rng):
         return bytes(out), "flip"
     if kind == 2:
         return data[: rng.randrange(len(data))], "cut"
-    return data + os.urandom(rng.randint(1, 4096)), "junk"
+    return data + rng.randbytes(rng.randint(1, 4096)), "junk"
 
 
 def bad(rng, zips):
@@ -60,7 +60,7 @@ def bad(rng, zips):
     if kind == 0:
         return b"", ".html"
     if kind == 1:
-        return os.urandom(rng.randint(1, 65536)), rng.choice([".pdf", ".docx", ".bin"])
+        return rng.randbytes(rng.randint(1, 65536)), rng.choice([".pdf", ".docx", ".bin"])
     if kind == 2:  # a PDF named .docx, a zip named .html
         return zips[0][1], ".html"
     data = rng.choice(zips)[1]
