@@ -190,7 +190,7 @@ limits! {
     /// Deepest XML element nesting.
     XmlDepth xml_depth: 256, shown "256", unit "N", flag "xml-depth";
     /// Largest HTML page parsed into a DOM, in bytes (the DOM takes about 35 times the page).
-    HtmlBytes html_bytes: 32 * MIB, shown "32 MiB", unit "BYTES", flag "html-bytes";
+    HtmlBytes html_bytes: 64 * MIB, shown "64 MiB", unit "BYTES", flag "html-bytes";
     /// Deepest HTML element nesting considered.
     HtmlDepth html_depth: 512, shown "512", unit "N", flag "html-depth";
     /// Most PDF objects.

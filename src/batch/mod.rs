@@ -657,6 +657,19 @@ mod tests {
     }
 
     #[test]
+    fn a_deadline_times_out_and_the_next_input_gets_a_working_helper() {
+        // A megabyte of text takes milliseconds at least: a zero deadline cannot be met.
+        let big = "关于整改的通报\n正文。\n".repeat(40_000).into_bytes();
+        let late = with_deadline(big, Options::default(), Duration::ZERO);
+        assert!(matches!(late, Err(Error::Timeout { .. })), "{late:?}");
+        for i in 0..3 {
+            let text = format!("通报{i}\n正文。\n").into_bytes();
+            let done = with_deadline(text, Options::default(), Duration::from_secs(60));
+            assert!(done.is_ok(), "{done:?}");
+        }
+    }
+
+    #[test]
     fn oversized_input_is_an_error_record() {
         let batch = BatchOptions {
             max_bytes: Some(3),
