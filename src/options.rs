@@ -193,6 +193,8 @@ limits! {
     CompressionRatio compression_ratio: 200, shown "200", unit "N", flag "compression-ratio";
     /// Deepest XML element nesting.
     XmlDepth xml_depth: 256, shown "256", unit "N", flag "xml-depth";
+    /// Largest HTML page parsed into a DOM, in bytes (the DOM takes about 35 times the page).
+    HtmlBytes html_bytes: 64 * MIB, shown "64 MiB", unit "BYTES", flag "html-bytes";
     /// Deepest HTML element nesting considered.
     HtmlDepth html_depth: 512, shown "512", unit "N", flag "html-depth";
     /// Most PDF objects.
@@ -345,7 +347,7 @@ mod tests {
             );
             assert!(!limit.description().is_empty() && !limit.description().ends_with(' '));
         }
-        assert_eq!(Limit::ALL.len(), 14);
+        assert_eq!(Limit::ALL.len(), 15);
     }
 
     #[test]

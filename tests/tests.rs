@@ -3,6 +3,7 @@
 mod util;
 
 mod batch;
+mod batch_faults;
 mod cli;
 mod determinism;
 #[cfg(feature = "export")]

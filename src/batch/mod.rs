@@ -245,7 +245,8 @@ impl Summary {
 /// `cancel` stops the run early (Ctrl-C): no new job starts, finished ones are still written.
 ///
 /// # Errors
-/// Only the sink's errors (a full disk, a closed pipe) stop the run.
+/// Only the sink's errors (a full disk, a closed pipe) stop the run: no new job starts, the
+/// ones in flight finish unwritten, and the first error is returned.
 pub fn run(
     jobs: impl Iterator<Item = Job>,
     options: &Options,
@@ -278,7 +279,11 @@ pub fn run(
     let mut result = Ok(());
     pool.in_place_scope(|scope| {
         loop {
-            while in_flight + pending.len() < window && !cancel.load(Ordering::Relaxed) {
+            // After a sink error (a full disk) nothing new starts: its record could not be kept.
+            while in_flight + pending.len() < window
+                && result.is_ok()
+                && !cancel.load(Ordering::Relaxed)
+            {
                 let Some((index, job)) = jobs.next() else {
                     break;
                 };
@@ -352,7 +357,7 @@ pub(crate) fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> 
             error,
         });
     }
-    let bytes = match load(&job, batch) {
+    let bytes = match load(&job, options, batch) {
         Ok(bytes) => bytes,
         Err(e) => return failed(name, None, &e),
     };
@@ -395,21 +400,67 @@ pub(crate) fn convert_job(job: Job, options: &Options, batch: &BatchOptions) -> 
     }
 }
 
-fn load(job: &Job, batch: &BatchOptions) -> Result<Vec<u8>, Error> {
-    let size = match &job.source {
-        Source::Path(p) => std::fs::metadata(p)?.len(),
-        Source::Bytes(b) => b.len() as u64,
-        Source::Failed { .. } => 0,
+fn load(job: &Job, options: &Options, batch: &BatchOptions) -> Result<Vec<u8>, Error> {
+    // The smaller of `--max-file-size` and `Limits::input_bytes`: nothing larger is ever read
+    // into memory, so a 10 GB file or one that keeps growing while it is read costs nothing.
+    let cap = batch
+        .max_bytes
+        .map_or(options.read.limits.input_bytes, |max| {
+            max.min(options.read.limits.input_bytes)
+        });
+    let bytes = match &job.source {
+        Source::Path(path) => read_capped(path, cap)?,
+        Source::Bytes(bytes) => bytes.clone(),
+        Source::Failed { message, .. } => return Err(Error::Io(io::Error::other(message.clone()))),
     };
-    if let Some(max) = batch.max_bytes {
-        if size > max {
-            return Err(Error::limit(crate::Limit::InputBytes, max));
+    if bytes.len() as u64 > cap {
+        return Err(Error::limit(crate::Limit::InputBytes, cap));
+    }
+    Ok(bytes)
+}
+
+/// Read a regular file, at most `cap + 1` bytes (one more tells that it is over the cap).
+///
+/// Anything else is refused before it is opened: reading a FIFO would wait for a writer that
+/// may never come, a directory or a device is not a document.
+fn read_capped(path: &std::path::Path, cap: u64) -> Result<Vec<u8>, Error> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        let kind = file_kind(&meta.file_type());
+        return Err(Error::Io(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("not a regular file but {kind}"),
+        )));
+    }
+    if meta.len() > cap {
+        // Told by its size alone: the file is never read.
+        return Err(Error::limit(crate::Limit::InputBytes, cap));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)?
+        .take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// "a directory", "a FIFO", … for the error of a path that is not a regular file.
+fn file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "a FIFO (named pipe)";
+        } else if kind.is_socket() {
+            return "a socket";
+        } else if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
         }
     }
-    match &job.source {
-        Source::Path(p) => Ok(std::fs::read(p)?),
-        Source::Bytes(b) => Ok(b.clone()),
-        Source::Failed { message, .. } => Err(Error::Io(io::Error::other(message.clone()))),
+    if kind.is_dir() {
+        "a directory"
+    } else {
+        "a special file"
     }
 }
 
@@ -430,25 +481,73 @@ fn internal(bytes: &[u8], opts: &Options) -> Error {
     Error::Internal { format }
 }
 
-/// Run the conversion on its own thread and stop waiting after `limit`. Rust cannot kill a
-/// thread, so a timed-out conversion runs on detached until the reader's own limits stop it;
-/// the batch moves on at once.
+/// A conversion handed to a worker's helper thread.
+struct Task {
+    bytes: Vec<u8>,
+    opts: Options,
+    reply: mpsc::Sender<Result<Document, Error>>,
+}
+
+thread_local! {
+    /// Each batch worker's helper thread for conversions with a deadline, kept across inputs.
+    static HELPER: std::cell::RefCell<Option<mpsc::Sender<Task>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Run the conversion on the worker's helper thread and stop waiting after `limit`. Rust cannot
+/// kill a thread, so a timed-out conversion runs on detached until the reader's own limits stop
+/// it; its helper is abandoned (it ends when that conversion does) and the next input gets a new
+/// one. The helper is reused otherwise: a new thread per input, as this once did, made the
+/// allocator spread a 10 000-input soak over ever more arenas (peak RSS 3.2 x from 1 000 to
+/// 10 000 inputs, against 1.3 x without a deadline).
 fn with_deadline(bytes: Vec<u8>, opts: Options, limit: Duration) -> Result<Document, Error> {
-    let (tx, rx) = mpsc::channel();
-    let spawned = std::thread::Builder::new()
+    let (reply, result) = mpsc::channel();
+    let task = Task { bytes, opts, reply };
+    HELPER.with(|slot| -> Result<(), Error> {
+        let mut slot = slot.borrow_mut();
+        let helper = match slot.take() {
+            Some(helper) => helper,
+            None => spawn_helper()?,
+        };
+        let helper = match helper.send(task) {
+            Ok(()) => helper,
+            // The helper is gone (it cannot be, short of a bug): start another.
+            Err(mpsc::SendError(task)) => {
+                let fresh = spawn_helper()?;
+                fresh
+                    .send(task)
+                    .map_err(|_| Error::Io(io::Error::other("the conversion thread ended")))?;
+                fresh
+            }
+        };
+        *slot = Some(helper);
+        Ok(())
+    })?;
+    match result.recv_timeout(limit) {
+        Ok(result) => result,
+        Err(_) => {
+            // Still busy with this input: leave it to finish alone.
+            HELPER.with(|slot| slot.borrow_mut().take());
+            Err(Error::Timeout {
+                seconds: limit.as_secs().max(1),
+            })
+        }
+    }
+}
+
+/// A thread converting the tasks it is sent until its sender is dropped.
+fn spawn_helper() -> Result<mpsc::Sender<Task>, Error> {
+    let (tx, rx) = mpsc::channel::<Task>();
+    std::thread::Builder::new()
         .name("gongwen-convert".into())
         .spawn(move || {
-            let _ = tx.send(guarded(&bytes, &opts));
-        });
-    if let Err(e) = spawned {
-        return Err(Error::Io(e));
-    }
-    match rx.recv_timeout(limit) {
-        Ok(result) => result,
-        Err(_) => Err(Error::Timeout {
-            seconds: limit.as_secs().max(1),
-        }),
-    }
+            for task in rx {
+                // The batch may have stopped waiting (a timeout): a late result is dropped.
+                let _ = task.reply.send(guarded(&task.bytes, &task.opts));
+            }
+        })
+        .map_err(Error::Io)?;
+    Ok(tx)
 }
 
 fn failed(path: String, sha256: Option<String>, e: &Error) -> Record {
@@ -558,6 +657,19 @@ mod tests {
         .unwrap();
         assert_eq!(summary.ok, 0);
         assert!(summary.interrupted);
+    }
+
+    #[test]
+    fn a_deadline_times_out_and_the_next_input_gets_a_working_helper() {
+        // A megabyte of text takes milliseconds at least: a zero deadline cannot be met.
+        let big = "关于整改的通报\n正文。\n".repeat(40_000).into_bytes();
+        let late = with_deadline(big, Options::default(), Duration::ZERO);
+        assert!(matches!(late, Err(Error::Timeout { .. })), "{late:?}");
+        for i in 0..3 {
+            let text = format!("通报{i}\n正文。\n").into_bytes();
+            let done = with_deadline(text, Options::default(), Duration::from_secs(60));
+            assert!(done.is_ok(), "{done:?}");
+        }
     }
 
     #[test]

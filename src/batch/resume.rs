@@ -12,27 +12,37 @@ pub struct DoneKey {
     pub sha256: Option<String>,
 }
 
-/// Read the keys of every complete record in a JSON Lines output. A truncated last line (the
-/// run was killed mid-write) is ignored; [`repair_tail`] removes it before appending.
-pub fn done_keys(reader: impl BufRead) -> HashSet<DoneKey> {
+/// Read the keys of every complete record in a JSON Lines output. A record counts only when its
+/// line ends in a newline: a last line without one is what a run killed mid-write leaves (even
+/// when it happens to parse), and [`repair_tail`] removes it before appending.
+pub fn done_keys(mut reader: impl BufRead) -> HashSet<DoneKey> {
     let mut keys = HashSet::new();
-    for line in reader.lines().map_while(Result::ok) {
-        let Ok(value) = serde_json::from_str::<serde_json::Value>(&line) else {
-            continue;
-        };
-        let (path, sha) = match value.get("source") {
-            Some(source) => (source.get("path"), source.get("sha256")),
-            None => (value.get("path"), value.get("sha256")),
-        };
-        if let Some(path) = path.and_then(|p| p.as_str()) {
-            let sha256 = sha.and_then(|s| s.as_str()).map(str::to_string);
-            keys.insert(DoneKey {
-                path: path.to_string(),
-                sha256,
-            });
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if line.last() != Some(&b'\n') => break,
+            Ok(_) => {}
+        }
+        if let Some(key) = record_key(&line) {
+            keys.insert(key);
         }
     }
     keys
+}
+
+/// The key of one output line: a document record's `source`, or an error record's top level.
+fn record_key(line: &[u8]) -> Option<DoneKey> {
+    let value = serde_json::from_slice::<serde_json::Value>(line).ok()?;
+    let (path, sha) = match value.get("source") {
+        Some(source) => (source.get("path"), source.get("sha256")),
+        None => (value.get("path"), value.get("sha256")),
+    };
+    Some(DoneKey {
+        path: path?.as_str()?.to_string(),
+        sha256: sha.and_then(|s| s.as_str()).map(str::to_string),
+    })
 }
 
 /// Cut a file back to its last newline, so appending starts on a fresh line.
@@ -75,6 +85,9 @@ mod tests {
         );
         let keys = done_keys(out.as_bytes());
         assert_eq!(keys.len(), 2);
+        // A whole record without its newline is still a torn line: repair_tail cuts it.
+        let unterminated = r#"{"path":"d.pdf","error":{"code":"io","message":"x"}}"#;
+        assert!(done_keys(unterminated.as_bytes()).is_empty());
         assert!(keys.contains(&DoneKey {
             path: "a.html".into(),
             sha256: Some("aa".into())

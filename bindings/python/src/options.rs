@@ -104,21 +104,11 @@ fn format(name: &str) -> PyResult<Option<gongwen::Format>> {
 
 /// The limits by the names of `gongwen::Limits`' fields (the CLI's `--limit-…` flags with `_`).
 fn set_limit(limits: &mut gongwen::Limits, name: &str, value: u64) -> PyResult<()> {
-    let slot = match name {
-        "input_bytes" => &mut limits.input_bytes,
-        "zip_entries" => &mut limits.zip_entries,
-        "zip_entry_bytes" => &mut limits.zip_entry_bytes,
-        "zip_total_bytes" => &mut limits.zip_total_bytes,
-        "compression_ratio" => &mut limits.compression_ratio,
-        "xml_depth" => &mut limits.xml_depth,
-        "html_depth" => &mut limits.html_depth,
-        "pdf_objects" => &mut limits.pdf_objects,
-        "pages" => &mut limits.pages,
-        "ops_per_page" => &mut limits.ops_per_page,
-        "xobject_depth" => &mut limits.xobject_depth,
-        "stream_bytes" => &mut limits.stream_bytes,
-        other => return Err(PyValueError::new_err(format!("unknown limit {other:?}"))),
-    };
-    *slot = value;
+    // The library's one table of limits, so a new limit needs no change here.
+    let limit = gongwen::Limit::ALL
+        .iter()
+        .find(|limit| limit.name() == name)
+        .ok_or_else(|| PyValueError::new_err(format!("unknown limit {name:?}")))?;
+    limit.set(limits, value);
     Ok(())
 }

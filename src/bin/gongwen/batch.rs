@@ -1,5 +1,6 @@
 //! `gongwen batch`: the command-line face of `gongwen::batch`.
 
+use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
@@ -104,7 +105,8 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<u8> {
     // Workers render, so the single writing thread only copies bytes.
     batch.render = Some(dir_format(args).unwrap_or(OutputFormat::Jsonl));
     batch.keep_documents = false;
-    let (jobs, total) = make_jobs(args)?;
+    let stdin_failure = StdinFailure::default();
+    let (jobs, total) = make_jobs(args, &stdin_failure)?;
     let done = if args.resume {
         resume_keys(args)?
     } else {
@@ -150,8 +152,15 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<u8> {
             }
         }
         writer.write(&record)
-    })?;
-    writer.finish()?;
+    })
+    .with_context(|| format!("cannot write {}", writer.target()))?;
+    writer
+        .finish()
+        .with_context(|| format!("cannot write {}", writer.target()))?;
+    if let Some(e) = stdin_failure.lock().ok().and_then(|mut slot| slot.take()) {
+        return Err(e)
+            .context("reading the requests on stdin failed; the records written so far are whole");
+    }
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -171,13 +180,12 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<u8> {
 
 type Jobs = Box<dyn Iterator<Item = Job> + Send>;
 
-fn make_jobs(args: &BatchArgs) -> anyhow::Result<(Jobs, Option<u64>)> {
+fn make_jobs(
+    args: &BatchArgs,
+    stdin_failure: &StdinFailure,
+) -> anyhow::Result<(Jobs, Option<u64>)> {
     if args.stdin_jsonl {
-        let lines = BufReader::new(io::stdin()).lines().map_while(Result::ok);
-        let jobs = lines
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| batch::job_from_line(&l));
-        return Ok((Box::new(jobs), None));
+        return Ok((stdin_jobs(Arc::clone(stdin_failure)), None));
     }
     anyhow::ensure!(
         !args.inputs.is_empty(),
@@ -215,25 +223,102 @@ fn make_jobs(args: &BatchArgs) -> anyhow::Result<(Jobs, Option<u64>)> {
     Ok((Box::new(jobs), total))
 }
 
+/// Where the worker-mode reader leaves an I/O error of stdin, for the end of the run.
+type StdinFailure = Arc<std::sync::Mutex<Option<io::Error>>>;
+
+/// Worker mode: one job per non-blank stdin line. A line that is not UTF-8 is a `bad_request`
+/// record like any other bad line (the lines after it are still read); a last line cut short by
+/// stdin closing is read as it is (a `bad_request` when it is no longer JSON). An I/O error
+/// ends the stream and is kept in `failure`, so the run ends with exit 2 instead of looking
+/// complete.
+fn stdin_jobs(failure: StdinFailure) -> Jobs {
+    let mut reader = BufReader::new(io::stdin());
+    Box::new(std::iter::from_fn(move || loop {
+        let mut line = Vec::new();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                if let Ok(mut slot) = failure.lock() {
+                    *slot = Some(e);
+                }
+                return None;
+            }
+        }
+        let Ok(text) = std::str::from_utf8(&line) else {
+            return Some(not_utf8(&line));
+        };
+        if !text.trim().is_empty() {
+            return Some(batch::job_from_line(text.trim_end_matches(['\n', '\r'])));
+        }
+    }))
+}
+
+fn not_utf8(line: &[u8]) -> Job {
+    Job {
+        name: String::from_utf8_lossy(line).chars().take(80).collect(),
+        source: batch::Source::Failed {
+            code: "bad_request".into(),
+            message: "the request line is not UTF-8".into(),
+        },
+        url: None,
+        http_charset: None,
+    }
+}
+
 fn is_warc(path: &Path) -> bool {
     let name = path.to_string_lossy().to_ascii_lowercase();
     name.ends_with(".warc") || name.ends_with(".warc.gz")
 }
 
-fn resume_keys(args: &BatchArgs) -> anyhow::Result<std::collections::HashSet<batch::DoneKey>> {
+/// The inputs an earlier output already holds, indexed for `--resume`.
+#[derive(Default)]
+struct Done {
+    /// Path and SHA-256 of every record.
+    keys: HashSet<batch::DoneKey>,
+    /// Every path with a record.
+    paths: HashSet<String>,
+    /// Paths whose record has no hash: the input could not be read, was not a regular file, or
+    /// was refused by its size alone.
+    unhashed: HashSet<String>,
+}
+
+impl Done {
+    fn new(keys: HashSet<batch::DoneKey>) -> Self {
+        let paths = keys.iter().map(|k| k.path.clone()).collect();
+        let unhashed = keys
+            .iter()
+            .filter(|k| k.sha256.is_none())
+            .map(|k| k.path.clone())
+            .collect();
+        Done {
+            keys,
+            paths,
+            unhashed,
+        }
+    }
+}
+
+fn resume_keys(args: &BatchArgs) -> anyhow::Result<Done> {
     let Some(path) = &args.output else {
-        return Ok(Default::default());
+        return Ok(Done::default());
     };
     match File::open(path) {
-        Ok(f) => Ok(batch::done_keys(BufReader::new(f))),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Default::default()),
+        Ok(f) => Ok(Done::new(batch::done_keys(BufReader::new(f)))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Done::default()),
         Err(e) => Err(e).with_context(|| format!("cannot read {} to resume", path.display())),
     }
 }
 
-fn already_done(job: &Job, done: &std::collections::HashSet<batch::DoneKey>) -> bool {
-    if done.is_empty() || !done.iter().any(|k| k.path == job.name) {
+/// Whether the output already has this input: same path and same SHA-256. An input whose
+/// record has no hash is done by its path alone: trying it again would give it a second
+/// record (delete that line to have it retried).
+fn already_done(job: &Job, done: &Done) -> bool {
+    if !done.paths.contains(&job.name) {
         return false;
+    }
+    if done.unhashed.contains(&job.name) {
+        return true;
     }
     let bytes = match &job.source {
         batch::Source::Path(p) => match std::fs::read(p) {
@@ -247,7 +332,7 @@ fn already_done(job: &Job, done: &std::collections::HashSet<batch::DoneKey>) -> 
         path: job.name.clone(),
         sha256: Some(gongwen::sha256_hex(&bytes)),
     };
-    done.contains(&key)
+    done.keys.contains(&key)
 }
 
 fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBar> {
@@ -278,7 +363,11 @@ fn dir_format(args: &BatchArgs) -> Option<OutputFormat> {
 
 /// Where records go: one JSON Lines stream, or one file per input.
 enum Writer {
-    Stream(Box<dyn Write>),
+    Stream {
+        out: Box<dyn Write>,
+        /// The output path, or `stdout`.
+        name: String,
+    },
     Dir {
         root: PathBuf,
         format: OutputFormat,
@@ -292,8 +381,9 @@ impl Writer {
             std::fs::create_dir_all(root)
                 .with_context(|| format!("cannot create {}", root.display()))?;
             let format = dir_format(args).unwrap_or(OutputFormat::Json);
-            let errors =
-                File::create(root.join("errors.jsonl")).context("cannot create errors.jsonl")?;
+            let errors = File::create(root.join("errors.jsonl")).with_context(|| {
+                format!("cannot create {}", root.join("errors.jsonl").display())
+            })?;
             return Ok(Writer::Dir {
                 root: root.clone(),
                 format,
@@ -317,12 +407,16 @@ impl Writer {
                 File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
             )),
         };
-        Ok(Writer::Stream(out))
+        let name = args
+            .output
+            .as_ref()
+            .map_or_else(|| "stdout".to_string(), |p| p.display().to_string());
+        Ok(Writer::Stream { out, name })
     }
 
     fn write(&mut self, record: &Record) -> io::Result<()> {
         match self {
-            Writer::Stream(out) => {
+            Writer::Stream { out, .. } => {
                 record.write_jsonl(out.as_mut())?;
                 // Flush per record so a killed run leaves whole lines for --resume.
                 out.flush()
@@ -360,9 +454,17 @@ impl Writer {
         }
     }
 
+    /// What the writer writes to, for an error message.
+    fn target(&self) -> String {
+        match self {
+            Writer::Stream { name, .. } => name.clone(),
+            Writer::Dir { root, .. } => root.display().to_string(),
+        }
+    }
+
     fn finish(&mut self) -> io::Result<()> {
         match self {
-            Writer::Stream(out) => out.flush(),
+            Writer::Stream { out, .. } => out.flush(),
             Writer::Dir { errors, .. } => errors.flush(),
         }
     }
