@@ -14,3 +14,14 @@ pub fn convert_and_walk(data: &[u8], format: Option<gongwen::Format>) {
         let _ = gongwen::render::to_string(&doc, gongwen::OutputFormat::Text);
     }
 }
+
+/// The spreadsheet reader runs calamine inside `catch_unwind` by design (a calamine bug on a
+/// damaged workbook becomes a `malformed` error for that file). libFuzzer's panic hook aborts
+/// on every panic, caught or not, which would stop the run at the first such input; this
+/// hook lets a caught panic unwind. An uncaught panic still aborts: libfuzzer-sys checks the
+/// target's own `catch_unwind`.
+#[allow(dead_code)] // only the spreadsheet target needs it
+pub fn let_guarded_panics_unwind() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+}

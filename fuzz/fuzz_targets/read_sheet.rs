@@ -8,6 +8,7 @@ mod common;
 const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    common::let_guarded_panics_unwind();
     let format = if data.starts_with(OLE) {
         gongwen::Format::Xls
     } else {
