@@ -12,6 +12,8 @@ mod kinds;
 mod malformed;
 mod normalize;
 mod notice;
+#[cfg(feature = "ocr")]
+mod ocr;
 mod parse_seeds;
 mod read_doc;
 mod read_docx;

@@ -18,6 +18,7 @@ pub(crate) mod docx;
 pub(crate) mod geom;
 mod gzip;
 pub(crate) mod html;
+pub mod image;
 pub(crate) mod layout;
 pub(crate) mod ofd;
 pub(crate) mod ole;

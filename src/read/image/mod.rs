@@ -7,7 +7,7 @@
 use crate::read::geom::Matrix;
 
 /// Decoded pixels, 8 bits per sample, rows top to bottom, no padding.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Raster {
     /// Width in pixels.
     pub width: u32,
@@ -31,4 +31,17 @@ pub struct PlacedRaster {
     pub raster: Raster,
     /// Unit square of the image → page coordinates.
     pub to_page: Matrix,
+}
+
+impl Raster {
+    /// A grey raster (one sample per pixel, 0 = black), no resolution stated.
+    pub fn gray(width: u32, height: u32, data: Vec<u8>) -> Raster {
+        Raster {
+            width,
+            height,
+            channels: 1,
+            data,
+            dpi: None,
+        }
+    }
 }
