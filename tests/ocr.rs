@@ -82,3 +82,26 @@ fn scanned_png_reads_back_under_two_percent_cer() {
     assert!(rate < 0.02, "CER {rate}\n--- got\n{got}\n--- truth\n{truth}");
     assert!(page.confidence().unwrap() > 0.9);
 }
+
+#[test]
+fn scanned_png_becomes_paragraphs_with_the_ocr_record() {
+    let Some(_) = models() else { return };
+    let fixtures = root().join("tests/fixtures/ocr");
+    let truth = std::fs::read_to_string(fixtures.join("scan_000.txt")).unwrap();
+    let mut raster = png_raster(&fixtures.join("scan_000.png"));
+    raster.dpi = Some((200.0, 200.0));
+    let out = gongwen::ocr::read_images(vec![raster], &gongwen::ReadOptions::default()).unwrap();
+    let text: String = out.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    let rate = cer(&truth, &text);
+    eprintln!("paragraph CER {:.3} %, {} blocks", rate * 100.0, out.blocks.len());
+    assert!(rate < 0.02, "CER {rate}\n{text}");
+    // The seed's paragraphs: wrapped lines were joined, so fewer blocks than page lines.
+    let lines = truth.lines().count();
+    assert!(out.blocks.len() < lines, "{} blocks for {lines} lines", out.blocks.len());
+    let ocr = out.source.ocr.expect("source.ocr");
+    assert_eq!(ocr.pages.len(), 1);
+    assert_eq!(ocr.pages[0].page, 1);
+    assert!(ocr.pages[0].lines as usize >= lines);
+    assert!(ocr.pages[0].confidence.unwrap() > 0.9);
+    assert_eq!(out.source.format, Some(gongwen::Format::Image));
+}

@@ -20,12 +20,14 @@ mod db;
 mod engine;
 mod geom;
 pub(crate) mod glyphs;
+mod pages;
 mod pixels;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 pub use engine::Engine;
+pub use pages::{read_images, OcrRun};
 pub use geom::{Frame, Point};
 
 use crate::error::{Error, Result};
