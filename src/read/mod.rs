@@ -18,6 +18,7 @@ pub(crate) mod docx;
 pub(crate) mod geom;
 mod gzip;
 pub(crate) mod html;
+pub mod image;
 pub(crate) mod layout;
 pub(crate) mod ofd;
 pub(crate) mod ole;
@@ -94,6 +95,10 @@ pub fn read_as(format: Format, bytes: &[u8], opts: &ReadOptions) -> Result<Extra
         Format::Xls => sheet::read_xls(bytes, opts),
         Format::Xlsx => sheet::read_xlsx(bytes, opts),
         Format::Rtf => rtf::read(bytes, opts),
+        Format::Image => Err(Error::UnsupportedFormat {
+            format: "an image".to_string(),
+            suggestion: "reading images needs OCR".to_string(),
+        }),
     }?;
     if matches!(format, Format::Html | Format::Text) && !has_visible_text(&extracted) {
         return Err(Error::Empty);
