@@ -241,6 +241,10 @@ limits! {
     XObjectDepth xobject_depth: 16, shown "16", unit "N", flag "xobject-depth";
     /// Largest decoded stream, in bytes.
     StreamBytes stream_bytes: 256 * MIB, shown "256 MiB", unit "BYTES", flag "stream-bytes";
+    /// Most pixels in one decoded image (a page image or a PDF image), before it is decoded.
+    ImagePixels image_pixels: 100_000_000, shown "100 000 000", unit "N", flag "image-pixels";
+    /// Most pixels decoded from one input's images together (all pages of a TIFF).
+    ImageTotalPixels image_total_pixels: 1_000_000_000, shown "1 000 000 000", unit "N", flag "image-total-pixels";
     /// Most cells in the used area of one spreadsheet sheet (`.xls`, `.et`, `.xlsx`), counting
     /// the empty cells inside it.
     SheetCells sheet_cells: 4_000_000, shown "4 000 000", unit "N", flag "sheet-cells";

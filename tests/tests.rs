@@ -19,6 +19,7 @@ mod read_doc;
 mod read_docx;
 mod read_docx_notes;
 mod read_html;
+mod read_images;
 mod read_ofd;
 mod read_pdf;
 mod read_pdf_corpus;

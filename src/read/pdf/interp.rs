@@ -98,6 +98,9 @@ pub(crate) struct PageOut {
     pub glyphs: Vec<Glyph>,
     /// Image XObjects and inline images drawn.
     pub images: u32,
+    /// The image XObjects drawn, with the CTM they were drawn with (at most `MAX_IMAGE_USES`;
+    /// inline images are counted in `images` only).
+    pub image_uses: Vec<ImageUse>,
     /// The operation limit stopped the page.
     pub ops_limited: bool,
     /// A form XObject was skipped (nesting too deep or a cycle).
@@ -105,6 +108,17 @@ pub(crate) struct PageOut {
     /// Content streams over the size limit.
     pub streams_skipped: u32,
 }
+
+/// An image XObject drawn on a page: the object and the matrix mapping its unit square
+/// (y up, as in PDF) to the page's visual space.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct ImageUse {
+    pub id: ObjectId,
+    pub ctm: Matrix,
+}
+
+/// Most image placements recorded per page: a page tiled from thousands of images is not a scan.
+const MAX_IMAGE_USES: usize = 4096;
 
 #[derive(Debug, Clone)]
 struct GState {
@@ -451,6 +465,9 @@ impl<'a> Interp<'a> {
         {
             Some(b"Image") => {
                 self.out.images += 1;
+                if let Some(id) = id.filter(|_| self.out.image_uses.len() < MAX_IMAGE_USES) {
+                    self.out.image_uses.push(ImageUse { id, ctm: gs.ctm });
+                }
                 return;
             }
             Some(b"Form") => {}

@@ -23,6 +23,7 @@ mod cmap;
 mod font;
 #[rustfmt::skip]
 mod glyphs;
+pub mod images;
 pub(crate) mod interp;
 mod lexer;
 mod obj;
@@ -212,7 +213,7 @@ static EMPTY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(Diction
 
 /// The matrix from user space to the page's visual space (y down, rotation applied), and the
 /// visual width and height.
-fn page_matrix(p: &PageRef) -> (Matrix, f32, f32) {
+pub(crate) fn page_matrix(p: &PageRef) -> (Matrix, f32, f32) {
     let [llx, lly, urx, ury] = p.media;
     let (w, h) = (urx - llx, ury - lly);
     match p.rotate {
@@ -224,7 +225,12 @@ fn page_matrix(p: &PageRef) -> (Matrix, f32, f32) {
 }
 
 /// A page's content: its streams decoded and joined.
-fn page_content(doc: &Document, page: &Dictionary, limit: usize, skipped: &mut u32) -> Vec<u8> {
+pub(crate) fn page_content(
+    doc: &Document,
+    page: &Dictionary,
+    limit: usize,
+    skipped: &mut u32,
+) -> Vec<u8> {
     let mut out = Vec::new();
     let contents = obj::deref(doc, page.get(b"Contents").ok());
     let parts: Vec<&Object> = match contents {
