@@ -105,3 +105,61 @@ fn scanned_png_becomes_paragraphs_with_the_ocr_record() {
     assert!(ocr.pages[0].confidence.unwrap() > 0.9);
     assert_eq!(out.source.format, Some(gongwen::Format::Image));
 }
+
+/// The reading stage on the committed scans: sniff, decode, OCR, lay out (the parser then
+/// moves title and metadata lines out of the body, so the body alone is not the page).
+fn converted_text(name: &str) -> (gongwen::read::Extracted, String) {
+    let bytes = std::fs::read(root().join("tests/fixtures/ocr").join(name)).unwrap();
+    let doc = gongwen::extract(&bytes, &gongwen::Options::default()).unwrap();
+    let text = doc.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    (doc, text)
+}
+
+#[test]
+fn image_only_pdf_and_png_convert_under_two_percent_cer() {
+    let Some(_) = models() else { return };
+    let truth = std::fs::read_to_string(root().join("tests/fixtures/ocr/scan_000.txt")).unwrap();
+    for name in ["scan_000.pdf", "scan_000.png"] {
+        let (doc, text) = converted_text(name);
+        let rate = cer(&truth, &text);
+        eprintln!("{name}: CER {:.3} %", rate * 100.0);
+        assert!(rate < 0.02, "{name}: CER {rate}\n{text}");
+        let ocr = doc.source.ocr.as_ref().expect("source.ocr");
+        assert_eq!(ocr.pages.len(), 1, "{name}");
+        assert!(
+            doc.warnings.iter().all(|w| w.code != gongwen::model::Code::NoTextLayer),
+            "{name}: {:?}",
+            doc.warnings
+        );
+    }
+}
+
+#[test]
+fn ocr_never_keeps_the_scan_unread() {
+    let bytes = std::fs::read(root().join("tests/fixtures/ocr/scan_000.pdf")).unwrap();
+    let mut options = gongwen::Options::default();
+    options.read.ocr.mode = gongwen::OcrMode::Never;
+    let doc = gongwen::convert(&bytes, &options).unwrap();
+    assert!(doc.source.ocr.is_none());
+    assert!(doc.blocks.is_empty());
+    let png = std::fs::read(root().join("tests/fixtures/ocr/scan_000.png")).unwrap();
+    let err = gongwen::convert(&png, &options).unwrap_err();
+    assert_eq!(err.code(), "unsupported_format");
+}
+
+#[test]
+fn missing_models_are_an_error_for_images_and_a_warning_for_pdfs() {
+    let mut options = gongwen::Options::default();
+    options.read.ocr.models = Some(PathBuf::from("/nonexistent/ocr-models"));
+    let png = std::fs::read(root().join("tests/fixtures/ocr/scan_000.png")).unwrap();
+    let err = gongwen::convert(&png, &options).unwrap_err();
+    assert_eq!(err.code(), "ocr");
+    assert!(err.to_string().contains("scripts/fetch-ocr-models.sh"), "{err}");
+    let pdf = std::fs::read(root().join("tests/fixtures/ocr/scan_000.pdf")).unwrap();
+    let doc = gongwen::convert(&pdf, &options).unwrap();
+    let says_how = doc
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("scripts/fetch-ocr-models.sh"));
+    assert!(says_how, "{:?}", doc.warnings);
+}

@@ -27,6 +27,8 @@ pub mod images;
 pub(crate) mod interp;
 mod lexer;
 mod obj;
+#[cfg(feature = "ocr")]
+mod ocr;
 mod quality;
 mod truetype;
 
@@ -57,7 +59,10 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     }))
     .map_err(|_| Error::malformed(Format::Pdf, "a content stream could not be decoded"))?;
     out.warnings = warnings;
-    let (laid, fonts) = extracted;
+    #[cfg_attr(not(feature = "ocr"), allow(unused_mut))]
+    let (mut laid, fonts) = extracted;
+    #[cfg(feature = "ocr")]
+    ocr::ocr_pages(&doc, &pages, &mut laid, opts, &mut out)?;
     quality::judge(&fonts, &laid, &mut out.warnings);
     let layout = layout::paragraphs(&laid, fonts.styles.list(), &LayoutOptions::default());
     out.blocks = layout.blocks;
