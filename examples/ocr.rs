@@ -30,7 +30,10 @@ fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut threads = 0;
     if args.first().map(String::as_str) == Some("--threads") {
-        threads = args.get(1).and_then(|t| t.parse().ok()).expect("--threads N");
+        threads = args
+            .get(1)
+            .and_then(|t| t.parse().ok())
+            .expect("--threads N");
         args.drain(..2);
     }
     let dir = gongwen::ocr::find_models(None).unwrap_or_else(|e| panic!("{e}"));

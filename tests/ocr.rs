@@ -21,12 +21,17 @@ fn models() -> Option<PathBuf> {
 
 /// Decode a grey or bilevel PNG into a one-channel raster.
 fn png_raster(path: &std::path::Path) -> Raster {
-    let mut decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut decoder =
+        png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
     decoder.set_transformations(png::Transformations::EXPAND);
     let mut reader = decoder.read_info().unwrap();
     let mut buf = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut buf).unwrap();
-    assert_eq!(info.color_type, png::ColorType::Grayscale, "fixture is grey");
+    assert_eq!(
+        info.color_type,
+        png::ColorType::Grayscale,
+        "fixture is grey"
+    );
     buf.truncate(info.buffer_size());
     Raster::gray(info.width, info.height, buf)
 }
@@ -37,7 +42,9 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -78,8 +85,15 @@ fn scanned_png_reads_back_under_two_percent_cer() {
     let page = engine.recognize(&raster, 2000).unwrap();
     let got = page.text();
     let rate = cer(&truth, &got);
-    eprintln!("OCR CER {:.3} %, confidence {:?}", rate * 100.0, page.confidence());
-    assert!(rate < 0.02, "CER {rate}\n--- got\n{got}\n--- truth\n{truth}");
+    eprintln!(
+        "OCR CER {:.3} %, confidence {:?}",
+        rate * 100.0,
+        page.confidence()
+    );
+    assert!(
+        rate < 0.02,
+        "CER {rate}\n--- got\n{got}\n--- truth\n{truth}"
+    );
     assert!(page.confidence().unwrap() > 0.9);
 }
 
@@ -91,13 +105,26 @@ fn scanned_png_becomes_paragraphs_with_the_ocr_record() {
     let mut raster = png_raster(&fixtures.join("scan_000.png"));
     raster.dpi = Some((200.0, 200.0));
     let out = gongwen::ocr::read_images(vec![raster], &gongwen::ReadOptions::default()).unwrap();
-    let text: String = out.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    let text: String = out
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     let rate = cer(&truth, &text);
-    eprintln!("paragraph CER {:.3} %, {} blocks", rate * 100.0, out.blocks.len());
+    eprintln!(
+        "paragraph CER {:.3} %, {} blocks",
+        rate * 100.0,
+        out.blocks.len()
+    );
     assert!(rate < 0.02, "CER {rate}\n{text}");
     // The seed's paragraphs: wrapped lines were joined, so fewer blocks than page lines.
     let lines = truth.lines().count();
-    assert!(out.blocks.len() < lines, "{} blocks for {lines} lines", out.blocks.len());
+    assert!(
+        out.blocks.len() < lines,
+        "{} blocks for {lines} lines",
+        out.blocks.len()
+    );
     let ocr = out.source.ocr.expect("source.ocr");
     assert_eq!(ocr.pages.len(), 1);
     assert_eq!(ocr.pages[0].page, 1);
@@ -111,7 +138,12 @@ fn scanned_png_becomes_paragraphs_with_the_ocr_record() {
 fn converted_text(name: &str) -> (gongwen::read::Extracted, String) {
     let bytes = std::fs::read(root().join("tests/fixtures/ocr").join(name)).unwrap();
     let doc = gongwen::extract(&bytes, &gongwen::Options::default()).unwrap();
-    let text = doc.blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    let text = doc
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     (doc, text)
 }
 
@@ -127,7 +159,9 @@ fn image_only_pdf_and_png_convert_under_two_percent_cer() {
         let ocr = doc.source.ocr.as_ref().expect("source.ocr");
         assert_eq!(ocr.pages.len(), 1, "{name}");
         assert!(
-            doc.warnings.iter().all(|w| w.code != gongwen::model::Code::NoTextLayer),
+            doc.warnings
+                .iter()
+                .all(|w| w.code != gongwen::model::Code::NoTextLayer),
             "{name}: {:?}",
             doc.warnings
         );
@@ -154,7 +188,10 @@ fn missing_models_are_an_error_for_images_and_a_warning_for_pdfs() {
     let png = std::fs::read(root().join("tests/fixtures/ocr/scan_000.png")).unwrap();
     let err = gongwen::convert(&png, &options).unwrap_err();
     assert_eq!(err.code(), "ocr");
-    assert!(err.to_string().contains("scripts/fetch-ocr-models.sh"), "{err}");
+    assert!(
+        err.to_string().contains("scripts/fetch-ocr-models.sh"),
+        "{err}"
+    );
     let pdf = std::fs::read(root().join("tests/fixtures/ocr/scan_000.pdf")).unwrap();
     let doc = gongwen::convert(&pdf, &options).unwrap();
     let says_how = doc

@@ -26,7 +26,10 @@ pub fn greedy(probs: &[f32], classes: usize, dict: &[char]) -> Vec<Decoded> {
             .iter()
             .copied()
             .enumerate()
-            .fold((0, f32::MIN), |acc, (k, v)| if v > acc.1 { (k, v) } else { acc });
+            .fold(
+                (0, f32::MIN),
+                |acc, (k, v)| if v > acc.1 { (k, v) } else { acc },
+            );
         if best != 0 && best == prev {
             if let Some(last) = out.last_mut() {
                 last.last = t;
@@ -56,7 +59,11 @@ mod tests {
         let mut out = Vec::new();
         for &b in best {
             for k in 0..classes {
-                out.push(if k == b { 0.9 } else { 0.1 / (classes - 1) as f32 });
+                out.push(if k == b {
+                    0.9
+                } else {
+                    0.1 / (classes - 1) as f32
+                });
             }
         }
         out

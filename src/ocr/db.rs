@@ -165,8 +165,12 @@ fn regions(mask: &[bool], w: usize, h: usize) -> Vec<Vec<Point>> {
 fn mean_inside(map: &ProbMap, q: &Quad) -> f32 {
     let xs = q.0.map(|p| p.x);
     let ys = q.0.map(|p| p.y);
-    let lo = |v: [f32; 4], max: usize| (v.iter().copied().fold(f32::MAX, f32::min).floor().max(0.0) as usize).min(max - 1);
-    let hi = |v: [f32; 4], max: usize| (v.iter().copied().fold(f32::MIN, f32::max).ceil().max(0.0) as usize).min(max - 1);
+    let lo = |v: [f32; 4], max: usize| {
+        (v.iter().copied().fold(f32::MAX, f32::min).floor().max(0.0) as usize).min(max - 1)
+    };
+    let hi = |v: [f32; 4], max: usize| {
+        (v.iter().copied().fold(f32::MIN, f32::max).ceil().max(0.0) as usize).min(max - 1)
+    };
     let (x0, x1, y0, y1) = (
         lo(xs, map.width),
         hi(xs, map.width),
@@ -210,7 +214,11 @@ mod tests {
     fn two_lines_give_two_grown_boxes_top_to_bottom() {
         let (w, h) = (100, 40);
         let data = map_with(w, h, &[(10, 5, 89, 10, 0.9), (10, 25, 59, 30, 0.8)]);
-        let map = ProbMap { width: w, height: h, data: &data };
+        let map = ProbMap {
+            width: w,
+            height: h,
+            data: &data,
+        };
         let boxes = boxes(&map, &DbParams::default(), (2.0, 2.0), (200.0, 80.0));
         assert_eq!(boxes.len(), 2, "{boxes:?}");
         let (first, score) = boxes[0];
@@ -230,7 +238,11 @@ mod tests {
         let (w, h) = (60, 30);
         // Above the pixel threshold but below the box threshold; and a 1-pixel line.
         let data = map_with(w, h, &[(5, 5, 50, 12, 0.4), (5, 20, 50, 20, 0.9)]);
-        let map = ProbMap { width: w, height: h, data: &data };
+        let map = ProbMap {
+            width: w,
+            height: h,
+            data: &data,
+        };
         assert!(boxes(&map, &DbParams::default(), (1.0, 1.0), (60.0, 30.0)).is_empty());
     }
 
@@ -245,7 +257,11 @@ mod tests {
                 data[y * w + x] = 0.95;
             }
         }
-        let map = ProbMap { width: w, height: h, data: &data };
+        let map = ProbMap {
+            width: w,
+            height: h,
+            data: &data,
+        };
         let boxes = boxes(&map, &DbParams::default(), (1.0, 1.0), (200.0, 80.0));
         assert_eq!(boxes.len(), 1);
         let [tl, tr, ..] = boxes[0].0 .0;
@@ -257,18 +273,29 @@ mod tests {
     fn boxes_are_clipped_to_the_raster() {
         let (w, h) = (50, 20);
         let data = map_with(w, h, &[(0, 0, 49, 8, 0.9)]);
-        let map = ProbMap { width: w, height: h, data: &data };
+        let map = ProbMap {
+            width: w,
+            height: h,
+            data: &data,
+        };
         let boxes = boxes(&map, &DbParams::default(), (1.0, 1.0), (50.0, 20.0));
         assert_eq!(boxes.len(), 1);
         for p in boxes[0].0 .0 {
-            assert!((0.0..=50.0).contains(&p.x) && (0.0..=20.0).contains(&p.y), "{p:?}");
+            assert!(
+                (0.0..=50.0).contains(&p.x) && (0.0..=20.0).contains(&p.y),
+                "{p:?}"
+            );
         }
     }
 
     #[test]
     fn a_short_map_gives_nothing_instead_of_panicking() {
         let data = [0.9f32; 10];
-        let map = ProbMap { width: 10, height: 10, data: &data };
+        let map = ProbMap {
+            width: 10,
+            height: 10,
+            data: &data,
+        };
         assert!(boxes(&map, &DbParams::default(), (1.0, 1.0), (10.0, 10.0)).is_empty());
     }
 }

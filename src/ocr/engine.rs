@@ -18,7 +18,7 @@ use super::ctc;
 use super::db::{self, DbParams, ProbMap};
 use super::geom::Frame;
 use super::pixels::{self, Gray};
-use super::{Char, Line, PageText, DET_MODEL, CLS_MODEL, REC_MODEL};
+use super::{Char, Line, PageText, CLS_MODEL, DET_MODEL, REC_MODEL};
 use crate::error::{Error, Result};
 use crate::read::image::Raster;
 
@@ -126,7 +126,13 @@ impl Engine {
             if chars.is_empty() || confidence < TEXT_SCORE {
                 continue;
             }
-            page.lines.push(line_in_raster(frame, *crop_scale, scale, &chars, confidence));
+            page.lines.push(line_in_raster(
+                frame,
+                *crop_scale,
+                scale,
+                &chars,
+                confidence,
+            ));
         }
         Ok(page)
     }
@@ -147,7 +153,12 @@ impl Engine {
         let shape = out.shape().to_vec();
         let (mh, mw) = match shape.as_slice() {
             [_, _, mh, mw] => (*mh, *mw),
-            _ => return Err(ocr_error("text detection", format!("output shape {shape:?}"))),
+            _ => {
+                return Err(ocr_error(
+                    "text detection",
+                    format!("output shape {shape:?}"),
+                ))
+            }
         };
         let data = out.to_vec();
         let map = ProbMap {
@@ -211,7 +222,10 @@ impl Engine {
             let probs = self.run(&self.rec, tensor, "text recognition")?;
             let shape = probs.shape().to_vec();
             let [_, steps, classes] = shape.as_slice() else {
-                return Err(ocr_error("text recognition", format!("output shape {shape:?}")));
+                return Err(ocr_error(
+                    "text recognition",
+                    format!("output shape {shape:?}"),
+                ));
             };
             let (steps, classes) = (*steps, *classes);
             let data = probs.to_vec();

@@ -320,7 +320,10 @@ mod tests {
         }
         let q = min_area_rect(pts).unwrap();
         let (w, h) = q.size();
-        assert!((w - 40.0).abs() < 0.01 && (h - 6.0).abs() < 0.01, "{w} × {h}");
+        assert!(
+            (w - 40.0).abs() < 0.01 && (h - 6.0).abs() < 0.01,
+            "{w} × {h}"
+        );
         // Top-left is the rotated origin; the top edge rises to the right by 10°.
         assert!(close(q.0[0], rot(0.0, 0.0)), "{q:?}");
         let [tl, tr, ..] = q.0;

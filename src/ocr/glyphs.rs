@@ -139,7 +139,9 @@ mod tests {
         assert!((g[0].width - 20.0).abs() < 1e-3);
         assert!((g[1].x - 70.0).abs() < 1e-3);
         assert!((g[2].x + g[2].width - 110.0).abs() < 1e-3);
-        assert!(g.iter().all(|x| (x.y - 116.0).abs() < 1e-3 && (x.size - 15.0).abs() < 1e-3));
+        assert!(g
+            .iter()
+            .all(|x| (x.y - 116.0).abs() < 1e-3 && (x.size - 15.0).abs() < 1e-3));
         assert!(g.iter().all(|x| !x.vertical));
     }
 
@@ -147,7 +149,12 @@ mod tests {
     fn a_skewed_line_keeps_one_baseline() {
         let (s, c) = 2f32.to_radians().sin_cos();
         let rot = |x: f32, y: f32| Point::new(x * c - y * s, x * s + y * c);
-        let q = Quad([rot(0.0, 100.0), rot(800.0, 100.0), rot(800.0, 140.0), rot(0.0, 140.0)]);
+        let q = Quad([
+            rot(0.0, 100.0),
+            rot(800.0, 100.0),
+            rot(800.0, 140.0),
+            rot(0.0, 140.0),
+        ]);
         let page = PageText {
             width: 1000,
             height: 1000,

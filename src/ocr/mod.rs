@@ -27,8 +27,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 pub use engine::Engine;
-pub use pages::{read_images, OcrRun};
 pub use geom::{Frame, Point};
+pub use pages::{read_images, OcrRun};
 
 use crate::error::{Error, Result};
 
@@ -111,7 +111,11 @@ pub struct Char {
 /// # Errors
 /// [`Error::Ocr`] naming the places searched and the command that fetches the models.
 pub fn find_models(explicit: Option<&Path>) -> Result<PathBuf> {
-    let complete = |d: &Path| [DET_MODEL, CLS_MODEL, REC_MODEL].iter().all(|m| d.join(m).is_file());
+    let complete = |d: &Path| {
+        [DET_MODEL, CLS_MODEL, REC_MODEL]
+            .iter()
+            .all(|m| d.join(m).is_file())
+    };
     let mut tried: Vec<PathBuf> = Vec::new();
     if let Some(d) = explicit {
         if complete(d) {
@@ -152,7 +156,9 @@ static ENGINES: Mutex<Loaded> = Mutex::new(Vec::new());
 /// # Errors
 /// As [`Engine::load`].
 pub fn engine(dir: &Path, threads: usize) -> Result<Arc<Engine>> {
-    let mut loaded = ENGINES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut loaded = ENGINES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some((_, _, e)) = loaded.iter().find(|(d, t, _)| d == dir && *t == threads) {
         return Ok(Arc::clone(e));
     }

@@ -125,7 +125,10 @@ mod tests {
         let mut r = Raster::gray(1654, 2339, vec![255; 1654 * 2339]);
         r.dpi = Some((200.0, 200.0));
         let (w, h, m) = whole_page(&r);
-        assert!((w - 595.4).abs() < 0.1 && (h - 842.0).abs() < 0.1, "{w} × {h}");
+        assert!(
+            (w - 595.4).abs() < 0.1 && (h - 842.0).abs() < 0.1,
+            "{w} × {h}"
+        );
         assert_eq!(m.apply(1.0, 1.0), (w, h));
         r.dpi = Some((0.0, f32::NAN));
         assert_eq!(whole_page(&r).0, 1654.0);

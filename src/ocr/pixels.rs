@@ -251,8 +251,13 @@ mod tests {
             .flat_map(|r| (0..40).map(move |s| (s, r)))
             .filter(|&(s, r)| c.data[r * 40 + s] < 128)
             .collect();
-        assert!(dark.contains(&(10, 3)) && dark.contains(&(11, 4)), "{dark:?}");
-        assert!(dark.iter().all(|&(s, r)| (10..12).contains(&s) && (3..7).contains(&r)));
+        assert!(
+            dark.contains(&(10, 3)) && dark.contains(&(11, 4)),
+            "{dark:?}"
+        );
+        assert!(dark
+            .iter()
+            .all(|&(s, r)| (10..12).contains(&s) && (3..7).contains(&r)));
     }
 
     #[test]

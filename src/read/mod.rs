@@ -466,7 +466,10 @@ mod tests {
         assert_eq!(err.code(), "unsupported_format");
         assert!(err.to_string().contains("tesseract"), "{err}");
         // GIF has no decoder: still refused at sniffing.
-        assert_eq!(sniff(b"GIF89a\x01\0", None).unwrap_err().code(), "unsupported_format");
+        assert_eq!(
+            sniff(b"GIF89a\x01\0", None).unwrap_err().code(),
+            "unsupported_format"
+        );
     }
 
     #[test]

@@ -55,7 +55,8 @@ pub(super) fn ocr_pages(
             None => match OcrRun::start(opts) {
                 Ok(r) => run.insert(r),
                 Err(e) if mode == OcrMode::Auto => {
-                    out.warnings.push(Diagnostic::new(Code::NoTextLayer, e.to_string()));
+                    out.warnings
+                        .push(Diagnostic::new(Code::NoTextLayer, e.to_string()));
                     return Ok(());
                 }
                 Err(e) => return Err(e),
