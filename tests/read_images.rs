@@ -95,7 +95,14 @@ fn every_page_of_a_tiff_decodes() {
 
 #[test]
 fn pdf_images_decode_with_their_placement() {
-    for name in ["jpeg.pdf", "flate-gray.pdf", "g4.pdf", "cmyk.pdf"] {
+    for name in [
+        "jpeg.pdf",
+        "flate-gray.pdf",
+        "g4.pdf",
+        "jbig2.pdf",
+        "cmyk.pdf",
+        "inline.pdf",
+    ] {
         let placed = only_image(name);
         assert_marks(&placed.raster, name);
         // Drawn over the whole 400 × 200 pt page, first row at the top.

@@ -6,7 +6,7 @@
 #![cfg_attr(not(test), warn(clippy::indexing_slicing))]
 
 use super::decode::{check_size, malformed, raster, Codec};
-use super::pixels::{expand_palette, unpack};
+use super::pixels::{arrays, expand_palette, unpack};
 use super::Raster;
 use crate::error::Result;
 use crate::options::Limits;
@@ -62,13 +62,18 @@ pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<Raster> {
         (x as f32 * 0.0254, y as f32 * 0.0254)
     });
     let (channels, data) = match bits {
-        24 | 32 => {
-            let n = bits as usize / 8;
-            let rgb = rows
-                .iter()
-                .flat_map(|row| row.chunks_exact(n).take(w).flat_map(|p| [p[2], p[1], p[0]]));
-            (3, rgb.collect())
-        }
+        24 => (
+            3,
+            bgr(&rows, |row| {
+                arrays(row).take(w).map(|[b, g, r]| [r, g, b]).collect()
+            }),
+        ),
+        32 => (
+            3,
+            bgr(&rows, |row| {
+                arrays(row).take(w).map(|[b, g, r, _]| [r, g, b]).collect()
+            }),
+        ),
         1 | 4 | 8 => {
             let packed: Vec<u8> = rows.concat();
             let indices = unpack(&packed, w, h, 1, bits as u8, false);
@@ -79,7 +84,8 @@ pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<Raster> {
             let palette: Vec<u8> = table
                 .chunks_exact(4)
                 .take(colours)
-                .flat_map(|c| [c[2], c[1], c[0]])
+                .filter_map(|c| <[u8; 4]>::try_from(c).ok())
+                .flat_map(|[b, g, r, _]| [r, g, b])
                 .collect();
             expand_palette(&indices, &palette)
         }
@@ -91,4 +97,9 @@ pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<Raster> {
         }
     };
     raster(Codec::Bmp, width, height, channels, data, dpi)
+}
+
+/// Rows of BGR(A) pixels to RGB bytes, `pixels` turning one row into its RGB triples.
+fn bgr(rows: &[&[u8]], pixels: impl Fn(&[u8]) -> Vec<[u8; 3]>) -> Vec<u8> {
+    rows.iter().flat_map(|row| pixels(row)).flatten().collect()
 }

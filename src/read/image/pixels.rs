@@ -53,29 +53,22 @@ pub(crate) fn to_gray_or_rgb(samples: Vec<u8>, comps: usize, alpha: bool) -> (u8
     match (comps, alpha) {
         (1, _) => (1, samples),
         (3, false) => (3, samples),
-        (2, true) => (
-            1,
-            samples
-                .chunks_exact(2)
-                .map(|p| over_white(p[0], p[1]))
-                .collect(),
-        ),
+        (2, true) => (1, arrays(&samples).map(|[v, a]| over_white(v, a)).collect()),
         (4, true) => {
-            let rgb = samples.chunks_exact(4).flat_map(|p| {
-                [
-                    over_white(p[0], p[3]),
-                    over_white(p[1], p[3]),
-                    over_white(p[2], p[3]),
-                ]
-            });
+            let rgb = arrays(&samples)
+                .flat_map(|[r, g, b, a]| [over_white(r, a), over_white(g, a), over_white(b, a)]);
             (3, rgb.collect())
         }
         (4, false) => (3, cmyk_to_rgb(&samples, false)),
-        _ => (
-            1,
-            samples.chunks_exact(comps.max(1)).map(|p| p[0]).collect(),
-        ),
+        _ => (1, samples.iter().step_by(comps.max(1)).copied().collect()),
     }
+}
+
+/// The whole `N`-sample pixels of `samples` (a partial last one is dropped).
+pub(crate) fn arrays<const N: usize>(samples: &[u8]) -> impl Iterator<Item = [u8; N]> + '_ {
+    samples
+        .chunks_exact(N)
+        .filter_map(|c| <[u8; N]>::try_from(c).ok())
 }
 
 fn over_white(v: u8, a: u8) -> u8 {
@@ -85,11 +78,9 @@ fn over_white(v: u8, a: u8) -> u8 {
 
 /// CMYK (or, `inverted`, Adobe's inverted CMYK in JPEGs) to RGB.
 pub(crate) fn cmyk_to_rgb(samples: &[u8], inverted: bool) -> Vec<u8> {
-    samples
-        .chunks_exact(4)
-        .flat_map(|p| {
-            let [c, m, y, k] =
-                [p[0], p[1], p[2], p[3]].map(|v| if inverted { 255 - v } else { v } as u32);
+    arrays(samples)
+        .flat_map(|p: [u8; 4]| {
+            let [c, m, y, k] = p.map(|v| if inverted { 255 - v } else { v } as u32);
             [c, m, y].map(|v| ((255 - v) * (255 - k) / 255) as u8)
         })
         .collect()
@@ -98,9 +89,7 @@ pub(crate) fn cmyk_to_rgb(samples: &[u8], inverted: bool) -> Vec<u8> {
 /// Palette indices to RGB (or gray when every entry is gray): `palette` holds `entries * 3`
 /// bytes; an index past the end is white.
 pub(crate) fn expand_palette(indices: &[u8], palette: &[u8]) -> (u8, Vec<u8>) {
-    let gray = palette
-        .chunks_exact(3)
-        .all(|c| c[0] == c[1] && c[1] == c[2]);
+    let gray = arrays(palette).all(|[r, g, b]| r == g && g == b);
     let entry = |i: u8| -> [u8; 3] {
         let at = i as usize * 3;
         match palette.get(at..at + 3) {

@@ -13,7 +13,8 @@
 
 use lopdf::{Dictionary, Document, Object, Stream};
 
-use super::interp::{FontTable, ImageUse, Interp};
+use super::interp::{FontTable, ImageSource, ImageUse, Interp};
+use super::lexer::Operand;
 use super::{obj, page_content, page_matrix, PageRef};
 use crate::error::{Error, Limit, Result};
 use crate::model::{Code, Diagnostic, Format};
@@ -35,8 +36,12 @@ pub fn page_images(
     let mut failed = Vec::new();
     let mut total = 0u64;
     for u in uses {
-        let Ok(Object::Stream(stream)) = doc.get_object(u.id) else {
-            continue;
+        let stream = match &u.source {
+            ImageSource::Object(id) => match doc.get_object(*id) {
+                Ok(Object::Stream(s)) => s,
+                _ => continue,
+            },
+            ImageSource::Inline(s) => s,
         };
         match decode_image(doc, stream, &opts.limits) {
             Ok(raster) => {
@@ -194,6 +199,86 @@ pub(crate) fn image_uses(doc: &Document, page: &PageRef, limits: &Limits) -> Vec
     let content = page_content(doc, page.dict, limit, &mut it.out.streams_skipped);
     it.run(&content, page.resources, page_matrix(page).0, 0);
     it.out.image_uses
+}
+
+/// An inline image as the image XObject it abbreviates: `operands` are its dictionary's keys
+/// and values, flat (`/W 8 /H 8 /CS /G /F /Fl`); a colour space named in the page's resources
+/// is looked up there.
+pub(crate) fn inline_stream(
+    doc: &Document,
+    operands: &[Operand],
+    data: &[u8],
+    resources: Option<&Dictionary>,
+) -> Stream {
+    let mut dict = Dictionary::new();
+    for pair in operands.chunks_exact(2) {
+        let [Operand::Name(key), value] = pair else {
+            continue;
+        };
+        let key = match key.as_slice() {
+            b"BPC" => b"BitsPerComponent".as_slice(),
+            b"CS" => b"ColorSpace",
+            b"D" => b"Decode",
+            b"DP" => b"DecodeParms",
+            b"F" => b"Filter",
+            b"H" => b"Height",
+            b"IM" => b"ImageMask",
+            b"W" => b"Width",
+            other => other,
+        };
+        let mut value = inline_object(value);
+        if key == b"ColorSpace" {
+            if let Object::Name(n) = &value {
+                let named = resources
+                    .and_then(|r| obj::dict(doc, r.get(b"ColorSpace").ok()))
+                    .and_then(|cs| cs.get(n).ok());
+                if let Some(found) = named {
+                    value = found.clone();
+                }
+            }
+        }
+        dict.set(key.to_vec(), value);
+    }
+    let mut stream = Stream::new(dict, data.to_vec());
+    stream.allows_compression = false;
+    stream
+}
+
+/// An inline image's operand as a PDF object, abbreviated names spelt out.
+fn inline_object(o: &Operand) -> Object {
+    match o {
+        Operand::Num(n) if n.fract() == 0.0 && n.abs() < 1e9 => Object::Integer(*n as i64),
+        Operand::Num(n) => Object::Real(*n),
+        Operand::Str(s) => Object::String(s.clone(), lopdf::StringFormat::Literal),
+        Operand::Name(n) => Object::Name(full_name(n).to_vec()),
+        Operand::Array(items) => Object::Array(items.iter().map(inline_object).collect()),
+        Operand::Dict(items) => Object::Dictionary(
+            items
+                .iter()
+                .map(|(k, v)| (k.clone(), inline_object(v)))
+                .collect(),
+        ),
+        Operand::Bool(b) => Object::Boolean(*b),
+        Operand::Other => Object::Null,
+    }
+}
+
+/// The full name of an inline image's abbreviated colour space or filter name.
+fn full_name(n: &[u8]) -> &[u8] {
+    match n {
+        b"G" => b"DeviceGray",
+        b"RGB" => b"DeviceRGB",
+        b"CMYK" => b"DeviceCMYK",
+        b"I" => b"Indexed",
+        b"AHx" => b"ASCIIHexDecode",
+        b"A85" => b"ASCII85Decode",
+        b"LZW" => b"LZWDecode",
+        b"Fl" => b"FlateDecode",
+        b"RL" => b"RunLengthDecode",
+        b"CCF" => b"CCITTFaxDecode",
+        b"DCT" => b"DCTDecode",
+        other => other,
+    }
 }
 
 /// PDF draws an image into the unit square with its first row at y = 1; `PlacedRaster` wants
