@@ -252,7 +252,7 @@ limits! {
     RtfDepth rtf_depth: 256, shown "256", unit "N", flag "rtf-depth";
     /// Longest side, in pixels, of a page image as OCR sees it; larger images are scaled down
     /// (memory and time grow with its square; 2000 is RapidOCR's and fits A4 at 170 dpi).
-    OcrSide ocr_side: 2000, shown "2000", unit "N", flag "ocr-side";
+    OcrSide ocr_side: 2000, shown "2 000", unit "N", flag "ocr-side";
 }
 
 impl std::fmt::Display for Limit {
@@ -388,7 +388,7 @@ mod tests {
             );
             assert!(!limit.description().is_empty() && !limit.description().ends_with(' '));
         }
-        assert_eq!(Limit::ALL.len(), 14);
+        assert_eq!(Limit::ALL.len(), 17);
     }
 
     #[test]
