@@ -6,18 +6,23 @@ set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${1:-300}
 shift || true
-targets=${*:-read_html read_text read_pdf read_docx read_doc read_ofd read_rtf read_sheet docx_parts ofd_parts normalize convert batch_inputs}
+targets=${*:-read_html read_text read_pdf read_docx read_doc read_ofd read_rtf read_sheet docx_parts ofd_parts normalize convert batch_inputs decode_image}
 export RUSTC_BOOTSTRAP=1
 for t in $targets; do
   mkdir -p "corpus/$t"
   case $t in
     read_html) exts="html" ;; read_text|normalize) exts="txt" ;; read_pdf) exts="pdf" ;;
-    read_docx) exts="docx" ;; read_doc) exts="doc wps" ;; read_ofd) exts="ofd" ;; read_rtf) exts="rtf" ;; read_sheet) exts="xls xlsx et" ;; *_parts|batch_inputs) exts="" ;; *) exts="html txt pdf docx doc ofd rtf xls xlsx" ;;
+    read_docx) exts="docx" ;; read_doc) exts="doc wps" ;; read_ofd) exts="ofd" ;; read_rtf) exts="rtf" ;; read_sheet) exts="xls xlsx et" ;; *_parts|batch_inputs|decode_image) exts="" ;; *) exts="html txt pdf docx doc ofd rtf xls xlsx" ;;
   esac
   # The structure-aware targets take XML parts joined by NULs, not whole files.
   case $t in
     *_parts) python3 ../scripts/fuzz_part_seeds.py "$t" "corpus/$t" ;;
     batch_inputs) python3 ../scripts/fuzz_batch_seeds.py "corpus/$t" ;;
+    # The first byte picks the decoder: even = image file, odd = PDF page images.
+    decode_image) for f in ../tests/fixtures/images/*.*; do
+        case $f in *.pdf) m='\x01' ;; *.py|*.md) continue ;; *) m='\x00' ;; esac
+        { printf "$m"; cat "$f"; } > "corpus/$t/$(basename "$f")"
+      done ;;
     # Gzip input is inflated before sniffing: give the whole pipeline some to start from.
     convert) for f in ../samples/*.html; do gzip -c "$f" > "corpus/$t/$(basename "$f").gz"; done ;;
   esac

@@ -64,6 +64,14 @@ pub enum Error {
         /// The input's format (forced or sniffed), when it could be told.
         format: Option<Format>,
     },
+    /// Optical character recognition was needed and could not run: the models are missing
+    /// (the message says how to fetch them), do not load, or gongwen was built without the
+    /// `ocr` feature.
+    #[error("OCR unavailable: {reason}")]
+    Ocr {
+        /// What is wrong and what to do.
+        reason: String,
+    },
     /// A processing deadline passed (batch `--timeout-per-file`).
     #[error("timed out after {seconds} s")]
     Timeout {
@@ -84,6 +92,7 @@ impl Error {
             Error::Malformed { .. } => "malformed",
             Error::LimitExceeded { .. } => "limit_exceeded",
             Error::Internal { .. } => "internal",
+            Error::Ocr { .. } => "ocr",
             Error::Timeout { .. } => "timeout",
         }
     }

@@ -38,6 +38,8 @@ mod error;
 pub mod export;
 pub mod model;
 pub mod normalize;
+#[cfg(feature = "ocr")]
+pub mod ocr;
 mod options;
 pub mod parse;
 pub mod read;
@@ -77,7 +79,8 @@ pub mod internals {
 pub use error::{Error, Result};
 pub use model::{Block, BlockKind, Document, Format, HeadingKind, Meta, Section};
 pub use options::{
-    Limit, Limits, NormalizeOptions, Options, ParseOptions, Progress, ProgressHook, ReadOptions,
+    Limit, Limits, NormalizeOptions, OcrMode, OcrOptions, Options, ParseOptions, Progress,
+    ProgressHook, ReadOptions,
 };
 pub use render::OutputFormat;
 

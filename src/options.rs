@@ -39,6 +39,46 @@ pub struct ReadOptions {
     /// Called after each page of a paged format (PDF, OFD) is read, for a progress display.
     /// Default: `None`.
     pub progress: Option<ProgressHook>,
+    /// Optical character recognition of scanned pages and page images. Default:
+    /// [`OcrOptions::default`] (pages without a text layer, models found on their own).
+    pub ocr: OcrOptions,
+}
+
+/// When pages are read by OCR (feature `ocr`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum OcrMode {
+    /// Image inputs, and PDF pages that are images without a text layer. The default.
+    #[default]
+    Auto,
+    /// Also every PDF page that has page images, even with a text layer (its text is replaced).
+    Always,
+    /// Never: image-only pages give a `no_text_layer` warning, image inputs an error.
+    Never,
+}
+
+impl OcrMode {
+    /// The name used on the command line (`auto`, `always`, `never`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OcrMode::Auto => "auto",
+            OcrMode::Always => "always",
+            OcrMode::Never => "never",
+        }
+    }
+}
+
+/// Options of OCR (feature `ocr`; without it they are accepted and OCR is unavailable).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct OcrOptions {
+    /// When to OCR. Default: [`OcrMode::Auto`].
+    pub mode: OcrMode,
+    /// The directory with the PP-OCR models (`scripts/fetch-ocr-models.sh` fetches them).
+    /// Default: `None`: `GONGWEN_OCR_MODELS`, then `models/ocr`.
+    pub models: Option<std::path::PathBuf>,
+    /// Threads the networks run on; 0 is one per core. Default: 0.
+    pub threads: usize,
 }
 
 /// How far reading has got: `done` of `total` pages.
@@ -207,11 +247,18 @@ limits! {
     XObjectDepth xobject_depth: 16, shown "16", unit "N", flag "xobject-depth";
     /// Largest decoded stream, in bytes.
     StreamBytes stream_bytes: 256 * MIB, shown "256 MiB", unit "BYTES", flag "stream-bytes";
+    /// Most pixels in one decoded image (a page image or a PDF image), before it is decoded.
+    ImagePixels image_pixels: 100_000_000, shown "100 000 000", unit "N", flag "image-pixels";
+    /// Most pixels decoded from one input's images together (all pages of a TIFF).
+    ImageTotalPixels image_total_pixels: 1_000_000_000, shown "1 000 000 000", unit "N", flag "image-total-pixels";
     /// Most cells in the used area of one spreadsheet sheet (`.xls`, `.et`, `.xlsx`), counting
     /// the empty cells inside it.
     SheetCells sheet_cells: 4_000_000, shown "4 000 000", unit "N", flag "sheet-cells";
     /// Deepest RTF group (`{…}`) nesting.
     RtfDepth rtf_depth: 256, shown "256", unit "N", flag "rtf-depth";
+    /// Longest side, in pixels, of a page image as OCR sees it; larger images are scaled down
+    /// (memory and time grow with its square; 2000 is RapidOCR's and fits A4 at 170 dpi).
+    OcrSide ocr_side: 2000, shown "2 000", unit "N", flag "ocr-side";
 }
 
 impl std::fmt::Display for Limit {
@@ -347,7 +394,7 @@ mod tests {
             );
             assert!(!limit.description().is_empty() && !limit.description().ends_with(' '));
         }
-        assert_eq!(Limit::ALL.len(), 15);
+        assert_eq!(Limit::ALL.len(), 18);
     }
 
     #[test]

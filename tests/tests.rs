@@ -13,11 +13,14 @@ mod kinds;
 mod malformed;
 mod normalize;
 mod notice;
+#[cfg(feature = "ocr")]
+mod ocr;
 mod parse_seeds;
 mod read_doc;
 mod read_docx;
 mod read_docx_notes;
 mod read_html;
+mod read_images;
 mod read_ofd;
 mod read_pdf;
 mod read_pdf_corpus;

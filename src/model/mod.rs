@@ -57,6 +57,8 @@ pub enum Format {
     Xlsx,
     /// Rich Text Format (`.rtf`).
     Rtf,
+    /// A page image (PNG, JPEG, TIFF, BMP, WebP), read by OCR.
+    Image,
 }
 
 impl Format {
@@ -72,6 +74,7 @@ impl Format {
             Format::Xls => "xls",
             Format::Xlsx => "xlsx",
             Format::Rtf => "rtf",
+            Format::Image => "image",
         }
     }
 }

@@ -46,6 +46,34 @@ pub struct Source {
     /// `sha256` are those of the file as given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub compression: Option<String>,
+    /// How pages were read by OCR (scans, page images); absent when none was.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub ocr: Option<OcrInfo>,
+}
+
+/// The OCR of a document: the engine, its models and how sure it was on each page.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OcrInfo {
+    /// The engine (`PP-OCRv4 (rten)`).
+    pub engine: String,
+    /// The model files used (detection, orientation, recognition).
+    pub models: Vec<String>,
+    /// The pages read by OCR, in order.
+    pub pages: Vec<OcrPage>,
+}
+
+/// One page read by OCR.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct OcrPage {
+    /// 1-based page number.
+    pub page: u32,
+    /// Text lines recognised.
+    pub lines: u32,
+    /// Mean probability of the recognised characters (0–1), absent when none were.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 /// How the text encoding of an HTML or text input was determined.

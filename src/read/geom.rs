@@ -6,7 +6,7 @@
 
 /// An affine matrix `[a b c d e f]`: `x' = a·x + c·y + e`, `y' = b·x + d·y + f`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Matrix(pub(crate) [f32; 6]);
+pub struct Matrix(pub [f32; 6]);
 
 impl Matrix {
     /// The identity.

@@ -18,6 +18,7 @@ pub(crate) mod docx;
 pub(crate) mod geom;
 mod gzip;
 pub(crate) mod html;
+pub mod image;
 pub(crate) mod layout;
 pub(crate) mod ofd;
 pub(crate) mod ole;
@@ -95,6 +96,7 @@ pub fn read_as(format: Format, bytes: &[u8], opts: &ReadOptions) -> Result<Extra
         Format::Xls => sheet::read_xls(bytes, opts),
         Format::Xlsx => sheet::read_xlsx(bytes, opts),
         Format::Rtf => rtf::read(bytes, opts),
+        Format::Image => read_image(bytes, opts),
     }?;
     if matches!(format, Format::Html | Format::Text) && !has_visible_text(&extracted) {
         return Err(Error::Empty);
@@ -152,6 +154,9 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
             suggestion: "open and save it as .docx in Word or LibreOffice".to_string(),
         });
     }
+    if cfg!(feature = "ocr") && is_page_image(bytes) {
+        return Ok(Format::Image);
+    }
     if let Some(err) = other_known_format(bytes) {
         return Err(err);
     }
@@ -185,6 +190,38 @@ pub fn sniff(bytes: &[u8], file_name: Option<&str>) -> Result<Format> {
     Err(Error::UnknownFormat {
         hint: Some(describe_magic(head, &ext)),
     })
+}
+
+/// An image file the decoders read (PNG, JPEG, TIFF, BMP, WebP); a `BM` start counts only
+/// with a consistent header, as in [`other_known_format`].
+fn is_page_image(bytes: &[u8]) -> bool {
+    match image::sniff(bytes) {
+        Some(image::Codec::Bmp) => other_known_format(bytes).is_some(),
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// Image files: decoded and read by OCR (feature `ocr`, `--ocr` not `never`); otherwise the
+/// error that says how to get text out of a picture.
+fn read_image(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
+    let refused = || {
+        other_known_format(bytes).unwrap_or_else(|| Error::UnsupportedFormat {
+            format: "an image".to_string(),
+            suggestion: "run OCR first".to_string(),
+        })
+    };
+    if opts.ocr.mode == crate::options::OcrMode::Never {
+        return Err(refused());
+    }
+    #[cfg(feature = "ocr")]
+    {
+        crate::ocr::read_images(image::decode(bytes, &opts.limits)?, opts)
+    }
+    #[cfg(not(feature = "ocr"))]
+    {
+        Err(refused())
+    }
 }
 
 /// Formats people feed a notice converter by mistake, each with what to do instead: images
@@ -418,6 +455,25 @@ mod tests {
     }
 
     #[test]
+    fn page_images_sniff_as_images_for_ocr_and_say_what_to_do_without_it() {
+        let png: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        if cfg!(feature = "ocr") {
+            assert_eq!(sniff(png, None).unwrap(), Format::Image);
+            assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 ", None).unwrap(), Format::Image);
+        }
+        let mut opts = ReadOptions::default();
+        opts.ocr.mode = crate::options::OcrMode::Never;
+        let err = read_as(Format::Image, png, &opts).unwrap_err();
+        assert_eq!(err.code(), "unsupported_format");
+        assert!(err.to_string().contains("tesseract"), "{err}");
+        // GIF has no decoder: still refused at sniffing.
+        assert_eq!(
+            sniff(b"GIF89a\x01\0", None).unwrap_err().code(),
+            "unsupported_format"
+        );
+    }
+
+    #[test]
     fn images_and_compressed_files_say_what_to_do() {
         let cases: &[(&[u8], &str, &str)] = &[
             (
@@ -459,7 +515,12 @@ mod tests {
             ),
         ];
         for (bytes, format, hint) in cases {
-            let err = sniff(bytes, None).unwrap_err();
+            // With OCR, page images sniff as images; the refusal is what `--ocr never` says.
+            let err = if cfg!(feature = "ocr") && is_page_image(bytes) {
+                other_known_format(bytes).unwrap()
+            } else {
+                sniff(bytes, None).unwrap_err()
+            };
             assert_eq!(err.code(), "unsupported_format", "{format}");
             let msg = err.to_string();
             assert!(msg.contains(format) && msg.contains(hint), "{msg}");

@@ -66,6 +66,8 @@ pub struct BatchArgs {
     #[command(flatten)]
     rules: RuleFlags,
     #[command(flatten)]
+    ocr: crate::ocr::OcrFlags,
+    #[command(flatten)]
     limits: crate::limits::LimitFlags,
 }
 
@@ -88,6 +90,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<u8> {
     options.normalize = args.rules.options();
     options.read.password = args.password.clone();
     args.limits.apply(&mut options.read.limits);
+    args.ocr.apply(&mut options.read);
     let mut batch = BatchOptions::default();
     batch.jobs = args.jobs;
     batch.order = if args.order == OrderArg::Input {

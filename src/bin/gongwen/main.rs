@@ -10,6 +10,7 @@ use gongwen::{Format, Options, OutputFormat};
 
 mod batch;
 mod limits;
+mod ocr;
 mod report;
 #[cfg(feature = "serve")]
 mod serve;
@@ -114,6 +115,8 @@ struct ConvertArgs {
     quiet: bool,
     #[command(flatten)]
     rules: RuleFlags,
+    #[command(flatten)]
+    ocr: ocr::OcrFlags,
     #[command(flatten)]
     limits: limits::LimitFlags,
 }
@@ -319,6 +322,7 @@ fn convert_one(args: &ConvertArgs, input: &Path, many: bool) -> anyhow::Result<b
     options.read.file_name = (input != Path::new("-")).then(|| input.display().to_string());
     options.normalize = args.rules.options();
     args.limits.apply(&mut options.read.limits);
+    args.ocr.apply(&mut options.read);
     let progress = report::PageProgress::start(args.quiet);
     options.read.progress = progress.as_ref().map(report::PageProgress::hook);
     let mut out = open_output(args, input, many)?;

@@ -98,6 +98,9 @@ pub(crate) struct PageOut {
     pub glyphs: Vec<Glyph>,
     /// Image XObjects and inline images drawn.
     pub images: u32,
+    /// The image XObjects drawn, with the CTM they were drawn with (at most `MAX_IMAGE_USES`;
+    /// inline images are counted in `images` only).
+    pub image_uses: Vec<ImageUse>,
     /// The operation limit stopped the page.
     pub ops_limited: bool,
     /// A form XObject was skipped (nesting too deep or a cycle).
@@ -105,6 +108,26 @@ pub(crate) struct PageOut {
     /// Content streams over the size limit.
     pub streams_skipped: u32,
 }
+
+/// An image drawn on a page: its stream and the matrix mapping its unit square (y up, as in
+/// PDF) to the page's visual space.
+#[derive(Debug, Clone)]
+pub(crate) struct ImageUse {
+    pub source: ImageSource,
+    pub ctm: Matrix,
+}
+
+/// Where an image's stream is.
+#[derive(Debug, Clone)]
+pub(crate) enum ImageSource {
+    /// An image XObject.
+    Object(ObjectId),
+    /// An inline image (`BI … ID … EI`), its dictionary spelt out as an XObject's.
+    Inline(Box<lopdf::Stream>),
+}
+
+/// Most image placements recorded per page: a page tiled from thousands of images is not a scan.
+const MAX_IMAGE_USES: usize = 4096;
 
 #[derive(Debug, Clone)]
 struct GState {
@@ -381,7 +404,17 @@ impl<'a> Interp<'a> {
                         self.xobject(resources, n, &gs, depth);
                     }
                 }
-                b"EI" => self.out.images += 1,
+                b"EI" => {
+                    self.out.images += 1;
+                    if self.out.image_uses.len() < MAX_IMAGE_USES {
+                        let data = lexer.inline_image_data();
+                        let stream = super::images::inline_stream(self.doc, &ops, data, resources);
+                        self.out.image_uses.push(ImageUse {
+                            source: ImageSource::Inline(Box::new(stream)),
+                            ctm: gs.ctm,
+                        });
+                    }
+                }
                 b"BMC" | b"BDC" if self.marked.len() < 256 => {
                     let actual = match ops.get(1) {
                         Some(Operand::Dict(items)) => items.iter().find_map(|(k, v)| match v {
@@ -451,6 +484,12 @@ impl<'a> Interp<'a> {
         {
             Some(b"Image") => {
                 self.out.images += 1;
+                if let Some(id) = id.filter(|_| self.out.image_uses.len() < MAX_IMAGE_USES) {
+                    self.out.image_uses.push(ImageUse {
+                        source: ImageSource::Object(id),
+                        ctm: gs.ctm,
+                    });
+                }
                 return;
             }
             Some(b"Form") => {}

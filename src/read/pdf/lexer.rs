@@ -20,7 +20,10 @@ pub(crate) enum Operand {
     Array(Vec<Operand>),
     /// Dictionary (key, value) pairs.
     Dict(Vec<(Vec<u8>, Operand)>),
-    /// `true`/`false`/`null` and anything else.
+    /// `true` or `false` (in an operator's operands; inside arrays and dictionaries they are
+    /// skipped).
+    Bool(bool),
+    /// `null` and anything else.
     Other,
 }
 
@@ -54,6 +57,8 @@ const MAX_NESTING: usize = 32;
 pub(crate) struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
+    /// The data of the inline image just skipped (between `ID` and `EI`).
+    inline: &'a [u8],
 }
 
 fn is_delim(c: u8) -> bool {
@@ -72,7 +77,11 @@ fn is_word_start(c: u8) -> bool {
 impl<'a> Lexer<'a> {
     /// A lexer at the start of `data`.
     pub fn new(data: &'a [u8]) -> Self {
-        Lexer { data, pos: 0 }
+        Lexer {
+            data,
+            pos: 0,
+            inline: &[],
+        }
     }
 
     /// The offset of the next byte to read (the CMap parser looks at a hex string's raw
@@ -143,7 +152,8 @@ impl<'a> Lexer<'a> {
             if is_word_start(c) {
                 let word = self.word();
                 match word {
-                    b"true" | b"false" | b"null" => operands.push(Operand::Other),
+                    b"true" | b"false" => operands.push(Operand::Bool(word == b"true")),
+                    b"null" => operands.push(Operand::Other),
                     b"ID" => {
                         self.skip_inline_image();
                         return Some(b"EI");
@@ -161,10 +171,18 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// The data of the inline image whose `EI` [`Lexer::next_op`] returned last (its dictionary
+    /// entries are that operator's operands, flat: key, value, key, value).
+    pub fn inline_image_data(&self) -> &'a [u8] {
+        self.inline
+    }
+
     /// Skip inline image data after `ID`: up to `EI` standing between white space.
     fn skip_inline_image(&mut self) {
         self.pos += 1;
+        let start = self.pos;
         let d = self.data;
+        self.inline = &[];
         while self.pos + 2 <= d.len() {
             let at = self.pos;
             if d.get(at) == Some(&b'E')
@@ -173,6 +191,7 @@ impl<'a> Lexer<'a> {
                 && d.get(at - 1).copied().is_some_and(is_white)
                 && d.get(at + 2).is_none_or(|&c| is_white(c))
             {
+                self.inline = d.get(start..at - 1).unwrap_or_default();
                 self.pos = at + 2;
                 return;
             }

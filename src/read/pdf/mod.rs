@@ -26,9 +26,12 @@ mod cmap;
 mod font;
 #[rustfmt::skip]
 mod glyphs;
+pub mod images;
 pub(crate) mod interp;
 mod lexer;
 mod obj;
+#[cfg(feature = "ocr")]
+mod ocr;
 mod quality;
 mod truetype;
 
@@ -59,7 +62,10 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     }))
     .map_err(|_| Error::malformed(Format::Pdf, "a content stream could not be decoded"))?;
     out.warnings = warnings;
-    let (laid, fonts) = extracted;
+    #[cfg_attr(not(feature = "ocr"), allow(unused_mut))]
+    let (mut laid, fonts) = extracted;
+    #[cfg(feature = "ocr")]
+    ocr::ocr_pages(&doc, &pages, &mut laid, opts, &mut out)?;
     let doubted = quality::judge(&fonts, &laid, &mut out.warnings);
     let layout = layout::paragraphs(&laid, fonts.styles.list(), &LayoutOptions::default());
     out.blocks = layout.blocks;
@@ -218,7 +224,7 @@ static EMPTY: std::sync::LazyLock<Dictionary> = std::sync::LazyLock::new(Diction
 
 /// The matrix from user space to the page's visual space (y down, rotation applied), and the
 /// visual width and height.
-fn page_matrix(p: &PageRef) -> (Matrix, f32, f32) {
+pub(crate) fn page_matrix(p: &PageRef) -> (Matrix, f32, f32) {
     let [llx, lly, urx, ury] = p.media;
     let (w, h) = (urx - llx, ury - lly);
     match p.rotate {
@@ -230,7 +236,12 @@ fn page_matrix(p: &PageRef) -> (Matrix, f32, f32) {
 }
 
 /// A page's content: its streams decoded and joined.
-fn page_content(doc: &Document, page: &Dictionary, limit: usize, skipped: &mut u32) -> Vec<u8> {
+pub(crate) fn page_content(
+    doc: &Document,
+    page: &Dictionary,
+    limit: usize,
+    skipped: &mut u32,
+) -> Vec<u8> {
     let mut out = Vec::new();
     let contents = obj::deref(doc, page.get(b"Contents").ok());
     let parts: Vec<&Object> = match contents {

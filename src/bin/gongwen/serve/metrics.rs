@@ -17,7 +17,7 @@ pub(crate) const ENDPOINTS: [&str; 7] = [
 ];
 
 /// Error codes counted: the library's, then the server's own; anything else is `other`.
-const CODES: [&str; 17] = [
+const CODES: [&str; 18] = [
     "io",
     "empty",
     "unknown_format",
@@ -25,6 +25,7 @@ const CODES: [&str; 17] = [
     "encrypted",
     "malformed",
     "limit_exceeded",
+    "ocr",
     "timeout",
     "bad_request",
     "unauthorized",
