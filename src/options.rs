@@ -345,7 +345,7 @@ mod tests {
             );
             assert!(!limit.description().is_empty() && !limit.description().ends_with(' '));
         }
-        assert_eq!(Limit::ALL.len(), 14);
+        assert_eq!(Limit::ALL.len(), 16);
     }
 
     #[test]
