@@ -74,7 +74,11 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
         }
     }
     let masked = join_spaced_subscribers(&masked);
-    if let Some(re) = PHONE.as_ref() {
+    // Every phone number has ASCII digits: without one the regex is not even compiled.
+    if let Some(re) = PHONE
+        .as_ref()
+        .filter(|_| masked.bytes().any(|b| b.is_ascii_digit()))
+    {
         for m in re.find_iter(&masked) {
             // Not part of a longer run of digits (serials, ICP numbers).
             let before = masked.get(..m.start()).and_then(|p| p.chars().next_back());
