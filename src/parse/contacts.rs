@@ -59,14 +59,14 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
     let mut masked = text.to_string();
     // Literal prefilters (`@`, `邮`, `地址`/`信箱`) keep each regex uncompiled until a
     // document has a line that could match it.
-    if let Some(re) = EMAIL.as_ref().filter(|_| text.contains('@')) {
+    if let Some(re) = crate::parse::scan::when(text.contains('@'), &EMAIL) {
         for m in re.find_iter(text) {
             push(&mut c.emails, m.as_str().to_string());
         }
         // Digits inside e-mail addresses are not phone numbers.
         masked = re.replace_all(text, "@").into_owned();
     }
-    if let Some(re) = POSTCODE.as_ref().filter(|_| masked.contains('邮')) {
+    if let Some(re) = crate::parse::scan::when(masked.contains('邮'), &POSTCODE) {
         for caps in re.captures_iter(&masked) {
             if let Some(m) = caps.get(1) {
                 push(&mut c.postcodes, m.as_str().to_string());
@@ -74,7 +74,8 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
         }
     }
     let masked = join_spaced_subscribers(&masked);
-    if let Some(re) = PHONE.as_ref() {
+    // Every phone number has ASCII digits: without one the regex is not even compiled.
+    if let Some(re) = crate::parse::scan::when(masked.bytes().any(|b| b.is_ascii_digit()), &PHONE) {
         for m in re.find_iter(&masked) {
             // Not part of a longer run of digits (serials, ICP numbers).
             let before = masked.get(..m.start()).and_then(|p| p.chars().next_back());
@@ -90,9 +91,8 @@ pub(crate) fn extract(text: &str, c: &mut Contacts) {
             }
         }
     }
-    if let Some(re) = ADDRESS
-        .as_ref()
-        .filter(|_| text.contains("地址") || text.contains("邮政信箱"))
+    if let Some(re) =
+        crate::parse::scan::when(text.contains("地址") || text.contains("邮政信箱"), &ADDRESS)
     {
         for caps in re.captures_iter(text) {
             if let Some(m) = caps.get(1) {

@@ -109,16 +109,21 @@ pub(crate) fn numbering(text: &str) -> Option<Numbering> {
     if let Some(c) = scan::captures_with("第", &PROSE, text) {
         return make(Style::Prose, c, false);
     }
-    if let Some(c) = scan::captures(&CN_COMMA, text) {
+    // Literal prefilters (each pattern needs its mark; `\s` and `trim_start` agree on white
+    // space), so a document compiles only the numbering patterns its lines can match.
+    let lead = text.trim_start();
+    let paren_first = lead.starts_with(['（', '(']);
+    let digit_first = lead.starts_with(|c: char| c.is_ascii_digit());
+    if let Some(c) = scan::captures_with("、", &CN_COMMA, text) {
         return make(Style::CnComma, c, false);
     }
-    if let Some(c) = scan::captures(&PAREN_CN, text) {
+    if let Some(c) = scan::when(paren_first, &PAREN_CN).and_then(|re| re.captures(text)) {
         return make(Style::ParenCn, c, false);
     }
-    if let Some(c) = scan::captures(&PAREN_AR, text) {
+    if let Some(c) = scan::when(paren_first, &PAREN_AR).and_then(|re| re.captures(text)) {
         return make(Style::ParenArabic, c, false);
     }
-    if let Some(c) = scan::captures(&ARABIC, text) {
+    if let Some(c) = scan::when(digit_first, &ARABIC).and_then(|re| re.captures(text)) {
         let end = c.get(0).map_or(0, |m| m.end());
         // `8.2021年…` reads as a heading only where 8 is expected; `1.5亿元` is a number.
         let loose = text
@@ -141,7 +146,7 @@ pub(crate) fn numbering(text: &str) -> Option<Numbering> {
             loose: false,
         });
     }
-    if let Some(c) = scan::captures(&BARE, text) {
+    if let Some(c) = scan::when(digit_first, &BARE).and_then(|re| re.captures(text)) {
         let end = c.get(0).map_or(0, |m| m.end());
         let next = text.get(end..).and_then(|r| r.chars().next());
         if next.is_some_and(|c| scan::is_han(c) || matches!(c, '“' | '"' | '《')) {

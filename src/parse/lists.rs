@@ -57,7 +57,7 @@ pub(crate) fn items(text: &str) -> Vec<ListItem> {
 
 fn cn_markers(text: &str) -> Vec<Marker> {
     // `是` is in every marker: without it the regex is not even compiled.
-    let Some(re) = CN_MARKER.as_ref().filter(|_| text.contains('是')) else {
+    let Some(re) = crate::parse::scan::when(text.contains('是'), &CN_MARKER) else {
         return Vec::new();
     };
     re.captures_iter(text)

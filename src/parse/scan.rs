@@ -55,6 +55,16 @@ pub(crate) fn captures_with<'a>(
     s.contains(literal).then(|| captures(re, s)).flatten()
 }
 
+/// `re` when `may_match` (a literal prefilter's answer), compiling it only then; `None` otherwise.
+/// (`re.as_ref().filter(|_| may_match)` would compile it first: the deref forces the static.)
+pub(crate) fn when(may_match: bool, re: &Lazy) -> Option<&Regex> {
+    if may_match {
+        re.as_ref()
+    } else {
+        None
+    }
+}
+
 /// True when `re` matches `s`.
 pub(crate) fn is_match(re: &Lazy, s: &str) -> bool {
     re.as_ref().is_some_and(|r| r.is_match(s))

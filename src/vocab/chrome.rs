@@ -182,11 +182,6 @@ lazy_regex! {
         // Pagination of a split article.
         format!(r"^{PAD}(?:[【\[]{PAD}\d+{PAD}[】\]]{PAD})+$"),
     ].join("|");
-    static HEAD_CHROME = [breadcrumb(), toolbar(), alternation(SHARE)].join("|");
-    static BANNER = [
-        alternation(BANNERS),
-        format!(r"政府信息公开{PAD}$|^{PAD}政府信息公开"),
-    ].join("|");
     static FOOTER_CHROME = [
         footer_mark(),
         format!(r"{}(?:单位|{PAD}[:：])", alternation(SITE_ROLES)),
@@ -214,8 +209,105 @@ pub(crate) fn is_page_chrome(line: &str) -> bool {
 /// True when `line`, before a notice's title, is site chrome: a breadcrumb, a toolbar, a share
 /// bar, or a short section banner.
 pub(crate) fn is_head_chrome(line: &str) -> bool {
-    is_match(&HEAD_CHROME, line)
-        || (line.trim().chars().count() <= MAX_BANNER_CHARS && is_match(&BANNER, line))
+    // Every chrome word may be padded between its characters, so the words are looked for in
+    // the line with its white space removed (no regex to compile: see `head::is_head_chrome`).
+    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    head::is_head_chrome(line, &squeezed)
+        || (line.trim().chars().count() <= MAX_BANNER_CHARS && head::is_banner(line, &squeezed))
+}
+
+/// Head chrome and banners matched without a regex (compiling the breadcrumb/toolbar
+/// alternation cost ~4 M instructions per process, more than parsing a one-page notice).
+///
+/// Each word of the lists is allowed white space between its characters, and so is every other
+/// gap of the patterns (after `首页`, around brackets and colons), so matching the words in the
+/// line with its white space removed finds exactly the lines the padded patterns did; `^` and
+/// `$` become the ends of the squeezed line. `首页` and `政府信息公开` are unpadded words and are
+/// looked for in the line itself. The differential test `same_as_regex` checks this
+/// against the regexes they replaced.
+mod head {
+    use super::{BANNERS, BREADCRUMB_OPENERS, BUTTONS, FONT_SIZE_LABELS, SHARE};
+
+    /// A breadcrumb, a toolbar or a share bar in `line`, `squeezed` being `line` without
+    /// white space.
+    pub(super) fn is_head_chrome(line: &str, squeezed: &str) -> bool {
+        BREADCRUMB_OPENERS.iter().any(|w| squeezed.starts_with(w))
+            || home_link(line)
+            || bracketed_button(squeezed)
+            || only_buttons(squeezed)
+            || font_size_switch(squeezed)
+            || SHARE.iter().any(|w| squeezed.contains(w))
+    }
+
+    /// A section banner: a banner word anywhere, or `政府信息公开` opening or closing the line
+    /// (that word unpadded, as the banner pattern had it).
+    pub(super) fn is_banner(line: &str, squeezed: &str) -> bool {
+        BANNERS.iter().any(|w| squeezed.contains(w))
+            || line.trim_end().ends_with("政府信息公开")
+            || line.trim_start().starts_with("政府信息公开")
+    }
+
+    /// `首页 >` anywhere in `line` (the word unpadded, white space before the arrow).
+    fn home_link(line: &str) -> bool {
+        line.match_indices("首页").any(|(at, w)| {
+            line.get(at + w.len()..)
+                .and_then(|rest| rest.trim_start().chars().next())
+                .is_some_and(|c| matches!(c, '>' | '＞' | '»' | '›' | '/'))
+        })
+    }
+
+    /// `【打印】`, `[关闭]`, `【字体:`: an opening bracket, a button, a closing bracket or colon.
+    fn bracketed_button(s: &str) -> bool {
+        s.char_indices()
+            .filter(|&(_, c)| matches!(c, '【' | '[' | '［'))
+            .any(|(at, c)| {
+                let rest = s.get(at + c.len_utf8()..).unwrap_or("");
+                BUTTONS.iter().any(|b| {
+                    rest.strip_prefix(b)
+                        .and_then(|after| after.chars().next())
+                        .is_some_and(|c| matches!(c, ':' | '：' | '】' | ']' | '］'))
+                })
+            })
+    }
+
+    /// A line made only of buttons (`打印关闭`, from `打印 关闭`): some split of the whole line
+    /// into button words (every prefix length reachable by buttons is tried).
+    fn only_buttons(s: &str) -> bool {
+        if s.is_empty() {
+            return false;
+        }
+        let mut reachable = vec![false; s.len() + 1];
+        if let Some(r) = reachable.first_mut() {
+            *r = true;
+        }
+        for at in 0..s.len() {
+            if !reachable.get(at).copied().unwrap_or(false) {
+                continue;
+            }
+            let rest = s.get(at..).unwrap_or("");
+            for b in BUTTONS.iter().filter(|b| rest.starts_with(**b)) {
+                if let Some(r) = reachable.get_mut(at + b.len()) {
+                    *r = true;
+                }
+            }
+        }
+        reachable.last().copied().unwrap_or(false)
+    }
+
+    /// `字体：[大中小`, `字号大中小`: a font-size label, an optional colon, an optional opening
+    /// bracket, then `大中小`.
+    fn font_size_switch(s: &str) -> bool {
+        FONT_SIZE_LABELS.iter().any(|label| {
+            s.match_indices(label).any(|(at, l)| {
+                let mut rest = s.get(at + l.len()..).unwrap_or("");
+                rest = rest.strip_prefix([':', '：']).unwrap_or(rest);
+                rest = rest
+                    .strip_prefix(['[', '【', '［', '(', '（'])
+                    .unwrap_or(rest);
+                rest.starts_with("大中小")
+            })
+        })
+    }
 }
 
 /// True when `line`, at the end of a document, is a site footer line (a strong marker).
@@ -347,6 +439,77 @@ mod tests {
         }
         let long = "由主办单位负责落实整改。".repeat(11);
         assert!(!is_footer_chrome(&long), "a long body line is not a footer");
+    }
+
+    mod same_as_regex {
+        use super::super::*;
+
+        lazy_regex! {
+            static HEAD_CHROME = [breadcrumb(), toolbar(), alternation(SHARE)].join("|");
+            static BANNER = [
+                alternation(BANNERS),
+                format!(r"政府信息公开{PAD}$|^{PAD}政府信息公开"),
+            ].join("|");
+        }
+
+        /// The squeezed-line matcher answers as the head chrome and banner regexes did.
+        #[test]
+        fn agrees_with_the_regexes() {
+            let mut lines = crate::testutil::shared_lines();
+            for extra in [
+                "当 前 位 置：首页 > 政策",
+                "  所在位置 首页",
+                "首 页 ＞要闻",
+                "首页 要闻 >",
+                "【 打 印 本 页 】",
+                "【打印本 页 ：",
+                "[收藏]",
+                "［保存 ］",
+                "【打印",
+                "打 印 关闭 收藏",
+                "打印关 闭 顶部 ",
+                "打印本页关闭窗口",
+                "打印x关闭",
+                "字 号 ： （ 大 中 小",
+                "字体::大中小",
+                "字体[大 中小]",
+                "字体【[大中小",
+                "分 享 到",
+                "扫一扫",
+                "手机 打开",
+                "政府 信息公开",
+                "规 章 库",
+                "信息公开目录",
+                "政府信息公开　",
+                "\u{3000}政府信息公开 规章",
+                "政府信息公开 政府信息 公开",
+                "",
+                " ",
+            ] {
+                lines.push(extra.to_string());
+            }
+            let (Some(head), Some(banner)) = (HEAD_CHROME.as_ref(), BANNER.as_ref()) else {
+                panic!("head chrome regexes");
+            };
+            let mut found = 0;
+            for line in &lines {
+                let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+                let want_head = head.is_match(line);
+                let want_banner = banner.is_match(line);
+                assert_eq!(
+                    head::is_head_chrome(line, &squeezed),
+                    want_head,
+                    "head {line:?}"
+                );
+                assert_eq!(
+                    head::is_banner(line, &squeezed),
+                    want_banner,
+                    "banner {line:?}"
+                );
+                found += usize::from(want_head) + usize::from(want_banner);
+            }
+            assert!(found > 20, "only {found} chrome lines");
+        }
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub(crate) fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut out: Vec<DateMatch> = Vec::new();
     // Literal prefilters (`月`; a separator and an ASCII or full-width digit) keep each
     // pattern uncompiled, and unsearched, for text that cannot hold it.
-    if let Some(re) = CHINESE_FORM.as_ref().filter(|_| text.contains('月')) {
+    if let Some(re) = crate::parse::scan::when(text.contains('月'), &CHINESE_FORM) {
         for caps in re.captures_iter(text) {
             let (Some(all), Some(month)) = (caps.get(0), caps.get(2)) else {
                 continue;
@@ -85,7 +85,7 @@ pub(crate) fn find_dates(text: &str) -> Vec<DateMatch> {
     }
     let may_be_numeric = text.contains(['-', '/', '.', '－', '／', '．'])
         && text.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    if let Some(re) = NUMERIC_FORM.as_ref().filter(|_| may_be_numeric) {
+    if let Some(re) = crate::parse::scan::when(may_be_numeric, &NUMERIC_FORM) {
         for caps in re.captures_iter(text) {
             let Some(all) = caps.get(0) else { continue };
             let same_sep = caps.get(2).map(|m| m.as_str()) == caps.get(4).map(|m| m.as_str());

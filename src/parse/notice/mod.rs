@@ -167,7 +167,7 @@ lazy_regex! {
 
 fn target(text: &str) -> Option<String> {
     let raw = target::find(text)?;
-    let cleaned = match ALIAS.as_ref().filter(|_| raw.contains("以下简称")) {
+    let cleaned = match crate::parse::scan::when(raw.contains("以下简称"), &ALIAS) {
         Some(re) => re.replace_all(raw, "").into_owned(),
         None => raw.to_string(),
     };

@@ -273,7 +273,7 @@ fn items(b: &Block) -> Vec<String> {
 
 /// `一是…二是…` items of a paragraph, markers dropped (used when the parser gave no items).
 fn enumerate(text: &str) -> Vec<String> {
-    let Some(re) = ENUM.as_ref().filter(|_| text.contains('是')) else {
+    let Some(re) = crate::parse::scan::when(text.contains('是'), &ENUM) else {
         return Vec::new();
     };
     let starts: Vec<(usize, usize)> = re
