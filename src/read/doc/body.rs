@@ -279,7 +279,10 @@ impl Reader<'_> {
             match u {
                 0x09 | 0x0B => out.push(if u == 0x09 { u } else { u16::from(b'\n') }),
                 0x1E => out.push(u16::from(b'-')),
-                0x00..=0x1F => {}
+                // The optional hyphen: kept as U+00AD, the character it is (Word draws it only at
+                // a line break); the normalizer deletes it with the other invisible characters.
+                0x1F => out.push(0x00AD),
+                0x00..=0x1D => {}
                 _ => {
                     // A symbol-font character is stored as `(` with the real code in
                     // `sprmCSymbol` (a private-use code such as U+F0B0, as Word shows it).

@@ -374,15 +374,50 @@ fn render(template: &str, fmt: NumFmt, legal: bool, value: impl Fn(u8) -> (u32, 
     out
 }
 
-/// Bullets are often Symbol/Wingdings private-use code points; show them as `•`.
+/// Bullets are often Symbol/Wingdings private-use code points (U+F0xx: the font's byte with
+/// 0xF000 added); show them as the glyph Word draws: Symbol's `·` (B7) and Wingdings' `l` as
+/// `•`, Wingdings' `§`/`n` (small/large black squares) as `▪`, its `q`/`o`/`¨` (hollow squares)
+/// as `□`, `Ø` as `➢`, `ü` as `✓`, `v` as `❖`; any other private-use bullet as `•`. A bullet
+/// that is just `o` is Word's default second-level bullet (`o` in Courier New), drawn as `◦`.
 fn bullet(template: &str) -> String {
+    if template == "o" {
+        return "◦".to_string();
+    }
     if template
         .chars()
         .any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c))
     {
-        "•".to_string()
+        template
+            .chars()
+            .filter_map(|c| match c as u32 {
+                0xF0B7 | 0xF06C | 0xF09F => Some('•'),
+                0xF0A7 | 0xF06E => Some('▪'),
+                0xF071 | 0xF06F | 0xF0A8 => Some('□'),
+                0xF0D8 => Some('➢'),
+                0xF0FC => Some('✓'),
+                0xF076 => Some('❖'),
+                0xE000..=0xF8FF => Some('•'),
+                _ if c.is_whitespace() || c.is_control() => None,
+                _ => Some(c),
+            })
+            .collect()
     } else {
         template.to_string()
+    }
+}
+
+#[cfg(test)]
+mod bullet_tests {
+    #[test]
+    fn symbol_and_wingdings_bullets_draw_as_word_shows_them() {
+        assert_eq!(super::bullet("\u{F0B7}"), "•");
+        assert_eq!(super::bullet("\u{F0A7}"), "▪");
+        assert_eq!(super::bullet("\u{F0FC}"), "✓");
+        assert_eq!(super::bullet("\u{F0D8}"), "➢");
+        assert_eq!(super::bullet("\u{F0E0}"), "•");
+        assert_eq!(super::bullet("o"), "◦");
+        assert_eq!(super::bullet("-"), "-");
+        assert_eq!(super::bullet("\u{F0B7}\t"), "•");
     }
 }
 
