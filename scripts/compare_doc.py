@@ -12,6 +12,12 @@ gongwen's text is the reader's raw blocks (`--emit blocks`), before normalizatio
 punctuation rules do not count as differences. Needs antiword, catdoc, LibreOffice and a release
 build (`cargo build --release`).
 
+`--word-visible WV_DIR` adds a second reference: WV_DIR/NAME.txt made by
+`scripts/word_visible_txt.py` (LibreOffice's own text with tracked changes accepted and hidden
+text removed, as Word shows the document). Every tool is then also scored against it, side by
+side with the plain LibreOffice score (which stays the first reference); a file with no
+Word-visible text (LibreOffice could not be driven on it) keeps its plain score there.
+
 The files of docs/performance.md come from two Apache-2.0 repositories, extracted (not committed)
 from clones of apache/poi and apache/tika:
 
@@ -109,6 +115,7 @@ def lo_text(path, outdir):
 def main():
     folder = sys.argv[1]
     out_path = sys.argv[sys.argv.index("--out") + 1] if "--out" in sys.argv else None
+    wv_dir = sys.argv[sys.argv.index("--word-visible") + 1] if "--word-visible" in sys.argv else None
     sample = int(sys.argv[sys.argv.index("--time-sample") + 1]) if "--time-sample" in sys.argv else 15
     names = [n for n in sorted(os.listdir(folder))
              if os.path.isfile(os.path.join(folder, n)) and os.path.getsize(os.path.join(folder, n))]
@@ -122,7 +129,7 @@ def main():
         for name, path in zip(names, paths):
             lo = lo_text(path, outdir)
             if lo is None or not squeeze(lo):
-                rows.append((name, None, None, None, None, None, None, None, None))
+                rows.append((name, None, None, None, None, None, None, None, None, None, None, None))
                 continue
             t_lo = None
             if timed < sample:
@@ -133,16 +140,20 @@ def main():
             g, g_ok, t_g = gongwen_text(path)
             a, _, t_a = run(["antiword", "-m", "UTF-8.txt", path])
             c, _, t_c = run(["catdoc", "-d", "utf-8", path])
+            wv = lo_text(path, wv_dir) if wv_dir else None
+            wv = wv if wv is not None and squeeze(wv) else lo
             rows.append((name, len(squeeze(lo)), score(lo, g) if g_ok else 0.0, score(lo, a),
-                         score(lo, c), t_lo, t_g, t_a, t_c))
+                         score(lo, c), t_lo, t_g, t_a, t_c,
+                         score(wv, g) if g_ok else 0.0, score(wv, a), score(wv, c)))
             print(json.dumps(rows[-1]), flush=True)
     readable = [r for r in rows if r[1]]
-    lines = ["| file | LibreOffice chars | gongwen | antiword | catdoc | soffice s | gongwen ms |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| file | LibreOffice chars | gongwen | antiword | catdoc | gongwen, Word-visible ref. "
+             "| soffice s | gongwen ms |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for r in readable:
         t = "" if r[5] is None else f"{r[5]:.2f}"
-        lines.append(f"| {r[0]} | {r[1]} | {r[2]:.3f} | {r[3]:.3f} | {r[4]:.3f} | {t} | "
-                     f"{r[6] * 1000:.1f} |")
+        lines.append(f"| {r[0]} | {r[1]} | {r[2]:.3f} | {r[3]:.3f} | {r[4]:.3f} | {r[9]:.3f} | "
+                     f"{t} | {r[6] * 1000:.1f} |")
     n = len(readable)
 
     def share(i, th=0.99):
@@ -156,6 +167,8 @@ def main():
         f"readable by LibreOffice: {n} of {len(rows)} files",
         f">= 99 % of LibreOffice's characters: gongwen {share(2)}, antiword {share(3)}, "
         f"catdoc {share(4)} (of {n})",
+        f">= 99 % of the Word-visible reference: gongwen {share(9)}, antiword {share(10)}, "
+        f"catdoc {share(11)} (of {n})",
         f">= 95 %: gongwen {share(2, 0.95)}, antiword {share(3, 0.95)}, catdoc {share(4, 0.95)}",
         f"mean time per file: soffice {t_lo:.2f} s on {len(timed)} files, gongwen "
         f"{t_g_timed * 1000:.1f} ms on the same files ({t_lo / max(t_g_timed, 1e-9):.0f}x), "

@@ -12,12 +12,22 @@ text), empties every text portion whose `CharHidden` is set (body paragraphs and
 nested tables included), and stores the rest with the same "Text (encoded)" UTF-8 filter as
 `--convert-to txt`. Needs LibreOffice's Python UNO bridge (`uno.py` ships with LibreOffice;
 run it with the system Python it was built for). Writes OUTDIR/NAME.txt for each file it loads.
+
+LibreOffice 7.4 cannot load some files through UNO (`loadComponentFromURL` gives nothing, or
+the bridge dies, e.g. on files with comments) although `--convert-to` reads them. Those go the
+OpenDocument way: `soffice --convert-to odt`, then in `content.xml` the tracked-changes table is
+removed (it holds the deleted text; insertions stay inline, so this accepts all changes) and the
+text of spans and paragraphs whose automatic style sets `text:display="none"` is emptied, and the
+edited file is converted to text by `soffice --convert-to txt` as before.
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import xml.etree.ElementTree as ET
+import zipfile
 
 import uno  # noqa: E402  (LibreOffice's bridge, on PYTHONPATH)
 from com.sun.star.beans import PropertyValue  # noqa: E402
@@ -117,6 +127,65 @@ def convert(office, path, outdir):
         doc.close(True)
 
 
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+
+
+def visible_content(xml):
+    """content.xml with tracked changes accepted and hidden text emptied; (xml, hidden count)."""
+    import io
+    for _, (prefix, uri) in ET.iterparse(io.BytesIO(xml), events=("start-ns",)):
+        ET.register_namespace(prefix, uri)
+    root = ET.fromstring(xml)
+    for parent in root.iter():
+        for child in list(parent):
+            if child.tag == f"{{{TEXT}}}tracked-changes":
+                parent.remove(child)
+    hidden = set()
+    for st in root.iter(f"{{{STYLE}}}style"):
+        props = st.find(f"{{{STYLE}}}text-properties")
+        if props is not None and props.get(f"{{{TEXT}}}display") == "none":
+            hidden.add(st.get(f"{{{STYLE}}}name"))
+    n = 0
+    for el in root.iter():
+        if el.tag in (f"{{{TEXT}}}span", f"{{{TEXT}}}p", f"{{{TEXT}}}h") and \
+                el.get(f"{{{TEXT}}}style-name") in hidden:
+            el.text = None
+            for child in list(el):
+                el.remove(child)
+            n += 1
+    return ET.tostring(root, xml_declaration=True, encoding="UTF-8"), n
+
+
+def convert_via_odt(path, outdir, tmp):
+    """The OpenDocument route for files UNO will not load (see the module doc)."""
+    work = os.path.join(tmp, "odt")
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    prof = f"-env:UserInstallation=file://{tmp}/profile-cli"
+    subprocess.run(["soffice", prof, "--headless", "--convert-to", "odt", "--outdir", work, path],
+                   capture_output=True, timeout=600)
+    stem = os.path.splitext(os.path.basename(path))[0]
+    odt = os.path.join(work, stem + ".odt")
+    if not os.path.exists(odt):
+        return "not converted (LibreOffice wrote no .odt)"
+    edited = os.path.join(work, "edited", stem + ".odt")
+    os.makedirs(os.path.dirname(edited))
+    with zipfile.ZipFile(odt) as zin, zipfile.ZipFile(edited, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "content.xml":
+                data, n = visible_content(data)
+            # mimetype first and stored, as OpenDocument requires
+            kind = zipfile.ZIP_STORED if item.filename == "mimetype" else zipfile.ZIP_DEFLATED
+            zout.writestr(item, data, compress_type=kind)
+    subprocess.run(["soffice", prof, "--headless", "--convert-to", "txt:Text (encoded):UTF8",
+                    "--outdir", outdir, edited], capture_output=True, timeout=600)
+    if not os.path.exists(os.path.join(outdir, stem + ".txt")):
+        return "not converted (LibreOffice wrote no text from the edited .odt)"
+    return f"via .odt: hidden spans/paragraphs emptied {n}, tracked changes accepted"
+
+
 def main():
     outdir, files = sys.argv[1], sys.argv[2:]
     os.makedirs(outdir, exist_ok=True)
@@ -126,10 +195,13 @@ def main():
         try:
             for path in files:
                 try:
-                    print(f"{path}: {convert(office, path, outdir)}", file=sys.stderr)
+                    done = convert(office, path, outdir)
                 except Exception as e:  # noqa: BLE001  (a crash takes soffice down: restart it)
-                    print(f"{path}: not converted ({e})", file=sys.stderr)
+                    done = f"not loaded through UNO ({e})"
                     office.start()
+                if done.startswith("not"):
+                    done = f"{done}; {convert_via_odt(path, outdir, tmp)}"
+                print(f"{path}: {done}", file=sys.stderr)
         finally:
             office.stop()
 

@@ -385,3 +385,45 @@ fn damaged_note_tables_lose_the_notes_not_the_body() {
         ex.warnings
     );
 }
+
+/// `poi-simple-list.doc` with its directory damaged the way POI's fuzzed files are: the root
+/// entry's colour byte neither red nor black, and a stream entry given a child past the
+/// directory. `cfb` refuses both; the reader cuts those links and reads the same text, with a
+/// `damaged_file` warning.
+#[test]
+fn a_directory_with_impossible_links_is_read_with_a_warning() {
+    let data = bytes(&root().join("tests/fixtures/legacy/poi-simple-list.doc"));
+    let clean = read(&data, "x.doc").unwrap();
+    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap());
+    assert_eq!(data[0x1E], 9, "512-byte sectors");
+    let dir = (u32_at(&data, 0x30) as usize + 1) * 512;
+    // Entry 0 is the root; the first stream entry (object type 2) among the next three.
+    let stream = (1..4)
+        .map(|i| dir + 128 * i)
+        .find(|&e| data[e + 0x42] == 2)
+        .expect("a stream entry in the first directory sector");
+    let damage = |colour: bool, child: bool| {
+        let mut d = data.clone();
+        if colour {
+            d[dir + 0x43] = 246;
+        }
+        if child {
+            d[stream + 0x4C..stream + 0x50].copy_from_slice(&0x00F0_0007u32.to_le_bytes());
+        }
+        d
+    };
+    for (colour, child) in [(true, false), (false, true), (true, true)] {
+        let ex = read(&damage(colour, child), "x.doc")
+            .unwrap_or_else(|e| panic!("colour {colour}, child {child}: {e}"));
+        assert_eq!(ex.blocks, clean.blocks, "colour {colour}, child {child}");
+        assert!(
+            ex.warnings
+                .iter()
+                .any(|w| w.code == gongwen::model::Code::DamagedFile
+                    && w.message.contains("directory")),
+            "{:?}",
+            ex.warnings
+        );
+    }
+    assert!(clean.warnings.is_empty(), "{:?}", clean.warnings);
+}

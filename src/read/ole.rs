@@ -65,19 +65,27 @@ impl<'a> Ole<'a> {
                 warning: None,
             }),
             Err(e) => {
-                let Some(padded) = padded_to_fat(bytes, limits, &e) else {
+                let (fixed, why) = if let Some(padded) = padded_to_fat(bytes, limits, &e) {
+                    (
+                        padded,
+                        "the compound file's FAT is longer than the file; read as if the \
+                         missing sectors were empty",
+                    )
+                } else if let Some(repaired) = repaired_directory(bytes, limits, &e) {
+                    (
+                        repaired,
+                        "the compound file's directory has invalid entries (tree links past \
+                         the directory, unknown colours); read with those links cut",
+                    )
+                } else {
                     return Err(damaged(e));
                 };
-                let file = cfb::CompoundFile::open(Cursor::new(Cow::Owned(padded)))
+                let file = cfb::CompoundFile::open(Cursor::new(Cow::Owned(fixed)))
                     .map_err(|_| damaged(e))?;
                 Ok(Ole {
                     file,
                     format,
-                    warning: Some(Diagnostic::new(
-                        Code::DamagedFile,
-                        "the compound file's FAT is longer than the file; read as if the \
-                         missing sectors were empty",
-                    )),
+                    warning: Some(Diagnostic::new(Code::DamagedFile, why)),
                 })
             }
         }
@@ -180,6 +188,108 @@ fn padded_to_fat(bytes: &[u8], limits: &Limits, error: &std::io::Error) -> Optio
     let mut out = bytes.to_vec();
     out.resize(usize::try_from(needed).ok()?, 0);
     Some(out)
+}
+
+/// Sector numbers at and above this are markers (free, end of chain, FAT, DIFAT), not sectors.
+const MAX_SECTOR: u32 = 0xFFFF_FFFA;
+/// "No entry" in a directory entry's left/right/child links.
+const NO_STREAM: u32 = 0xFFFF_FFFF;
+/// Size of one directory entry (MS-CFB 2.6).
+const DIR_ENTRY: usize = 128;
+
+/// A copy of the bytes with the directory's impossible links cut, when `error` says `cfb`
+/// refused the directory.
+///
+/// Fuzzed and damaged files carry directory entries whose sibling or child index points past
+/// the directory, a stream with a child, or a colour byte that is neither red nor black.
+/// LibreOffice reads such files by ignoring what it cannot follow; this does the same in the
+/// bytes: such a link becomes "none" (the entries it led to are then out of the tree, so a
+/// stream only reachable through it is missing, as in LibreOffice) and an unknown colour
+/// black, and `cfb` opens the copy with its usual checks. The directory's sectors are found
+/// through the header's DIFAT and the FAT; every step is bounded by the file's sector count,
+/// and a chain that leaves the file or loops gives `None` (the original error stands).
+fn repaired_directory(bytes: &[u8], limits: &Limits, error: &std::io::Error) -> Option<Vec<u8>> {
+    let msg = error.to_string();
+    if !msg.contains("Malformed directory") || bytes.len() as u64 > limits.input_bytes {
+        return None;
+    }
+    let u32_at = |at: usize| -> Option<u32> {
+        let b = bytes.get(at..at.checked_add(4)?)?;
+        Some(u32::from_le_bytes(<[u8; 4]>::try_from(b).ok()?))
+    };
+    let shift = bytes.get(0x1E).copied().filter(|&s| s == 9 || s == 12)?;
+    let sector = 1usize << shift;
+    let sectors = bytes.len() / sector; // header sector included: sector n is at (n + 1) × size
+    let offset = |n: u32| -> Option<usize> {
+        let at = usize::try_from(n)
+            .ok()?
+            .checked_add(1)?
+            .checked_mul(sector)?;
+        (at.checked_add(sector)? <= bytes.len()).then_some(at)
+    };
+    // The FAT sectors: 109 in the header, the rest in the DIFAT chain (each DIFAT sector ends
+    // with the next one's number).
+    let mut fat_sectors = Vec::new();
+    for i in 0..109 {
+        match u32_at(0x4C + 4 * i)? {
+            s if s < MAX_SECTOR => fat_sectors.push(s),
+            _ => break,
+        }
+    }
+    let mut difat = u32_at(0x44)?;
+    let per = sector / 4;
+    let mut steps = 0;
+    while difat < MAX_SECTOR && fat_sectors.len() == 109 + steps * (per - 1) {
+        steps += 1;
+        if steps > sectors {
+            return None;
+        }
+        let at = offset(difat)?;
+        for i in 0..per - 1 {
+            match u32_at(at + 4 * i)? {
+                s if s < MAX_SECTOR => fat_sectors.push(s),
+                _ => break,
+            }
+        }
+        difat = u32_at(at + 4 * (per - 1))?;
+    }
+    let next = |s: u32| -> Option<u32> {
+        let index = usize::try_from(s).ok()?;
+        let fat_sector = *fat_sectors.get(index / per)?;
+        u32_at(offset(fat_sector)? + 4 * (index % per))
+    };
+    // The directory chain, as sector offsets.
+    let mut chain = Vec::new();
+    let mut s = u32_at(0x30)?;
+    while s < MAX_SECTOR {
+        if chain.len() >= sectors {
+            return None; // longer than the file: a loop
+        }
+        chain.push(offset(s)?);
+        s = next(s)?;
+    }
+    let count = u32::try_from(chain.len() * (sector / DIR_ENTRY)).ok()?;
+    let mut out = bytes.to_vec();
+    let mut changed = false;
+    for at in chain {
+        for entry in (at..at + sector).step_by(DIR_ENTRY) {
+            let kind = *out.get(entry + 0x42)?;
+            let color = out.get_mut(entry + 0x43)?;
+            if *color > 1 {
+                *color = 1;
+                changed = true;
+            }
+            for (field, allowed) in [(0x44, true), (0x48, true), (0x4C, kind != 2)] {
+                let link = out.get_mut(entry + field..entry + field + 4)?;
+                let value = u32::from_le_bytes(<[u8; 4]>::try_from(&*link).ok()?);
+                if value != NO_STREAM && (!allowed || value >= count) {
+                    link.copy_from_slice(&NO_STREAM.to_le_bytes());
+                    changed = true;
+                }
+            }
+        }
+    }
+    changed.then_some(out)
 }
 
 /// The error for compound files gongwen does not read, naming what they are.
