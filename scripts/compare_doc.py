@@ -118,7 +118,7 @@ def main():
     wv_dir = sys.argv[sys.argv.index("--word-visible") + 1] if "--word-visible" in sys.argv else None
     sample = int(sys.argv[sys.argv.index("--time-sample") + 1]) if "--time-sample" in sys.argv else 15
     names = [n for n in sorted(os.listdir(folder))
-             if os.path.isfile(os.path.join(folder, n)) and os.path.getsize(os.path.join(folder, n))]
+             if not n.startswith(".") and os.path.isfile(os.path.join(folder, n)) and os.path.getsize(os.path.join(folder, n))]
     paths = [os.path.join(folder, n) for n in names]
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

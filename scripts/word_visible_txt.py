@@ -13,9 +13,11 @@ nested tables included), and stores the rest with the same "Text (encoded)" UTF-
 `--convert-to txt`. Needs LibreOffice's Python UNO bridge (`uno.py` ships with LibreOffice;
 run it with the system Python it was built for). Writes OUTDIR/NAME.txt for each file it loads.
 
-LibreOffice 7.4 cannot load some files through UNO (`loadComponentFromURL` gives nothing, or
-the bridge dies, e.g. on files with comments) although `--convert-to` reads them. Those go the
-OpenDocument way: `soffice --convert-to odt`, then in `content.xml` the tracked-changes table is
+Each file is loaded from a copy in a temporary folder, so the `.~lock.NAME#` LibreOffice writes
+next to what it opens (and leaves behind when it crashes) never lands in the input folder.
+LibreOffice 7.4 crashes through UNO on some files that `--convert-to` reads (the bridge dies
+while loading, e.g. on files with comments); soffice is then started again, and such a file,
+like one the loader returns nothing for, goes the OpenDocument way: `soffice --convert-to odt`, then in `content.xml` the tracked-changes table is
 removed (it holds the deleted text; insertions stay inline, so this accepts all changes) and the
 text of spans and paragraphs whose automatic style sets `text:display="none"` is emptied, and the
 edited file is converted to text by `soffice --convert-to txt` as before.
@@ -107,7 +109,11 @@ class Office:
 
 
 def convert(office, path, outdir):
-    url = uno.systemPathToFileUrl(os.path.abspath(path))
+    copy = os.path.join(office.tmp, "in", os.path.basename(path))
+    shutil.rmtree(os.path.dirname(copy), ignore_errors=True)
+    os.makedirs(os.path.dirname(copy))
+    shutil.copyfile(path, copy)
+    url = uno.systemPathToFileUrl(copy)
     doc = office.desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
     if doc is None or not hasattr(doc, "getText"):
         if doc is not None:
@@ -163,7 +169,10 @@ def convert_via_odt(path, outdir, tmp):
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     prof = f"-env:UserInstallation=file://{tmp}/profile-cli"
-    subprocess.run(["soffice", prof, "--headless", "--convert-to", "odt", "--outdir", work, path],
+    copy = os.path.join(work, "in", os.path.basename(path))
+    os.makedirs(os.path.dirname(copy))
+    shutil.copyfile(path, copy)
+    subprocess.run(["soffice", prof, "--headless", "--convert-to", "odt", "--outdir", work, copy],
                    capture_output=True, timeout=600)
     stem = os.path.splitext(os.path.basename(path))[0]
     odt = os.path.join(work, stem + ".odt")

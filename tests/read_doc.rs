@@ -427,3 +427,60 @@ fn a_directory_with_impossible_links_is_read_with_a_warning() {
     }
     assert!(clean.warnings.is_empty(), "{:?}", clean.warnings);
 }
+
+/// Bullets in a symbol font are stored as private-use codes (`sprmCSymbol`, or the LVL's
+/// template in a Wingdings/Symbol font); Word draws the font's glyph, so the label is that
+/// glyph's Unicode character, and Word's Courier-New `o` bullet is a white bullet.
+#[test]
+fn symbol_font_bullets_are_drawn_as_word_shows_them() {
+    let ex = legacy("poi-Lists.doc");
+    let texts: Vec<&str> = ex.blocks.iter().map(|b| b.text.as_str()).collect();
+    for want in [
+        "• Unordered list 1",
+        "✓ Tick 1",
+        "❖ ML 1:1",
+        "➢ ML 2:1",
+        "▪ ML 3:1",
+        "□ ML 5:1",
+        "2.2.1. OL 2.2.1",
+    ] {
+        assert!(texts.contains(&want), "{want} not in {texts:?}");
+    }
+    // No private-use code is left in any label.
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c))),
+        "{texts:?}"
+    );
+}
+
+/// The optional hyphen (0x1F in the text stream) is kept by the reader as U+00AD, the
+/// character it is; the normalizer removes it, as Word shows it only at a line break.
+#[test]
+fn the_optional_hyphen_is_kept_then_normalized_away() {
+    let ex = legacy("tika-testOptionalHyphen.doc");
+    assert_eq!(all_text(&ex.blocks), "optional\u{AD}hyphen");
+    let data = bytes(&root().join("tests/fixtures/legacy/tika-testOptionalHyphen.doc"));
+    let doc = gongwen::convert(&data, &Options::default()).unwrap();
+    let text = gongwen::render::to_string(&doc, gongwen::OutputFormat::Text);
+    assert!(text.contains("optionalhyphen"), "{text}");
+    assert!(!text.contains('\u{AD}'), "{text}");
+}
+
+/// Hidden text (`sprmCFVanish`) and tracked deletions (`sprmCFRMarkDel`) are not shown by
+/// Word and not read; tracked insertions are (Word shows the document with its changes
+/// accepted). LibreOffice's plain text export shows all of them.
+#[test]
+fn hidden_text_and_tracked_deletions_are_dropped_insertions_kept() {
+    let text = all_text(&legacy("tika-testWORD_features.doc").blocks);
+    for gone in ["This is hidden text", "bibendum", "Donec", "inceptos"] {
+        assert!(!text.contains(gone), "{gone:?} in {text}");
+    }
+    for kept in [
+        "elit insert this fringilla, est eu",
+        "While euismod posuere",
+    ] {
+        assert!(text.contains(kept), "{kept:?} not in {text}");
+    }
+}
