@@ -484,3 +484,18 @@ fn hidden_text_and_tracked_deletions_are_dropped_insertions_kept() {
         assert!(text.contains(kept), "{kept:?} not in {text}");
     }
 }
+
+/// Every byte of the first directory sector overwritten, one at a time, with values that hit
+/// the repaired fields' edge cases: an error or a read, never a panic.
+#[test]
+fn damaged_directory_bytes_never_panic() {
+    let data = bytes(&root().join("tests/fixtures/legacy/poi-simple-list.doc"));
+    let dir = (u32::from_le_bytes(data[0x30..0x34].try_into().unwrap()) as usize + 1) * 512;
+    for at in dir..dir + 512 {
+        for v in [0x00, 0x02, 0x7F, 0xFE, 0xFF] {
+            let mut d = data.clone();
+            d[at] = v;
+            let _ = read(&d, "x.doc");
+        }
+    }
+}
