@@ -22,6 +22,10 @@ const MIN_SIGNED: usize = 3;
 const MAX_ORGANS: usize = 3;
 
 lazy_regex! {
+    /// The heading of an attachment printed after the document (`附件1`, `附件 2`, `附件`).
+    static APPENDED = r"^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*$";
+    /// The decree number under `中华人民共和国国务院令` (`第706号`).
+    static DECREE_NUMBER = r"^\s*第\s*[0-9０-９一二三四五六七八九十百千零〇]{1,6}\s*号\s*$";
     static ATTACHMENT = r"^\s*附\s*件\s*[0-9]*\s*[:：]\s*(.*)$";
     static NUMBERED = r"^\s*([0-9]{1,2}\s*[.．、])\s*(.+)$";
 }
@@ -127,6 +131,80 @@ pub(crate) fn signature(
         date_text: Some(date_text),
     });
     Some(at)
+}
+
+/// Where the document proper ends when its attachments are printed after it: the first
+/// `附件1` / `附件` line (alone on its line) with the signature date just above it. The
+/// signature and the 附件说明 are looked for before it (an appended report is signed too, but
+/// by its own author). `blocks.len()` when nothing is appended.
+pub(crate) fn main_end(blocks: &[Block], start: usize) -> usize {
+    let n = blocks.len();
+    (start + 1..n)
+        .find(|&i| {
+            blocks.get(i).is_some_and(|b| {
+                b.kind == BlockKind::Paragraph
+                    && b.text.contains('附')
+                    && scan::is_match(&APPENDED, &b.text)
+            }) && (i.saturating_sub(2)..i).any(|k| {
+                blocks.get(k).is_some_and(|b| {
+                    b.kind == BlockKind::Paragraph
+                        && date::parse_date(b.text.trim()).is_some_and(|d| d.day.is_some())
+                })
+            })
+        })
+        .unwrap_or(n)
+}
+
+/// A 令 (`中华人民共和国国务院令` / `第706号`, then the promulgating sentence, the signer and
+/// the date, then the regulation it promulgates): the decree line becomes the 发文机关标志, and
+/// the signature is looked for between the number and the first date line below it, not at
+/// the end of the regulation. Returns that range (`start..end`).
+pub(crate) fn decree(
+    blocks: &mut [Block],
+    issuer_mark: &mut Option<String>,
+) -> Option<(usize, usize)> {
+    let at = blocks.iter().take(3).position(|b| {
+        let t = scan::squeeze(&b.text);
+        b.kind == BlockKind::Paragraph
+            && t.ends_with('令')
+            && (4..=24).contains(&char_len(&t))
+            && t.chars().all(scan::is_han)
+    })?;
+    let number = at + 1;
+    if !blocks
+        .get(number)
+        .is_some_and(|b| scan::is_match(&DECREE_NUMBER, &b.text))
+    {
+        return None;
+    }
+    let date = (number + 1..blocks.len().min(number + 10))
+        .find(|&i| blocks.get(i).and_then(|b| date_line(&b.text)).is_some())?;
+    for k in [at, number] {
+        if let Some(b) = blocks.get_mut(k) {
+            b.kind = BlockKind::Header;
+        }
+    }
+    if let Some(b) = blocks.get(at) {
+        issuer_mark.get_or_insert_with(|| scan::squeeze(&b.text));
+    }
+    Some((number + 1, date + 1))
+}
+
+/// A joint document signed `国务院　中央军委` loses the wide space between the organs to
+/// normalization; when the metadata names the issuers (`国务院、中央军委`) and the signature
+/// is exactly those names run together, it is those names.
+pub(crate) fn split_joint(sig: &mut Option<Signature>, issuer: Option<&str>) {
+    let (Some(sig), Some(issuer)) = (sig.as_mut(), issuer) else {
+        return;
+    };
+    let names: Vec<String> = issuer
+        .split(['、', '，', ',', ' ', '\u{3000}'])
+        .map(scan::squeeze)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if names.len() > sig.issuers.len() && names.concat() == sig.issuers.concat() {
+        sig.issuers = names;
+    }
 }
 
 /// A line that is only a date with a day, or organ(s) then such a date

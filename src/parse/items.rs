@@ -10,8 +10,9 @@
 //! them but the items of a nested list under a member that ends in a colon
 //! (`（二）下列情形：` / `1.…；` / `2.…。` / `（三）…`). It is a list when it has at least
 //! two members and either some member ends in `；` (items of one sentence joined into one)
-//! or the line before it ends in a colon (`下列机构应当悬挂国徽：`), and no member is long
-//! enough to be a section of its own. A run of headings each followed by its own body text is
+//! or the line before it ends in a colon (`下列机构应当悬挂国徽：`), or it is at least three
+//! sentences ending in `。` one right after another (the 职责 of an emergency plan), and no
+//! member is long enough to be a section of its own. A run of headings each followed by its own body text is
 //! never consecutive, so it never qualifies.
 
 use std::collections::HashSet;
@@ -113,7 +114,17 @@ fn is_list(blocks: &[Block], numbered: &[Option<Numbering>], members: &[usize]) 
     let introduced = first
         .checked_sub(1)
         .is_some_and(|before| ends_with_colon(blocks, before));
-    semicolon || introduced
+    // Sentences numbered one after another with nothing between them (`（1）…。（2）…。` under
+    // `2.1.1 职责`): headings would each have text of their own below them.
+    let adjacent = members
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if b - a == 1));
+    // One sentence each: `（一）落实主体责任。坚持…` is a run-in heading and its text.
+    let sentences = texts.len() == members.len()
+        && texts
+            .iter()
+            .all(|t| t.ends_with('。') && t.matches('。').count() == 1);
+    semicolon || introduced || (adjacent && sentences && members.len() >= 3)
 }
 
 fn item_text<'a>(blocks: &'a [Block], numbered: &[Option<Numbering>], i: usize) -> Option<&'a str> {

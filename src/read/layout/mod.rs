@@ -56,6 +56,68 @@ pub struct Glyph {
     pub style: u32,
     /// True for glyphs drawn in vertical writing mode.
     pub vertical: bool,
+    /// Quarter turns (clockwise on the page) of the baseline the glyph was drawn on: 0 for
+    /// upright text, 1 for text running down the page, 2 for upside-down text, 3 for text
+    /// running up. A reader that places text under a rotation (a PDF `cm`/`Tm` turning the
+    /// text) says so here, and [`upright`] reads each turn in its own frame.
+    pub turn: u8,
+}
+
+/// Pages whose glyphs were drawn turned ([`Glyph::turn`]) read in the frame of each turn: the
+/// glyphs of one turn are moved into upright coordinates on a page of their own (the same page
+/// number, width and height swapped for a quarter turn), after the page's upright text. Text
+/// upside down or running up or down the page then forms lines in reading order instead of
+/// one line per character. Pages with only upright text are returned untouched.
+pub fn upright(pages: Vec<Page>) -> Vec<Page> {
+    if pages.iter().all(|p| p.glyphs.iter().all(|g| g.turn == 0)) {
+        return pages;
+    }
+    let mut out = Vec::with_capacity(pages.len());
+    for mut page in pages {
+        if page.glyphs.iter().all(|g| g.turn == 0) {
+            out.push(page);
+            continue;
+        }
+        let (w, h) = (page.width, page.height);
+        let mut turned: [Vec<Glyph>; 3] = Default::default();
+        let mut upright = Vec::with_capacity(page.glyphs.len());
+        for mut g in std::mem::take(&mut page.glyphs) {
+            let (x, y) = (g.x, g.y);
+            let (nx, ny) = match g.turn {
+                1 => (y, w - x),
+                2 => (w - x, h - y),
+                3 => (h - y, x),
+                _ => {
+                    upright.push(g);
+                    continue;
+                }
+            };
+            let slot = usize::from(g.turn - 1);
+            (g.x, g.y, g.turn) = (nx, ny, 0);
+            if let Some(v) = turned.get_mut(slot) {
+                v.push(g);
+            }
+        }
+        let number = page.number;
+        if !upright.is_empty() || !page.furniture.is_empty() {
+            page.glyphs = upright;
+            out.push(page);
+        }
+        for (slot, glyphs) in turned.into_iter().enumerate() {
+            if glyphs.is_empty() {
+                continue;
+            }
+            let (width, height) = if slot == 1 { (w, h) } else { (h, w) };
+            out.push(Page {
+                number,
+                width,
+                height,
+                glyphs,
+                furniture: Vec::new(),
+            });
+        }
+    }
+    out
 }
 
 /// The glyphs of one page.

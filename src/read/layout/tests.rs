@@ -60,6 +60,7 @@ impl Typesetter {
             size,
             style,
             vertical: false,
+            turn: 0,
         });
     }
 
@@ -159,6 +160,7 @@ fn furniture_glyph(c: char, x: f32, y: f32, size: f32) -> Glyph {
         size,
         style: 2,
         vertical: false,
+        turn: 0,
     }
 }
 
@@ -322,6 +324,7 @@ fn two_columns_read_left_then_right() {
                 size,
                 style: 0,
                 vertical: false,
+                turn: 0,
             });
         }
     };
@@ -393,6 +396,7 @@ fn hanging_indent_continues() {
                 size: SIZE,
                 style: 0,
                 vertical: false,
+                turn: 0,
             });
         }
     }
@@ -406,6 +410,7 @@ fn hanging_indent_continues() {
             size: SIZE,
             style: 0,
             vertical: false,
+            turn: 0,
         });
     }
     let page = Page {
@@ -448,6 +453,7 @@ fn latin_words_keep_spaces() {
                 size: 12.0,
                 style: 0,
                 vertical: false,
+                turn: 0,
             });
             x += 6.0;
         }
@@ -477,6 +483,7 @@ fn vertical_columns_read_right_to_left() {
                 size: 16.0,
                 style: 0,
                 vertical: true,
+                turn: 0,
             });
         }
     }
@@ -512,6 +519,7 @@ fn broken_coordinates_do_not_panic() {
                 size: *a,
                 style: 0,
                 vertical: i % 2 == 0,
+                turn: 0,
             });
             glyphs.push(Glyph {
                 text: String::new(),
@@ -521,6 +529,7 @@ fn broken_coordinates_do_not_panic() {
                 size: b,
                 style: 0,
                 vertical: false,
+                turn: 0,
             });
         }
     }
@@ -562,6 +571,7 @@ proptest::proptest! {
                 size: *s,
                 style: 0,
                 vertical: *v,
+                turn: 0,
             })
             .collect();
         let pages: Vec<Page> = (1..=pages)
@@ -686,6 +696,7 @@ fn blocks_carry_their_majority_style() {
                 size,
                 style: style(j),
                 vertical: false,
+                turn: 0,
             });
         }
     };

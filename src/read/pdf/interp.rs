@@ -591,6 +591,7 @@ impl<'a> Interp<'a> {
                         size: em * sy,
                         style,
                         vertical: true,
+                        turn: turn(m),
                     });
                 }
                 let ty = -gs.size + spacing;
@@ -607,11 +608,43 @@ impl<'a> Interp<'a> {
                         size: em * sy,
                         style,
                         vertical: false,
+                        turn: turn(m),
                     });
                 }
                 *tm = Matrix::translate(tx, 0.0).then(*tm);
             }
         }
+    }
+}
+
+/// Quarter turns (clockwise on the page) of the baseline a glyph drawn with the text-to-page
+/// matrix `m` runs along: text turned by a `cm` or a `Tm` (a landscape table set sideways, a
+/// label up the margin). Mirrored text (a reflection, not a rotation) and text at an oblique
+/// angle stay 0: they are read as before, in the page's frame.
+fn turn(m: Matrix) -> u8 {
+    let [a, b, c, d, _, _] = m.0;
+    let len = a.hypot(b);
+    // Page space points down, so an unmirrored matrix has a negative determinant.
+    if len.is_nan() || len <= 0.0 || a * d - b * c >= 0.0 {
+        return 0;
+    }
+    let tolerance = len * 0.02;
+    match (a, b) {
+        (a, b) if b.abs() <= tolerance => {
+            if a > 0.0 {
+                0
+            } else {
+                2
+            }
+        }
+        (a, b) if a.abs() <= tolerance => {
+            if b > 0.0 {
+                1
+            } else {
+                3
+            }
+        }
+        _ => 0,
     }
 }
 
