@@ -962,3 +962,26 @@ fn text_turned_by_the_text_matrix_reads_in_order() {
         );
     }
 }
+
+#[test]
+fn red_seal_ring_text_is_neither_body_nor_signature() {
+    // Own rendering (scripts/gen_pdf_fixtures.py, `sealed()`): a red seal over the signature,
+    // `某某市人民政府办公室` set around a ring one turned glyph at a time, `★` in the middle. No
+    // real public PDF with a seal drawn as text was found (seals in public files are images).
+    let path = root().join("tests/fixtures/pdf/sealed.pdf");
+    let doc = gongwen::convert(&crate::util::bytes(&path), &Options::default()).expect("converts");
+    let sig = doc.signature.as_ref().expect("signed");
+    assert_eq!(sig.issuers, ["某某市人民政府"]);
+    assert_eq!(sig.date.as_deref(), Some("2024-01-02"));
+    assert_eq!(doc.meta.title.as_deref(), Some("关于开展安全检查的通知"));
+    let all: String = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert!(!all.contains('★') && !all.contains("办公室"), "{all}");
+    assert_eq!(all.matches("某某市人民政府").count(), 1, "{all}");
+    assert_eq!(doc.parts.addressee.as_deref(), Some("各区人民政府"));
+    assert_eq!(
+        paragraphs(&doc).last(),
+        Some(
+            &"为进一步加强安全生产工作，切实防范各类事故发生，市政府决定在全市范围内开展安全检查。"
+        )
+    );
+}
