@@ -59,7 +59,7 @@ pub struct Glyph {
     /// Quarter turns (clockwise on the page) of the baseline the glyph was drawn on: 0 for
     /// upright text, 1 for text running down the page, 2 for upside-down text, 3 for text
     /// running up. A reader that places text under a rotation (a PDF `cm`/`Tm` turning the
-    /// text) says so here, and [`upright`] reads each turn in its own frame. [`OBLIQUE`] marks
+    /// text) says so here, and `upright` reads each turn in its own frame. `OBLIQUE` (4) marks
     /// a baseline at another angle.
     pub turn: u8,
 }
