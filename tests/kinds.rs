@@ -885,6 +885,38 @@ fn real_letter_with_a_decimal_emergency_plan() {
     assert_eq!(items.len(), 4, "{items:?}");
     assert_eq!(items.last(), Some(&("（4）", "完成国务院交办的其他事项。")));
     assert!(rendered_text(&doc).contains("\n1.1 编制目的及依据\n"));
+    // A decimal number before a whole sentence is a numbered clause, cited by its number, as
+    // an article is; a title after the number stays the title.
+    let clause = find(&doc.sections, "5.1.1").expect("5.1.1");
+    assert_eq!((clause.level, clause.title.as_str()), (3, ""));
+    let text = clause
+        .content
+        .first()
+        .and_then(|&i| doc.blocks.get(i as usize))
+        .map(|b| b.text.as_str());
+    assert!(
+        text.is_some_and(|t| t.starts_with("为应对粮食应急状态，要进一步优化中央储备粮的布局")),
+        "{text:?}"
+    );
+    let network = find(&doc.sections, "5.2.1").expect("5.2.1");
+    assert_eq!(network.title, "建立健全粮食应急加工网络");
+    let rules: Vec<(String, String)> = find(&doc.sections, "7")
+        .expect("7 附则")
+        .children
+        .iter()
+        .map(|s| (s.number.clone().unwrap_or_default(), s.title.clone()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("7.1".to_string(), String::new()),
+            (
+                "7.2".to_string(),
+                "本预案由国务院办公厅负责解释".to_string()
+            ),
+            ("7.3".to_string(), "本预案自印发之日起实施".to_string()),
+        ]
+    );
 }
 
 #[test]

@@ -396,6 +396,71 @@ mod tests {
             .unwrap_or_default()
     }
 
+    fn paras(lines: &[&str]) -> Vec<Block> {
+        lines.iter().map(|l| Block::paragraph(*l)).collect()
+    }
+
+    #[test]
+    fn documents_end_before_attachments_printed_after_them() {
+        let appended = paras(&[
+            "正文。",
+            "附件：1.调研报告",
+            "某某办公厅",
+            "2004年11月4日",
+            "附件1",
+            "调研报告",
+            "某某部",
+            "2004年10月10日",
+        ]);
+        assert_eq!(main_end(&appended, 0), 4);
+        // `附件1` not right below a date, or no date at all: nothing is appended.
+        assert_eq!(main_end(&paras(&["正文。", "附件1", "某某办公厅"]), 0), 3);
+        assert_eq!(main_end(&paras(&["正文。", "某某办公厅"]), 0), 2);
+    }
+
+    #[test]
+    fn a_decree_is_signed_above_its_regulation() {
+        let mut blocks = paras(&[
+            "中华人民共和国国务院令",
+            "第706号",
+            "《某某条例》已经国务院常务会议通过，现予公布。",
+            "总理李克强",
+            "2018年11月6日",
+            "某某条例",
+            "第一条 为了规范某某行为，制定本条例。",
+        ]);
+        let mut mark = None;
+        assert_eq!(decree(&mut blocks, &mut mark), Some((2, 5)));
+        assert_eq!(mark.as_deref(), Some("中华人民共和国国务院令"));
+        let kinds: Vec<BlockKind> = blocks.iter().take(2).map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Header, BlockKind::Header]);
+        // A line ending in 令 without a number below it is no decree.
+        let mut blocks = paras(&["某某支付令", "申请人某某。", "2020年1月2日"]);
+        assert_eq!(decree(&mut blocks, &mut None), None);
+    }
+
+    #[test]
+    fn joint_signers_split_by_the_metadata() {
+        let split = |issuers: &[&str], meta: Option<&str>| {
+            let mut sig = Some(Signature {
+                issuers: issuers.iter().map(|s| s.to_string()).collect(),
+                ..Signature::default()
+            });
+            split_joint(&mut sig, meta);
+            sig.map(|s| s.issuers).unwrap_or_default()
+        };
+        assert_eq!(
+            split(&["国务院中央军委"], Some("国务院、中央军委")),
+            ["国务院", "中央军委"]
+        );
+        assert_eq!(split(&["国务院"], Some("国务院、中央军委")), ["国务院"]);
+        assert_eq!(
+            split(&["某某县人民政府"], Some("某某县人民政府")),
+            ["某某县人民政府"]
+        );
+        assert_eq!(split(&["国务院中央军委"], None), ["国务院中央军委"]);
+    }
+
     #[test]
     fn signatures() {
         let cases: [(&[&str], &[&str], Option<&str>); 9] = [

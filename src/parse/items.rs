@@ -162,6 +162,35 @@ mod tests {
     }
 
     #[test]
+    fn one_sentence_members_one_after_another() {
+        let duties = [
+            "2.1.1 指挥部职责",
+            "（1）掌握粮食市场形势，提出建议。",
+            "（2）开展督查和指导。",
+            "（3）完成交办的其他事项。",
+            "2.1.2 办公室职责",
+        ];
+        assert_eq!(listed(&duties), [1, 2, 3]);
+        // Two are not enough; run-in headings carry more than one sentence; headings with
+        // their own text between them are not one after another.
+        assert!(listed(&duties[..3]).is_empty());
+        assert!(listed(&[
+            "（一）落实主体责任。坚持以人民为中心。",
+            "（二）巩固整改成果。坚持目标不变。",
+            "（三）抓好成果运用。把整改结合起来。",
+        ])
+        .is_empty());
+        assert!(listed(&[
+            "（1）统一领导、分级负责。",
+            "各级人民政府负责本地区的工作。",
+            "（2）科学监测、预防为主。",
+            "加强监测。",
+            "（3）反应及时、处置果断。",
+        ])
+        .is_empty());
+    }
+
+    #[test]
     fn nested_items_under_a_colon() {
         let got = listed(&[
             "有下列情形之一的，不予登记：",

@@ -382,6 +382,21 @@ mod tests {
     const BODY: &str = "根据省委统一部署，2023年7月7日至9月7日，省委第四巡视组对某区进行了巡视。现将巡视整改情况予以公布，欢迎监督，谢谢大家支持。";
 
     #[test]
+    fn red_header_lines_name_an_organ_or_are_red() {
+        let mark = |text: &str, red: bool| {
+            let mut b = Block::paragraph(text);
+            b.hints.red = red;
+            is_issuer_mark(&b)
+        };
+        assert!(mark("中共某某县委员会文件", false));
+        assert!(mark("某某区卫生局文件", false));
+        assert!(mark("某某市人民政府办公室文件", false));
+        assert!(!mark("竞争性磋商文件", false));
+        assert!(!mark("招标文件", false));
+        assert!(mark("竞争性磋商文件", true));
+    }
+
+    #[test]
     fn split_title() {
         let (t, _, _) = title(&[
             "中共郑州航空港经济综合实验区工作委员会",
