@@ -1017,3 +1017,39 @@ fn red_seal_ring_text_is_neither_body_nor_signature() {
         )
     );
 }
+
+#[test]
+fn real_news_pages_keep_their_article_and_drop_the_credits() {
+    // ../shared/corpus/html/gne_gzggw_1.html: a one-paragraph news item of 浙江省发展和改革委员会
+    // (PubDate, SiteName, ColumnName, url metas); the paragraph is kept.
+    let path = crate::shared_or_skip!("corpus/html/gne_gzggw_1.html");
+    let doc = gongwen::convert(&crate::util::bytes(&path), &Options::default()).expect("converts");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("1-10月德清县固定资产投资结构趋稳趋优")
+    );
+    assert_eq!(doc.meta.published_date.as_deref(), Some("2016-11-22"));
+    assert_eq!(
+        doc.meta.site_name.as_deref(),
+        Some("浙江省发展和改革委员会")
+    );
+    assert_eq!(
+        doc.meta.url.as_deref(),
+        Some("http://fgw.zj.gov.cn/art/2016/11/22/art_1621004_30332664.html")
+    );
+    let body = paragraphs(&doc);
+    assert_eq!(body.len(), 1, "{body:?}");
+    assert!(body[0].starts_with("1-10月，全县固定资产投资完成246.79亿元"));
+    assert!(body[0].ends_with("（德清县发改局）"), "{}", body[0]);
+    // ../shared/corpus/html/gne_people_1.html ends its article with `（责编：…、…）`: a credit,
+    // not body text.
+    let path = crate::shared_or_skip!("corpus/html/gne_people_1.html");
+    let doc = gongwen::convert(&crate::util::bytes(&path), &Options::default()).expect("converts");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("女儿出嫁，郑板桥画了几笔兰花当嫁妆")
+    );
+    assert_eq!(doc.meta.published_date.as_deref(), Some("2019-06-15"));
+    assert!(doc.blocks.iter().all(|b| !b.text.contains("责编")));
+    assert!(paragraphs(&doc).len() > 20);
+}
