@@ -993,6 +993,15 @@ fn text_turned_by_the_text_matrix_reads_in_order() {
             "page {turned}"
         );
     }
+    // Double letters are two letters, not one overprinted (fake bold): `critically`, `Weller`.
+    for word in [
+        "criticallyinjured",
+        "(PeterWeller)",
+        "willbeheld",
+        "Reedtellsthem",
+    ] {
+        assert!(upright.contains(word), "{word}: {upright}");
+    }
 }
 
 #[test]
