@@ -1062,3 +1062,52 @@ fn real_news_pages_keep_their_article_and_drop_the_credits() {
     assert!(doc.blocks.iter().all(|b| !b.text.contains("责编")));
     assert!(paragraphs(&doc).len() > 20);
 }
+
+#[test]
+fn real_judgment_title_case_number_items_and_bench() {
+    // A 民事判决书 of 河南省新郑市人民法院 as 中国裁判文书网 publishes it, personal names replaced
+    // (tests/fixtures/kinds/README.md).
+    let doc = govcn("court_xinzheng_2014_161_names_replaced.html");
+    assert_eq!(doc.meta.title.as_deref(), Some("民事判决书"));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("河南省新郑市人民法院"));
+    assert_eq!(
+        doc.parts.issuer_mark.as_deref(),
+        Some("河南省新郑市人民法院")
+    );
+    let number = doc.parts.doc_number.as_ref().expect("case number");
+    assert_eq!(
+        (
+            number.text.as_str(),
+            number.organ.as_str(),
+            number.year,
+            number.serial
+        ),
+        ("（2014）新民初字第161号", "新民初字", 2014, 161)
+    );
+    let sig = doc.signature.as_ref().expect("signed by the bench");
+    assert_eq!(
+        sig.issuers,
+        ["审判长 高某", "人民陪审员 周某戊", "人民陪审员 吴某乙"]
+    );
+    assert_eq!(sig.date.as_deref(), Some("2014-05-06"));
+    // `另查明：1、…` opens a list that `2、` … `4、` continue, and the operative part after
+    // `判决如下：` is a list too: no headings, no numbering gaps.
+    let items: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::ListItem)
+        .filter_map(|b| b.number.as_deref())
+        .collect();
+    assert_eq!(
+        items,
+        ["2、", "3、", "4、", "一、", "二、", "三、", "四、", "五、"]
+    );
+    assert!(doc.sections.is_empty(), "{:?}", outline(&doc));
+    assert_eq!(gaps(&doc), 0);
+    assert!(doc
+        .blocks
+        .iter()
+        .filter(|b| b.text.contains("新民初字第161号") || b.text.contains("新郑市人民法院"))
+        .take(2)
+        .all(|b| b.kind == BlockKind::Header));
+}

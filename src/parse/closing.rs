@@ -243,8 +243,17 @@ fn organs(raw: &str) -> Vec<String> {
     }
 }
 
-/// Offices that sign in person (a 令 is signed `总理　李克强`, `省长　某某`).
+/// Offices that sign in person (a 令 is signed `总理　李克强`, `省长　某某`; a judgment by its
+/// bench, `审判长　某某` / `人民陪审员　某某`). Longer titles first: `书记员` is not `书记`.
 const SIGNING_OFFICES: &[&str] = &[
+    "审判长",
+    "代理审判员",
+    "审判员",
+    "人民陪审员",
+    "书记员",
+    "法官助理",
+    "检察官",
+    "检察员",
     "国务院总理",
     "总理",
     "国家主席",
