@@ -6,7 +6,10 @@
 //! `XXX办公室  2023年7月15日印发` is not a candidate: the colophon pass has already marked it,
 //! and a date followed by `印发` is not a date-only line anyway. Also resolves `附件：1. …` /
 //! `2. …` lines into attachments. Signature and attachment lines stay in the blocks as
-//! `closing` blocks.
+//! `closing` blocks. Where the document ends is decided first: before attachments printed
+//! after it (`附件1` right below the date), and for a 令 right after its own date, above the
+//! regulation it promulgates. Joint signers run together by normalization are split again by
+//! the metadata's issuers.
 
 use crate::parse::scan::lazy_regex;
 
