@@ -16,6 +16,7 @@ fn glyph(text: char, x: f32, y: f32, size: f32) -> Glyph {
         size,
         style: u32::from(text == '，'),
         vertical: false,
+        turn: 0,
     }
 }
 

@@ -262,6 +262,48 @@ def red_header():
     return pdf(objs)
 
 
+def sealed():
+    """A 公文 page whose signature carries a red seal, as stamped by e-seal tools and WordArt
+    seals: the organ's name set around a ring, one glyph per `Tm` turned to follow the circle
+    (red, `0.9 0.1 0.1 rg`), and a red `★` in the middle, drawn over `某某市人民政府` and the
+    date. The seal's text must be neither body nor signature."""
+    import math
+
+    def line(size, x, y, text):
+        return "BT /F1 %g Tf %g %g Td %s Tj ET\n" % (size, x, y, ucs2(text))
+
+    body = "为进一步加强安全生产工作，切实防范各类事故发生，市政府决定在全市范围内开展安全检查。"
+    content = (
+        line(22, (595 - 22 * 11) / 2, 700, "关于开展安全检查的通知")
+        + line(16, 80, 640, "各区人民政府：")
+        + line(16, 112, 610, body[:26])
+        + line(16, 80, 582, body[26:])
+        + line(16, 403, 470, "某某市人民政府")
+        + line(16, 387, 442, "2024年1月2日")
+    )
+    ring = "某某市人民政府办公室"
+    cx, cy, r, size = 459.0, 462.0, 42.0, 13.0
+    seal = "q 0.9 0.1 0.1 rg\n"
+    for i, ch in enumerate(ring):
+        phi = math.radians(200 - i * 220 / (len(ring) - 1))
+        theta = phi - math.pi / 2
+        c, s_ = math.cos(theta), math.sin(theta)
+        x = cx + r * math.cos(phi) - size / 2 * c
+        y = cy + r * math.sin(phi) - size / 2 * s_
+        seal += "BT /F1 %g Tf %.4f %.4f %.4f %.4f %.2f %.2f Tm %s Tj ET\n" % (
+            size, c, s_, -s_, c, x, y, ucs2(ch))
+    seal += line(20, cx - 10, cy - 8, "★") + "Q\n"
+    objs = {
+        1: "<< /Type /Catalog /Pages 2 0 R >>",
+        2: "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           "/Resources << /Font << /F1 10 0 R >> >> >>",
+        4: stream(content + seal),
+    }
+    objs.update(stsong(10))
+    return pdf(objs)
+
+
 # ToUnicode CMaps written wrongly, one per font, each seen in real producers' output; every one
 # must still give its line (issue 16, item 10). Codes are Identity-H pairs 0x0101, 0x0102, ….
 SLOPPY_CMAPS = {
@@ -446,6 +488,7 @@ def main():
         "actual_text.pdf": actual_text(),
         "form_fanout.pdf": form_fanout(),
         "red_header.pdf": red_header(),
+        "sealed.pdf": sealed(),
         "sloppy_tounicode.pdf": sloppy_tounicode(),
     }
     files.update(ocr_layers())

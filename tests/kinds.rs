@@ -658,3 +658,456 @@ fn portal_title_with_a_hyphenated_site_and_a_published_label() {
     assert_eq!(doc.meta.site_name.as_deref(), Some("某某市人民政府"));
     assert_eq!(doc.meta.published_date.as_deref(), Some("2023-05-08"));
 }
+
+// ---- Real files for the patterns of issue 16: gov.cn pages (a 令 with chapters and articles, a
+// 复函 with its attachments printed after it, a joint 批复, a 批复, a 函 carrying a decimal
+// emergency plan), committed under tests/fixtures/kinds (sources and licence in its README), and
+// corpus files read in place. Every expected value was read off the page by hand.
+
+fn govcn(name: &str) -> Document {
+    let path = root().join("tests/fixtures/kinds").join(name);
+    let bytes = std::fs::read(&path).expect("fixture is in the repository");
+    gongwen::convert(&bytes, &Options::default()).expect("fixture converts")
+}
+
+fn rendered_text(doc: &Document) -> String {
+    let mut out = Vec::new();
+    gongwen::render::text(doc, &mut out).expect("renders");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn real_decree_is_signed_above_the_regulation_it_promulgates() {
+    // 国务院令第706号 (专利代理条例): decree line, number, one sentence, `总理　　李克强`, the date,
+    // then the regulation in five chapters and 32 articles, which nobody signs.
+    let doc = govcn("govcn_guoling_706.html");
+    assert_eq!(doc.meta.title.as_deref(), Some("专利代理条例"));
+    assert_eq!(doc.meta.doc_number.as_deref(), Some("国令第706号"));
+    assert_eq!(
+        doc.parts.issuer_mark.as_deref(),
+        Some("中华人民共和国国务院令")
+    );
+    let sig = doc.signature.as_ref().expect("the decree is signed");
+    assert_eq!(sig.issuers, ["总理 李克强"]);
+    assert_eq!(sig.date.as_deref(), Some("2018-11-06"));
+    assert!(doc.warnings.iter().all(|w| w.code != Code::NoSignature));
+    // The decree line and its number are furniture, not body paragraphs.
+    for furniture in ["中华人民共和国国务院令", "第706号"] {
+        assert!(doc
+            .blocks
+            .iter()
+            .filter(|b| b.text.trim() == furniture)
+            .all(|b| b.kind == BlockKind::Header));
+    }
+    // Chapters hold the articles, and 第十二条 can be cited.
+    let chapters: Vec<(u8, String, String)> =
+        outline(&doc).into_iter().filter(|s| s.0 == 1).collect();
+    assert_eq!(
+        chapters,
+        [
+            (1, "第一章".into(), "总则".into()),
+            (1, "第二章".into(), "专利代理机构和专利代理师".into()),
+            (1, "第三章".into(), "专利代理执业".into()),
+            (1, "第四章".into(), "法律责任".into()),
+            (1, "第五章".into(), "附则".into()),
+        ]
+    );
+    let second = find(&doc.sections, "第二章").expect("chapter 2");
+    let articles: Vec<&str> = second
+        .children
+        .iter()
+        .filter_map(|s| s.number.as_deref())
+        .collect();
+    assert_eq!(
+        articles,
+        [
+            "第七条",
+            "第八条",
+            "第九条",
+            "第十条",
+            "第十一条",
+            "第十二条"
+        ]
+    );
+    let twelve = find(&doc.sections, "第十二条").expect("第十二条 is a section");
+    assert_eq!(twelve.level, 2);
+    assert_eq!(outline(&doc).iter().filter(|s| s.0 == 2).count(), 32);
+    assert_eq!(gaps(&doc), 0);
+    let text = rendered_text(&doc);
+    assert!(
+        text.contains("\n第一条 为了规范专利代理行为"),
+        "{}",
+        &text[..600.min(text.len())]
+    );
+    assert!(!text.contains("第一条为了"));
+}
+
+#[test]
+fn real_reply_letter_is_signed_by_the_office_not_by_its_appended_report() {
+    // 国办函〔2004〕80号: a 复函 signed 国务院办公厅 with `附件：1.…` / `2.…`; both attachments
+    // are printed after the signature, each with its own signer (国土资源部, an expert group).
+    let doc = govcn("govcn_guobanhan_2004_80.html");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函")
+    );
+    assert_eq!(
+        doc.parts.doc_number.as_ref().map(|d| d.text.as_str()),
+        Some("国办函〔2004〕80号")
+    );
+    assert_eq!(doc.parts.addressee.as_deref(), Some("湖北省人民政府"));
+    let sig = doc.signature.as_ref().expect("signed");
+    assert_eq!(sig.issuers, ["国务院办公厅"]);
+    assert_eq!(sig.date.as_deref(), Some("2004-11-04"));
+    let attachments: Vec<(Option<&str>, &str)> = doc
+        .attachments
+        .iter()
+        .map(|a| (a.number.as_deref(), a.title.as_str()))
+        .collect();
+    assert_eq!(
+        attachments,
+        [
+            (
+                Some("1."),
+                "国土资源部关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告"
+            ),
+            (
+                Some("2."),
+                "湖北省巴东县官渡口镇马鬃山村地质险情调查专家组意见"
+            ),
+        ]
+    );
+    // The second attachment line is not a heading, so no false numbering gap.
+    assert_eq!(gaps(&doc), 0);
+    assert!(outline(&doc).iter().all(|s| s.1 != "2."));
+}
+
+#[test]
+fn real_joint_reply_keeps_both_issuers() {
+    // 国函〔1996〕95号, signed `国务院　中央军委` (one wide space between the organs).
+    let doc = govcn("govcn_guohan_1996_95.html");
+    let sig = doc.signature.as_ref().expect("signed");
+    assert_eq!(sig.issuers, ["国务院", "中央军委"]);
+    assert_eq!(sig.date.as_deref(), Some("1996-11-05"));
+    assert_eq!(doc.parts.addressee.as_deref(), Some("武警总部"));
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("国务院、中央军委关于同意武警总部后勤部机关等迁址新建的批复")
+    );
+}
+
+#[test]
+fn real_reply_title_number_addressee_points_and_note() {
+    // 国函〔2018〕159号: a 批复 in fourteen points `一、…。` each followed by its text.
+    let doc = govcn("govcn_guohan_2018_159.html");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("国务院关于河北雄安新区总体规划（2018—2035年）的批复")
+    );
+    assert_eq!(
+        doc.parts
+            .doc_number
+            .as_ref()
+            .map(|d| (d.organ.as_str(), d.year, d.serial)),
+        Some(("国函", 2018, 159))
+    );
+    assert_eq!(
+        doc.parts.addressee.as_deref(),
+        Some("河北省人民政府、国家发展改革委")
+    );
+    assert_eq!(doc.parts.note.as_deref(), Some("此件公开发布"));
+    let sig = doc.signature.as_ref().expect("signed");
+    assert_eq!(
+        (sig.issuers.as_slice(), sig.date.as_deref()),
+        (&["国务院".to_string()][..], Some("2018-12-25"))
+    );
+    let points: Vec<String> = outline(&doc).into_iter().map(|s| s.1).collect();
+    assert_eq!(points.len(), 14);
+    assert_eq!(points.first().map(String::as_str), Some("一、"));
+    assert_eq!(points.last().map(String::as_str), Some("十四、"));
+    // The 发文字号 fills parts and is not also body text.
+    assert!(doc
+        .blocks
+        .iter()
+        .filter(|b| b.text.contains("国函〔2018〕159号"))
+        .all(|b| b.kind == BlockKind::Header));
+}
+
+#[test]
+fn real_letter_with_a_decimal_emergency_plan() {
+    // 国办函〔2005〕57号 prints the 国家粮食应急预案: 目录, then `1 总则` / `1.1 …` / `2.1.1 …`,
+    // with runs of one-sentence duties `（1）…。（2）…。` under `2.1.1 …职责`.
+    let doc = govcn("govcn_guobanhan_2005_57.html");
+    let sig = doc.signature.as_ref().expect("signed");
+    assert_eq!(sig.issuers, ["国务院办公厅"]);
+    assert_eq!(sig.date.as_deref(), Some("2005-06-11"));
+    // The table of contents is marked, not read as headings.
+    let contents: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.contents)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(contents.first(), Some(&"目录"));
+    assert_eq!(contents.last(), Some(&"7 附则"));
+    assert_eq!(contents.len(), 29);
+    // Decimal headings get depth-based levels and keep the space after their number.
+    let top: Vec<String> = outline(&doc)
+        .into_iter()
+        .filter(|s| s.0 == 1)
+        .map(|s| format!("{} {}", s.1, s.2))
+        .collect();
+    assert_eq!(
+        top,
+        [
+            "1 总则",
+            "2 组织机构和职责",
+            "3 预警监测",
+            "4 应急响应",
+            "5 应急保障",
+            "6 后期处置",
+            "7 附则"
+        ]
+    );
+    let duty = find(&doc.sections, "2.1.1").expect("2.1.1");
+    assert_eq!(
+        (duty.level, duty.title.as_str()),
+        (3, "国家粮食应急工作指挥部职责")
+    );
+    assert!(duty.children.is_empty(), "{:?}", duty.children);
+    let items: Vec<(&str, &str)> = duty
+        .content
+        .iter()
+        .filter_map(|&i| doc.blocks.get(i as usize))
+        .filter(|b| b.kind == BlockKind::ListItem)
+        .map(|b| (b.number.as_deref().unwrap_or(""), b.text.as_str()))
+        .collect();
+    assert_eq!(items.len(), 4, "{items:?}");
+    assert_eq!(items.last(), Some(&("（4）", "完成国务院交办的其他事项。")));
+    assert!(rendered_text(&doc).contains("\n1.1 编制目的及依据\n"));
+    // A decimal number before a whole sentence is a numbered clause, cited by its number, as
+    // an article is; a title after the number stays the title.
+    let clause = find(&doc.sections, "5.1.1").expect("5.1.1");
+    assert_eq!((clause.level, clause.title.as_str()), (3, ""));
+    let text = clause
+        .content
+        .first()
+        .and_then(|&i| doc.blocks.get(i as usize))
+        .map(|b| b.text.as_str());
+    assert!(
+        text.is_some_and(|t| t.starts_with("为应对粮食应急状态，要进一步优化中央储备粮的布局")),
+        "{text:?}"
+    );
+    let network = find(&doc.sections, "5.2.1").expect("5.2.1");
+    assert_eq!(network.title, "建立健全粮食应急加工网络");
+    let rules: Vec<(String, String)> = find(&doc.sections, "7")
+        .expect("7 附则")
+        .children
+        .iter()
+        .map(|s| (s.number.clone().unwrap_or_default(), s.title.clone()))
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("7.1".to_string(), String::new()),
+            (
+                "7.2".to_string(),
+                "本预案由国务院办公厅负责解释".to_string()
+            ),
+            ("7.3".to_string(), "本预案自印发之日起实施".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn red_header_needs_an_organ_or_red_ink() {
+    // ../shared/corpus/pdf/ofdrw_Test.pdf: a Word export whose cover page reads 竞争性磋商文件
+    // (a procurement paper, black) and whose page 3 shows font samples. Not a red header, and
+    // the cover line is the title, not joined with the next page.
+    let path = crate::shared_or_skip!("corpus/pdf/ofdrw_Test.pdf");
+    let doc = gongwen::convert(&crate::util::bytes(&path), &Options::default()).expect("converts");
+    assert_eq!(doc.parts.issuer_mark, None);
+    assert_eq!(doc.meta.title.as_deref(), Some("竞争性磋商文件"));
+    // The red-header OFD of the corpus still has its 红头.
+    let path = crate::shared_or_skip!("corpus/ofd/ofdrw_n.ofd");
+    let doc = gongwen::convert(&crate::util::bytes(&path), &Options::default()).expect("converts");
+    assert_eq!(
+        doc.parts.issuer_mark.as_deref(),
+        Some("测试符路桥区卫生局文件")
+    );
+}
+
+#[test]
+fn real_gov_cn_page_title_drops_the_site_and_column() {
+    // ../shared/corpus/html/gne_other_1.html: `<title>…的决议__2007年第23号国务院公报_中国政府网`.
+    let path = crate::shared_or_skip!("corpus/html/gne_other_1.html");
+    let doc = gongwen::convert(&crate::util::bytes(&path), &Options::default()).expect("converts");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("全国人民代表大会常务委员会关于批准财政部发行特别国债购买外汇及调整2007年末国债余额限额的决议")
+    );
+    assert_eq!(doc.meta.site_name.as_deref(), Some("中国政府网"));
+    assert_eq!(doc.meta.column.as_deref(), Some("2007年第23号国务院公报"));
+    assert!(doc
+        .blocks
+        .iter()
+        .all(|b| !b.text.contains("中国政府网") || b.kind != BlockKind::Title));
+}
+
+/// The text of each page's blocks, spaces removed.
+fn page_texts(doc: &Document) -> std::collections::BTreeMap<u32, String> {
+    let mut pages = std::collections::BTreeMap::new();
+    for b in &doc.blocks {
+        let page: &mut String = pages.entry(b.origin.page.unwrap_or(0)).or_default();
+        page.extend(b.text.chars().filter(|c| !c.is_whitespace()));
+    }
+    pages
+}
+
+#[test]
+fn text_turned_by_the_text_matrix_reads_in_order() {
+    // pdfplumber's issue-848.pdf sets one text under eight text matrices. Pages 3, 5 and 7 turn
+    // it (180°, and a quarter turn either way): each reads as page 1 does, not one character
+    // per line nor backwards. (Pages 2, 4, 6 and 8 mirror it and are left as drawn.)
+    let path = root().join("tests/fixtures/pdf/pdfplumber_issue-848.pdf");
+    let doc = gongwen::convert(&crate::util::bytes(&path), &Options::default()).expect("converts");
+    let pages = page_texts(&doc);
+    let upright = pages.get(&1).expect("page 1");
+    assert!(
+        upright.contains("AttheMetroWestPrecinctinOldDetroit,oﬃcersrespondtoavarietyofcases"),
+        "{upright}"
+    );
+    assert!(upright.ends_with("admonishesthemharshlyaboutstriking."));
+    for turned in [3, 5, 7] {
+        let text = pages.get(&turned).expect("page present");
+        assert!(
+            text.contains("AttheMetroWestPrecinctinOldDetroit,oﬃcersrespondtoavarietyofcases"),
+            "page {turned}: {text}"
+        );
+        assert!(
+            text.ends_with("admonishesthemharshlyaboutstriking."),
+            "page {turned}: {text}"
+        );
+        assert!(
+            upright.ends_with(text.as_str()) || text == upright,
+            "page {turned}"
+        );
+    }
+    // Double letters are two letters, not one overprinted (fake bold): `critically`, `Weller`.
+    for word in [
+        "criticallyinjured",
+        "(PeterWeller)",
+        "willbeheld",
+        "Reedtellsthem",
+    ] {
+        assert!(upright.contains(word), "{word}: {upright}");
+    }
+}
+
+#[test]
+fn red_seal_ring_text_is_neither_body_nor_signature() {
+    // Own rendering (scripts/gen_pdf_fixtures.py, `sealed()`): a red seal over the signature,
+    // `某某市人民政府办公室` set around a ring one turned glyph at a time, `★` in the middle. No
+    // real public PDF with a seal drawn as text was found (seals in public files are images).
+    let path = root().join("tests/fixtures/pdf/sealed.pdf");
+    let doc = gongwen::convert(&crate::util::bytes(&path), &Options::default()).expect("converts");
+    let sig = doc.signature.as_ref().expect("signed");
+    assert_eq!(sig.issuers, ["某某市人民政府"]);
+    assert_eq!(sig.date.as_deref(), Some("2024-01-02"));
+    assert_eq!(doc.meta.title.as_deref(), Some("关于开展安全检查的通知"));
+    let all: String = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert!(!all.contains('★') && !all.contains("办公室"), "{all}");
+    assert_eq!(all.matches("某某市人民政府").count(), 1, "{all}");
+    assert_eq!(doc.parts.addressee.as_deref(), Some("各区人民政府"));
+    assert_eq!(
+        paragraphs(&doc).last(),
+        Some(
+            &"为进一步加强安全生产工作，切实防范各类事故发生，市政府决定在全市范围内开展安全检查。"
+        )
+    );
+}
+
+#[test]
+fn real_news_pages_keep_their_article_and_drop_the_credits() {
+    // ../shared/corpus/html/gne_gzggw_1.html: a one-paragraph news item of 浙江省发展和改革委员会
+    // (PubDate, SiteName, ColumnName, url metas); the paragraph is kept.
+    let path = crate::shared_or_skip!("corpus/html/gne_gzggw_1.html");
+    let doc = gongwen::convert(&crate::util::bytes(&path), &Options::default()).expect("converts");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("1-10月德清县固定资产投资结构趋稳趋优")
+    );
+    assert_eq!(doc.meta.published_date.as_deref(), Some("2016-11-22"));
+    assert_eq!(
+        doc.meta.site_name.as_deref(),
+        Some("浙江省发展和改革委员会")
+    );
+    assert_eq!(
+        doc.meta.url.as_deref(),
+        Some("http://fgw.zj.gov.cn/art/2016/11/22/art_1621004_30332664.html")
+    );
+    let body = paragraphs(&doc);
+    assert_eq!(body.len(), 1, "{body:?}");
+    assert!(body[0].starts_with("1-10月，全县固定资产投资完成246.79亿元"));
+    assert!(body[0].ends_with("（德清县发改局）"), "{}", body[0]);
+    // ../shared/corpus/html/gne_people_1.html ends its article with `（责编：…、…）`: a credit,
+    // not body text.
+    let path = crate::shared_or_skip!("corpus/html/gne_people_1.html");
+    let doc = gongwen::convert(&crate::util::bytes(&path), &Options::default()).expect("converts");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("女儿出嫁，郑板桥画了几笔兰花当嫁妆")
+    );
+    assert_eq!(doc.meta.published_date.as_deref(), Some("2019-06-15"));
+    assert!(doc.blocks.iter().all(|b| !b.text.contains("责编")));
+    assert!(paragraphs(&doc).len() > 20);
+}
+
+#[test]
+fn real_judgment_title_case_number_items_and_bench() {
+    // A 民事判决书 of 河南省新郑市人民法院 as 中国裁判文书网 publishes it, personal names replaced
+    // (tests/fixtures/kinds/README.md).
+    let doc = govcn("court_xinzheng_2014_161_names_replaced.html");
+    assert_eq!(doc.meta.title.as_deref(), Some("民事判决书"));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("河南省新郑市人民法院"));
+    assert_eq!(
+        doc.parts.issuer_mark.as_deref(),
+        Some("河南省新郑市人民法院")
+    );
+    let number = doc.parts.doc_number.as_ref().expect("case number");
+    assert_eq!(
+        (
+            number.text.as_str(),
+            number.organ.as_str(),
+            number.year,
+            number.serial
+        ),
+        ("（2014）新民初字第161号", "新民初字", 2014, 161)
+    );
+    let sig = doc.signature.as_ref().expect("signed by the bench");
+    assert_eq!(
+        sig.issuers,
+        ["审判长 高某", "人民陪审员 周某戊", "人民陪审员 吴某乙"]
+    );
+    assert_eq!(sig.date.as_deref(), Some("2014-05-06"));
+    // `另查明：1、…` opens a list that `2、` … `4、` continue, and the operative part after
+    // `判决如下：` is a list too: no headings, no numbering gaps.
+    let items: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::ListItem)
+        .filter_map(|b| b.number.as_deref())
+        .collect();
+    assert_eq!(
+        items,
+        ["2、", "3、", "4、", "一、", "二、", "三、", "四、", "五、"]
+    );
+    assert!(doc.sections.is_empty(), "{:?}", outline(&doc));
+    assert_eq!(gaps(&doc), 0);
+    assert!(doc
+        .blocks
+        .iter()
+        .filter(|b| b.text.contains("新民初字第161号") || b.text.contains("新郑市人民法院"))
+        .take(2)
+        .all(|b| b.kind == BlockKind::Header));
+}

@@ -55,6 +55,7 @@ fn line_glyphs(line: &Line, to_page: Matrix, scale: f32, out: &mut Vec<Glyph>) {
                 size,
                 style: u32::MAX,
                 vertical: true,
+                turn: 0,
             }
         } else {
             Glyph {
@@ -65,6 +66,7 @@ fn line_glyphs(line: &Line, to_page: Matrix, scale: f32, out: &mut Vec<Glyph>) {
                 size,
                 style: u32::MAX,
                 vertical: false,
+                turn: 0,
             }
         };
         out.push(glyph);

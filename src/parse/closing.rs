@@ -6,7 +6,10 @@
 //! `XXX办公室  2023年7月15日印发` is not a candidate: the colophon pass has already marked it,
 //! and a date followed by `印发` is not a date-only line anyway. Also resolves `附件：1. …` /
 //! `2. …` lines into attachments. Signature and attachment lines stay in the blocks as
-//! `closing` blocks.
+//! `closing` blocks. Where the document ends is decided first: before attachments printed
+//! after it (`附件1` right below the date), and for a 令 right after its own date, above the
+//! regulation it promulgates. Joint signers run together by normalization are split again by
+//! the metadata's issuers.
 
 use crate::parse::scan::lazy_regex;
 
@@ -22,6 +25,10 @@ const MIN_SIGNED: usize = 3;
 const MAX_ORGANS: usize = 3;
 
 lazy_regex! {
+    /// The heading of an attachment printed after the document (`附件1`, `附件 2`, `附件`).
+    static APPENDED = r"^\s*附\s*件\s*[0-9０-９一二三四五六七八九十]{0,3}\s*$";
+    /// The decree number under `中华人民共和国国务院令` (`第706号`).
+    static DECREE_NUMBER = r"^\s*第\s*[0-9０-９一二三四五六七八九十百千零〇]{1,6}\s*号\s*$";
     static ATTACHMENT = r"^\s*附\s*件\s*[0-9]*\s*[:：]\s*(.*)$";
     static NUMBERED = r"^\s*([0-9]{1,2}\s*[.．、])\s*(.+)$";
 }
@@ -129,6 +136,80 @@ pub(crate) fn signature(
     Some(at)
 }
 
+/// Where the document proper ends when its attachments are printed after it: the first
+/// `附件1` / `附件` line (alone on its line) with the signature date just above it. The
+/// signature and the 附件说明 are looked for before it (an appended report is signed too, but
+/// by its own author). `blocks.len()` when nothing is appended.
+pub(crate) fn main_end(blocks: &[Block], start: usize) -> usize {
+    let n = blocks.len();
+    (start + 1..n)
+        .find(|&i| {
+            blocks.get(i).is_some_and(|b| {
+                b.kind == BlockKind::Paragraph
+                    && b.text.contains('附')
+                    && scan::is_match(&APPENDED, &b.text)
+            }) && (i.saturating_sub(2)..i).any(|k| {
+                blocks.get(k).is_some_and(|b| {
+                    b.kind == BlockKind::Paragraph
+                        && date::parse_date(b.text.trim()).is_some_and(|d| d.day.is_some())
+                })
+            })
+        })
+        .unwrap_or(n)
+}
+
+/// A 令 (`中华人民共和国国务院令` / `第706号`, then the promulgating sentence, the signer and
+/// the date, then the regulation it promulgates): the decree line becomes the 发文机关标志, and
+/// the signature is looked for between the number and the first date line below it, not at
+/// the end of the regulation. Returns that range (`start..end`).
+pub(crate) fn decree(
+    blocks: &mut [Block],
+    issuer_mark: &mut Option<String>,
+) -> Option<(usize, usize)> {
+    let at = blocks.iter().take(3).position(|b| {
+        let t = scan::squeeze(&b.text);
+        b.kind == BlockKind::Paragraph
+            && t.ends_with('令')
+            && (4..=24).contains(&char_len(&t))
+            && t.chars().all(scan::is_han)
+    })?;
+    let number = at + 1;
+    if !blocks
+        .get(number)
+        .is_some_and(|b| scan::is_match(&DECREE_NUMBER, &b.text))
+    {
+        return None;
+    }
+    let date = (number + 1..blocks.len().min(number + 10))
+        .find(|&i| blocks.get(i).and_then(|b| date_line(&b.text)).is_some())?;
+    for k in [at, number] {
+        if let Some(b) = blocks.get_mut(k) {
+            b.kind = BlockKind::Header;
+        }
+    }
+    if let Some(b) = blocks.get(at) {
+        issuer_mark.get_or_insert_with(|| scan::squeeze(&b.text));
+    }
+    Some((number + 1, date + 1))
+}
+
+/// A joint document signed `国务院　中央军委` loses the wide space between the organs to
+/// normalization; when the metadata names the issuers (`国务院、中央军委`) and the signature
+/// is exactly those names run together, it is those names.
+pub(crate) fn split_joint(sig: &mut Option<Signature>, issuer: Option<&str>) {
+    let (Some(sig), Some(issuer)) = (sig.as_mut(), issuer) else {
+        return;
+    };
+    let names: Vec<String> = issuer
+        .split(['、', '，', ',', ' ', '\u{3000}'])
+        .map(scan::squeeze)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if names.len() > sig.issuers.len() && names.concat() == sig.issuers.concat() {
+        sig.issuers = names;
+    }
+}
+
 /// A line that is only a date with a day, or organ(s) then such a date
 /// (`某某委员会  2023年7月14日`); returns the date and the organs on the line.
 fn date_line(raw: &str) -> Option<(date::DateMatch, Vec<String>)> {
@@ -165,8 +246,17 @@ fn organs(raw: &str) -> Vec<String> {
     }
 }
 
-/// Offices that sign in person (a 令 is signed `总理　李克强`, `省长　某某`).
+/// Offices that sign in person (a 令 is signed `总理　李克强`, `省长　某某`; a judgment by its
+/// bench, `审判长　某某` / `人民陪审员　某某`). Longer titles first: `书记员` is not `书记`.
 const SIGNING_OFFICES: &[&str] = &[
+    "审判长",
+    "代理审判员",
+    "审判员",
+    "人民陪审员",
+    "书记员",
+    "法官助理",
+    "检察官",
+    "检察员",
     "国务院总理",
     "总理",
     "国家主席",
@@ -316,6 +406,71 @@ mod tests {
         s.as_ref()
             .map(|s| (s.issuers.clone(), s.date.clone()))
             .unwrap_or_default()
+    }
+
+    fn paras(lines: &[&str]) -> Vec<Block> {
+        lines.iter().map(|l| Block::paragraph(*l)).collect()
+    }
+
+    #[test]
+    fn documents_end_before_attachments_printed_after_them() {
+        let appended = paras(&[
+            "正文。",
+            "附件：1.调研报告",
+            "某某办公厅",
+            "2004年11月4日",
+            "附件1",
+            "调研报告",
+            "某某部",
+            "2004年10月10日",
+        ]);
+        assert_eq!(main_end(&appended, 0), 4);
+        // `附件1` not right below a date, or no date at all: nothing is appended.
+        assert_eq!(main_end(&paras(&["正文。", "附件1", "某某办公厅"]), 0), 3);
+        assert_eq!(main_end(&paras(&["正文。", "某某办公厅"]), 0), 2);
+    }
+
+    #[test]
+    fn a_decree_is_signed_above_its_regulation() {
+        let mut blocks = paras(&[
+            "中华人民共和国国务院令",
+            "第706号",
+            "《某某条例》已经国务院常务会议通过，现予公布。",
+            "总理李克强",
+            "2018年11月6日",
+            "某某条例",
+            "第一条 为了规范某某行为，制定本条例。",
+        ]);
+        let mut mark = None;
+        assert_eq!(decree(&mut blocks, &mut mark), Some((2, 5)));
+        assert_eq!(mark.as_deref(), Some("中华人民共和国国务院令"));
+        let kinds: Vec<BlockKind> = blocks.iter().take(2).map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Header, BlockKind::Header]);
+        // A line ending in 令 without a number below it is no decree.
+        let mut blocks = paras(&["某某支付令", "申请人某某。", "2020年1月2日"]);
+        assert_eq!(decree(&mut blocks, &mut None), None);
+    }
+
+    #[test]
+    fn joint_signers_split_by_the_metadata() {
+        let split = |issuers: &[&str], meta: Option<&str>| {
+            let mut sig = Some(Signature {
+                issuers: issuers.iter().map(|s| s.to_string()).collect(),
+                ..Signature::default()
+            });
+            split_joint(&mut sig, meta);
+            sig.map(|s| s.issuers).unwrap_or_default()
+        };
+        assert_eq!(
+            split(&["国务院中央军委"], Some("国务院、中央军委")),
+            ["国务院", "中央军委"]
+        );
+        assert_eq!(split(&["国务院"], Some("国务院、中央军委")), ["国务院"]);
+        assert_eq!(
+            split(&["某某县人民政府"], Some("某某县人民政府")),
+            ["某某县人民政府"]
+        );
+        assert_eq!(split(&["国务院中央军委"], None), ["国务院中央军委"]);
     }
 
     #[test]

@@ -251,10 +251,10 @@ pub(crate) fn apply(blocks: &mut Vec<Block>, start: usize, warnings: &mut Vec<Di
             out.push(block);
             continue;
         }
-        let shape = if num.style == Style::Article {
-            article_shape(rest)
-        } else {
-            shape(rest)
+        let shape = match num.style {
+            Style::Article => article_shape(rest),
+            Style::Decimal(depth) if depth >= 2 => clause_shape(rest),
+            _ => shape(rest),
         };
         if shape == Shape::Paragraph {
             out.push(block);
@@ -338,6 +338,20 @@ fn article_shape(rest: &str) -> Shape {
     match rest.find(close) {
         Some(at) if at <= 60 => Shape::RunIn(at + close.len_utf8()),
         _ => Shape::RunIn(0),
+    }
+}
+
+/// A decimal number followed by a whole sentence with its clauses (`5.1.1 为应对粮食应急状态，
+/// 要进一步优化…。`) is a numbered clause, as an article is: the number is the heading, cited
+/// as `5.1.1`, and the sentence (with any that follow) its text. A title after the number (`1.1 编制目的及依据`,
+/// `5.2.1 建立健全粮食应急加工网络。`) stays the heading's title.
+fn clause_shape(rest: &str) -> Shape {
+    let rest = rest.trim();
+    let sentence = |s: &str| s.trim_end().ends_with('。') && s.contains(['，', ',']);
+    match shape(rest) {
+        Shape::Whole if sentence(rest) => Shape::RunIn(0),
+        Shape::RunIn(k) if rest.get(..k).is_some_and(sentence) => Shape::RunIn(0),
+        other => other,
     }
 }
 
@@ -465,6 +479,31 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(shape(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn decimal_clauses() {
+        let cases = [
+            ("编制目的及依据", Shape::Whole),
+            ("建立健全粮食应急加工网络。", Shape::Whole),
+            ("本预案由国务院办公厅负责解释。", Shape::Whole),
+            (
+                "为应对粮食应急状态，要进一步优化储备粮的布局。",
+                Shape::RunIn(0),
+            ),
+            (
+                "省级人民政府必须按照要求，加强地方粮食储备。要根据市场需求优化结构。",
+                Shape::RunIn(0),
+            ),
+            (
+                "建立网络。各地要抓紧落实。",
+                Shape::RunIn("建立网络。".len()),
+            ),
+            ("加强临聘人员管理；", Shape::Paragraph),
+        ];
+        for (text, want) in cases {
+            assert_eq!(clause_shape(text), want, "{text}");
         }
     }
 

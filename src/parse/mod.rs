@@ -66,11 +66,18 @@ fn structure(blocks: &mut Vec<crate::model::Block>, doc: &mut Document, opts: &P
     }
     let start = body.unwrap_or(0);
     parts::colophon(blocks, &mut doc.parts);
-    let date = closing::signature(blocks, start, &mut doc.signature, &mut doc.warnings);
-    if let Some(at) = date {
+    // A 令 is signed above the regulation it promulgates; other documents at their end, before
+    // any attachment printed after them.
+    let decree = closing::decree(blocks, &mut doc.parts.issuer_mark);
+    let (from, end) = decree.unwrap_or((start, closing::main_end(blocks, start)));
+    let main = blocks.get_mut(..end).unwrap_or_default();
+    let date = closing::signature(main, from, &mut doc.signature, &mut doc.warnings);
+    closing::split_joint(&mut doc.signature, doc.meta.issuer.as_deref());
+    if let Some(at) = date.filter(|_| decree.is_none()) {
         parts::note(blocks, at + 1, &mut doc.parts);
     }
-    closing::attachments(blocks, start, &mut doc.attachments);
+    let main = blocks.get_mut(..end).unwrap_or_default();
+    closing::attachments(main, start.min(end), &mut doc.attachments);
     contents::apply(blocks, start);
     headings::apply(blocks, start, &mut doc.warnings);
     rejoin::apply(blocks, start);

@@ -166,7 +166,20 @@ fn is_issuer_mark(b: &Block) -> bool {
         && !t
             .chars()
             .any(|c| scan::is_colon(c) || scan::is_sentence_end(c) || c == '，')
-        && (t.ends_with("文件") || (b.hints.red && !ends_with_kind(&t)))
+        && ((t.ends_with("文件") && (b.hints.red || organ_file(&t)))
+            || (b.hints.red && !ends_with_kind(&t)))
+}
+
+/// Last characters of an organ's name (`…委员会`, `…人民政府`, `…卫生局`, `…办公厅`, `…党组`).
+const ORGAN_ENDINGS: &str = "会委府院厅部局办室署处科所组站队司行社联团盟省市县区镇乡";
+
+/// `XX委员会文件`, `XX局文件`: an organ's name then `文件`, as a red header reads even without
+/// its colour. A title page such as `竞争性磋商文件` or `招标文件` names a kind of paper, not
+/// an organ, and is not a red header unless it is printed in red.
+fn organ_file(t: &str) -> bool {
+    t.strip_suffix("文件")
+        .and_then(|stem| stem.chars().last())
+        .is_some_and(|c| ORGAN_ENDINGS.contains(c))
 }
 
 fn ends_with_kind(t: &str) -> bool {
@@ -284,6 +297,13 @@ fn is_running(blocks: &[Block], k: usize) -> bool {
     far >= 2
 }
 
+/// Title lines are set on one page: a cover page's `竞争性磋商文件` and the first line of
+/// the next page are two things.
+fn same_page(blocks: &[Block], a: usize, b: usize) -> bool {
+    let page = |k: usize| blocks.get(k).and_then(|b| b.origin.page);
+    page(a) == page(b)
+}
+
 /// (first, last) block index of the title lines among the first `head` blocks.
 fn pick(blocks: &[Block], head: usize) -> Option<(usize, usize)> {
     let body = body_size(blocks);
@@ -304,7 +324,7 @@ fn pick(blocks: &[Block], head: usize) -> Option<(usize, usize)> {
     while i < head {
         if cand(i) {
             let start = i;
-            while i + 1 < head && cand(i + 1) {
+            while i + 1 < head && cand(i + 1) && same_page(blocks, i, i + 1) {
                 i += 1;
             }
             runs.push((start, i));
@@ -324,7 +344,10 @@ fn pick(blocks: &[Block], head: usize) -> Option<(usize, usize)> {
         let mut len = blocks.get(last).map_or(0, |b| char_len(b.text.trim()));
         while first > start && last - first < 2 {
             let prev = blocks.get(first - 1).map_or(0, |b| char_len(b.text.trim()));
-            if len + prev > MAX_TITLE || !joins(blocks, first - 1, first, last) {
+            if len + prev > MAX_TITLE
+                || !joins(blocks, first - 1, first, last)
+                || !same_page(blocks, first - 1, first)
+            {
                 break;
             }
             len += prev;
@@ -357,6 +380,21 @@ mod tests {
     }
 
     const BODY: &str = "根据省委统一部署，2023年7月7日至9月7日，省委第四巡视组对某区进行了巡视。现将巡视整改情况予以公布，欢迎监督，谢谢大家支持。";
+
+    #[test]
+    fn red_header_lines_name_an_organ_or_are_red() {
+        let mark = |text: &str, red: bool| {
+            let mut b = Block::paragraph(text);
+            b.hints.red = red;
+            is_issuer_mark(&b)
+        };
+        assert!(mark("中共某某县委员会文件", false));
+        assert!(mark("某某区卫生局文件", false));
+        assert!(mark("某某市人民政府办公室文件", false));
+        assert!(!mark("竞争性磋商文件", false));
+        assert!(!mark("招标文件", false));
+        assert!(mark("竞争性磋商文件", true));
+    }
 
     #[test]
     fn split_title() {

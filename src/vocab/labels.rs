@@ -88,9 +88,10 @@ pub(crate) fn field_of(label: &str) -> Option<Field> {
         .and_then(|&(_, field)| field)
 }
 
-/// Editor credits that sit in metadata lines (`责任编辑：某某`); like the counters and the
-/// font-size switch of [`chrome`], their values are chrome and are dropped.
-const EDITOR_LABELS: &[&str] = &["责任编辑", "编辑"];
+/// Editor credits that sit in metadata lines (`责任编辑：某某`, people.com.cn's
+/// `（责编：某某、某某）`); like the counters and the font-size switch of [`chrome`], their
+/// values are chrome and are dropped.
+const EDITOR_LABELS: &[&str] = &["责任编辑", "编辑", "责编"];
 
 /// Labels whose values are chrome: counters (`浏览次数：-`), the font-size switch, editors.
 fn chrome_labels() -> impl Iterator<Item = &'static &'static str> {
@@ -207,6 +208,11 @@ pub(crate) struct Pair {
 /// (a body sentence that happens to start with `来源：` is not metadata).
 pub(crate) fn split_labelled_line(line: &str) -> Option<Vec<Pair>> {
     let line = line.trim_matches(is_pad);
+    // A credit line in brackets (`（责编：某某）`) is read as the line inside them.
+    let line = line
+        .strip_prefix(['（', '('])
+        .and_then(|l| l.strip_suffix(['）', ')']))
+        .map_or(line, |l| l.trim_matches(is_pad));
     // Every label ends in a colon: without one there is nothing to find, and the (large)
     // labels are not even scanned for.
     if line.contains('。') || !line.contains([':', '：']) || line.chars().count() > 300 {
@@ -385,9 +391,13 @@ mod tests {
             "字号",
             "责任编辑",
             "编辑",
+            "责编",
         ] {
             assert!(is_chrome_label(label), "{label}");
         }
+        let credit = split_labelled_line("（责编：汤某、丁某）").expect("a credit line");
+        assert!(credit.iter().all(|p| p.chrome && p.key == "责编"));
+        assert!(split_labelled_line("（2020年1月2日通过）").is_none());
         assert!(!is_chrome_label("来源"));
     }
 

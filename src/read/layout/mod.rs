@@ -56,6 +56,115 @@ pub struct Glyph {
     pub style: u32,
     /// True for glyphs drawn in vertical writing mode.
     pub vertical: bool,
+    /// Quarter turns (clockwise on the page) of the baseline the glyph was drawn on: 0 for
+    /// upright text, 1 for text running down the page, 2 for upside-down text, 3 for text
+    /// running up. A reader that places text under a rotation (a PDF `cm`/`Tm` turning the
+    /// text) says so here, and `upright` reads each turn in its own frame. `OBLIQUE` (4) marks
+    /// a baseline at another angle.
+    pub turn: u8,
+}
+
+/// [`Glyph::turn`] of a glyph whose baseline is at neither a right nor a straight angle.
+pub const OBLIQUE: u8 = 4;
+
+/// Fewest red glyphs at oblique angles on one page that make a seal's ring.
+const SEAL_RING_GLYPHS: usize = 3;
+
+/// The text of a red seal stamped over the signature (`某某市人民政府` set around a ring, a
+/// `★` or `专用章` inside): red glyphs at oblique angles, at least [`SEAL_RING_GLYPHS`] of them,
+/// and every red glyph inside the box they span (the ring's top letter and the inner text are
+/// upright). It is neither body text nor signature: the glyphs are removed. Returns how many.
+fn drop_seal(page: &mut Page, styles: &[Style]) -> usize {
+    let red = |g: &Glyph| {
+        styles
+            .get(usize::try_from(g.style).unwrap_or(usize::MAX))
+            .is_some_and(|s| s.red)
+    };
+    let ring: Vec<&Glyph> = page
+        .glyphs
+        .iter()
+        .filter(|g| g.turn == OBLIQUE && red(g))
+        .collect();
+    if ring.len() < SEAL_RING_GLYPHS {
+        return 0;
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    for g in &ring {
+        let s = g.size.abs();
+        x0 = x0.min(g.x - s);
+        x1 = x1.max(g.x + s);
+        y0 = y0.min(g.y - s);
+        y1 = y1.max(g.y + s);
+    }
+    let before = page.glyphs.len();
+    page.glyphs
+        .retain(|g| !(red(g) && (x0..=x1).contains(&g.x) && (y0..=y1).contains(&g.y)));
+    before - page.glyphs.len()
+}
+
+/// Pages whose glyphs were drawn turned ([`Glyph::turn`]) read in the frame of each turn: the
+/// glyphs of one turn are moved into upright coordinates on a page of their own (the same page
+/// number, width and height swapped for a quarter turn), after the page's upright text. Text
+/// upside down or running up or down the page then forms lines in reading order instead of
+/// one line per character. A red seal's ring text is removed first (`styles` tells which
+/// glyphs are red); other text at oblique angles is read in the page's frame, as before.
+/// Pages with only upright text are returned untouched. Returns the pages and how many seal
+/// glyphs were removed.
+pub fn upright(pages: Vec<Page>, styles: &[Style]) -> (Vec<Page>, usize) {
+    if pages.iter().all(|p| p.glyphs.iter().all(|g| g.turn == 0)) {
+        return (pages, 0);
+    }
+    let mut out = Vec::with_capacity(pages.len());
+    let mut sealed = 0;
+    for mut page in pages {
+        sealed += drop_seal(&mut page, styles);
+        for g in page.glyphs.iter_mut().filter(|g| g.turn == OBLIQUE) {
+            g.turn = 0;
+        }
+        if page.glyphs.iter().all(|g| g.turn == 0) {
+            out.push(page);
+            continue;
+        }
+        let (w, h) = (page.width, page.height);
+        let mut turned: [Vec<Glyph>; 3] = Default::default();
+        let mut upright = Vec::with_capacity(page.glyphs.len());
+        for mut g in std::mem::take(&mut page.glyphs) {
+            let (x, y) = (g.x, g.y);
+            let (nx, ny) = match g.turn {
+                1 => (y, w - x),
+                2 => (w - x, h - y),
+                3 => (h - y, x),
+                _ => {
+                    upright.push(g);
+                    continue;
+                }
+            };
+            let slot = usize::from(g.turn - 1);
+            (g.x, g.y, g.turn) = (nx, ny, 0);
+            if let Some(v) = turned.get_mut(slot) {
+                v.push(g);
+            }
+        }
+        let number = page.number;
+        if !upright.is_empty() || !page.furniture.is_empty() {
+            page.glyphs = upright;
+            out.push(page);
+        }
+        for (slot, glyphs) in turned.into_iter().enumerate() {
+            if glyphs.is_empty() {
+                continue;
+            }
+            let (width, height) = if slot == 1 { (w, h) } else { (h, w) };
+            out.push(Page {
+                number,
+                width,
+                height,
+                glyphs,
+                furniture: Vec::new(),
+            });
+        }
+    }
+    (out, sealed)
 }
 
 /// The glyphs of one page.

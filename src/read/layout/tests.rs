@@ -60,6 +60,7 @@ impl Typesetter {
             size,
             style,
             vertical: false,
+            turn: 0,
         });
     }
 
@@ -159,6 +160,7 @@ fn furniture_glyph(c: char, x: f32, y: f32, size: f32) -> Glyph {
         size,
         style: 2,
         vertical: false,
+        turn: 0,
     }
 }
 
@@ -322,6 +324,7 @@ fn two_columns_read_left_then_right() {
                 size,
                 style: 0,
                 vertical: false,
+                turn: 0,
             });
         }
     };
@@ -393,6 +396,7 @@ fn hanging_indent_continues() {
                 size: SIZE,
                 style: 0,
                 vertical: false,
+                turn: 0,
             });
         }
     }
@@ -406,6 +410,7 @@ fn hanging_indent_continues() {
             size: SIZE,
             style: 0,
             vertical: false,
+            turn: 0,
         });
     }
     let page = Page {
@@ -448,6 +453,7 @@ fn latin_words_keep_spaces() {
                 size: 12.0,
                 style: 0,
                 vertical: false,
+                turn: 0,
             });
             x += 6.0;
         }
@@ -477,6 +483,7 @@ fn vertical_columns_read_right_to_left() {
                 size: 16.0,
                 style: 0,
                 vertical: true,
+                turn: 0,
             });
         }
     }
@@ -512,6 +519,7 @@ fn broken_coordinates_do_not_panic() {
                 size: *a,
                 style: 0,
                 vertical: i % 2 == 0,
+                turn: 0,
             });
             glyphs.push(Glyph {
                 text: String::new(),
@@ -521,6 +529,7 @@ fn broken_coordinates_do_not_panic() {
                 size: b,
                 style: 0,
                 vertical: false,
+                turn: 0,
             });
         }
     }
@@ -562,6 +571,7 @@ proptest::proptest! {
                 size: *s,
                 style: 0,
                 vertical: *v,
+                turn: 0,
             })
             .collect();
         let pages: Vec<Page> = (1..=pages)
@@ -686,6 +696,7 @@ fn blocks_carry_their_majority_style() {
                 size,
                 style: style(j),
                 vertical: false,
+                turn: 0,
             });
         }
     };
@@ -749,4 +760,104 @@ fn blocks_carry_their_majority_style() {
             (4, None, false, false),
         ]
     );
+}
+
+fn turned_glyph(c: char, x: f32, y: f32, turn: u8, style: u32) -> Glyph {
+    Glyph {
+        turn,
+        style,
+        ..furniture_glyph(c, x, y, 10.0)
+    }
+}
+
+#[test]
+fn turned_text_is_read_in_its_own_frame() {
+    // `AB` upside down (drawn right to left from x = 500) and `CD` running down the page.
+    let page = Page {
+        number: 1,
+        width: 600.0,
+        height: 800.0,
+        glyphs: vec![
+            turned_glyph('A', 500.0, 700.0, 2, 0),
+            turned_glyph('B', 490.0, 700.0, 2, 0),
+            turned_glyph('C', 50.0, 100.0, 1, 0),
+            turned_glyph('D', 50.0, 110.0, 1, 0),
+            turned_glyph('E', 50.0, 50.0, 0, 0),
+        ],
+        furniture: Vec::new(),
+    };
+    let (pages, sealed) = upright(vec![page], &[crate::read::layout::Style::default()]);
+    assert_eq!(sealed, 0);
+    let frames: Vec<(u32, f32, f32, String)> = pages
+        .iter()
+        .map(|p| {
+            let text: String = p.glyphs.iter().map(|g| g.text.as_str()).collect();
+            (p.number, p.width, p.height, text)
+        })
+        .collect();
+    assert_eq!(
+        frames,
+        [
+            (1, 600.0, 800.0, "E".to_string()),
+            (1, 800.0, 600.0, "CD".to_string()),
+            (1, 600.0, 800.0, "AB".to_string()),
+        ]
+    );
+    // Upside down: A (drawn first, rightmost) now stands left of B, on one baseline.
+    let ab = &pages[2].glyphs;
+    assert!(ab[0].x < ab[1].x && ab[0].y == ab[1].y && ab[0].turn == 0);
+    // Running down: C above D becomes C left of D.
+    let cd = &pages[1].glyphs;
+    assert!(cd[0].x < cd[1].x && cd[0].y == cd[1].y);
+    // Only upright text: the pages come back as they were.
+    let plain = Page {
+        number: 2,
+        width: 600.0,
+        height: 800.0,
+        glyphs: vec![turned_glyph('F', 1.0, 2.0, 0, 0)],
+        furniture: Vec::new(),
+    };
+    assert_eq!(upright(vec![plain.clone()], &[]).0, vec![plain]);
+}
+
+#[test]
+fn a_red_seal_ring_is_dropped_and_other_oblique_text_kept() {
+    use crate::read::layout::Style as Look;
+    let red = Look {
+        red: true,
+        ..Look::default()
+    };
+    let styles = [Look::default(), red];
+    let mut glyphs = vec![
+        turned_glyph('某', 100.0, 100.0, 0, 0),
+        turned_glyph('府', 110.0, 100.0, 0, 0),
+    ];
+    // Four red letters on a ring around (110, 100), an upright red star inside.
+    for (i, c) in "某市政府".chars().enumerate() {
+        let x = 90.0 + 13.0 * i as f32;
+        let y = if i == 0 || i == 3 { 95.0 } else { 80.0 };
+        glyphs.push(turned_glyph(c, x, y, OBLIQUE, 1));
+    }
+    glyphs.push(turned_glyph('★', 108.0, 92.0, 0, 1));
+    // Black oblique text (a watermark) stays and is read in the page's frame.
+    glyphs.push(turned_glyph('样', 300.0, 300.0, OBLIQUE, 0));
+    let page = Page {
+        number: 1,
+        width: 600.0,
+        height: 800.0,
+        glyphs,
+        furniture: Vec::new(),
+    };
+    let (pages, sealed) = upright(vec![page.clone()], &styles);
+    assert_eq!(sealed, 5);
+    let text: String = pages[0].glyphs.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(text, "某府样");
+    assert!(pages[0].glyphs.iter().all(|g| g.turn == 0));
+    // Two red oblique glyphs are not a ring.
+    let mut two = page;
+    two.glyphs
+        .retain(|g| g.text != "政" && g.text != "府" || g.style == 0);
+    let (pages, sealed) = upright(vec![two], &styles);
+    assert_eq!(sealed, 0);
+    assert_eq!(pages[0].glyphs.len(), 6);
 }

@@ -361,6 +361,7 @@ fn text_object(obj: &Node, ctx: &mut Ctx<'_>, out: &mut Vec<Glyph>, outer: Matri
                             size: size * sy,
                             style,
                             vertical,
+                            turn: 0,
                         });
                     }
                     pen_x += adv_x;

@@ -591,6 +591,7 @@ impl<'a> Interp<'a> {
                         size: em * sy,
                         style,
                         vertical: true,
+                        turn: turn(m),
                     });
                 }
                 let ty = -gs.size + spacing;
@@ -607,11 +608,44 @@ impl<'a> Interp<'a> {
                         size: em * sy,
                         style,
                         vertical: false,
+                        turn: turn(m),
                     });
                 }
                 *tm = Matrix::translate(tx, 0.0).then(*tm);
             }
         }
+    }
+}
+
+/// Quarter turns (clockwise on the page) of the baseline a glyph drawn with the text-to-page
+/// matrix `m` runs along: text turned by a `cm` or a `Tm` (a landscape table set sideways, a
+/// label up the margin); [`OBLIQUE`](crate::read::layout::OBLIQUE) for a baseline at another
+/// angle (the letters on a seal's ring). Mirrored text (a reflection, not a rotation) stays 0:
+/// it is read as before, in the page's frame.
+fn turn(m: Matrix) -> u8 {
+    let [a, b, c, d, _, _] = m.0;
+    let len = a.hypot(b);
+    // Page space points down, so an unmirrored matrix has a negative determinant.
+    if len.is_nan() || len <= 0.0 || a * d - b * c >= 0.0 {
+        return 0;
+    }
+    let tolerance = len * 0.02;
+    match (a, b) {
+        (a, b) if b.abs() <= tolerance => {
+            if a > 0.0 {
+                0
+            } else {
+                2
+            }
+        }
+        (a, b) if a.abs() <= tolerance => {
+            if b > 0.0 {
+                1
+            } else {
+                3
+            }
+        }
+        _ => crate::read::layout::OBLIQUE,
     }
 }
 
@@ -638,6 +672,26 @@ mod tests {
         let s = s.unwrap_or_else(|| panic!("{content}: no glyph or style"));
         assert_eq!(s.font.as_deref(), Some("Helvetica"));
         (s.red, s.bold)
+    }
+
+    #[test]
+    fn quarter_turns_of_the_baseline() {
+        // Page space points down: the page matrix of an unrotated page is [1 0 0 -1 0 h].
+        let page = Matrix([1.0, 0.0, 0.0, -1.0, 0.0, 842.0]);
+        let cases: &[([f32; 4], u8)] = &[
+            ([1.0, 0.0, 0.0, 1.0], 0),   // upright
+            ([-1.0, 0.0, 0.0, -1.0], 2), // upside down
+            ([0.0, -1.0, 1.0, 0.0], 1),  // running down the page
+            ([0.0, 1.0, -1.0, 0.0], 3),  // running up the page
+            ([-1.0, 0.0, 0.0, 1.0], 0),  // mirrored: read as drawn
+            ([0.0, 1.0, 1.0, 0.0], 0),   // mirrored quarter turn
+            ([0.8, 0.6, -0.6, 0.8], crate::read::layout::OBLIQUE),
+            ([0.0, 0.0, 0.0, 0.0], 0), // degenerate
+        ];
+        for &([a, b, c, d], want) in cases {
+            let m = Matrix([a, b, c, d, 100.0, 100.0]).then(page);
+            assert_eq!(turn(m), want, "{:?}", [a, b, c, d]);
+        }
     }
 
     #[test]

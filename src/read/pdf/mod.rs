@@ -67,6 +67,9 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     #[cfg(feature = "ocr")]
     ocr::ocr_pages(&doc, &pages, &mut laid, opts, &mut out)?;
     let doubted = quality::judge(&fonts, &laid, &mut out.warnings);
+    // Text drawn turned (upside down, up or down the page) is read in its own frame; a red
+    // seal's ring text is dropped.
+    let (laid, _seal_glyphs) = layout::upright(laid, fonts.styles.list());
     let layout = layout::paragraphs(&laid, fonts.styles.list(), &LayoutOptions::default());
     out.blocks = layout.blocks;
     out.warnings.extend(layout.warnings);
