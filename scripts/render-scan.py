@@ -2,7 +2,7 @@
 """Render notice text as a scanned page, for OCR tests and measurements.
 
   render-scan.py TEXT_FILE OUT_BASE [--dpi 200] [--noise 0] [--skew 0] [--jpeg Q] [--serif]
-                 [--chars N] [--pdf]
+                 [--chars N] [--pdf] [--pt 16] [--rotate 0|90|180|270]
 
 Writes OUT_BASE.png (or .jpg with --jpeg) and, with --pdf, OUT_BASE.pdf (the image alone on an
 A4 page, no text layer), plus OUT_BASE.txt: the text drawn, one line per line of the page.
@@ -39,13 +39,16 @@ def main():
     ap.add_argument("--chars", type=int, default=700)
     ap.add_argument("--pdf", action="store_true")
     ap.add_argument("--bilevel", action="store_true", help="threshold to 1 bit (a fax-like scan)")
+    ap.add_argument("--pt", type=float, default=16, help="font size in points (16: GB/T 9704 body)")
+    ap.add_argument("--rotate", type=int, default=0, choices=[0, 90, 180, 270],
+                    help="turn the finished page counter-clockwise (a page scanned sideways)")
     a = ap.parse_args()
     rnd = random.Random(7)
     px = lambda mm: int(round(mm / 25.4 * a.dpi))
     W, H = px(210), px(297)
     img = Image.new("L", (W, H), 255)
     d = ImageDraw.Draw(img)
-    size = int(round(16 / 72 * a.dpi))  # 三号 (16 pt), GB/T 9704 body text
+    size = int(round(a.pt / 72 * a.dpi))  # 三号 (16 pt), GB/T 9704 body text
     font = ImageFont.truetype(FONTS["serif" if a.serif else "sans"], size, index=2)  # SC
     left, right, top = px(28), W - px(26), px(37)
     per_line = (right - left) // size
@@ -75,6 +78,8 @@ def main():
                 if rnd.random() < 0.0005:
                     v = 0
                 pixels[xx, yy] = max(0, min(255, int(v)))
+    if a.rotate:
+        img = img.rotate(a.rotate, expand=True)
     if a.bilevel:
         img = img.point(lambda v: 255 if v > 150 else 0).convert("1")
     if a.jpeg:

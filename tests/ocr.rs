@@ -98,6 +98,24 @@ fn scanned_png_reads_back_under_two_percent_cer() {
 }
 
 #[test]
+fn an_upside_down_scan_is_turned_and_read_top_to_bottom() {
+    let Some(dir) = models() else { return };
+    let fixtures = root().join("tests/fixtures/ocr");
+    let truth = std::fs::read_to_string(fixtures.join("scan_000.txt")).unwrap();
+    let mut raster = png_raster(&fixtures.join("scan_000.png"));
+    raster.data.reverse(); // one channel: reversing the samples turns the page by 180°
+    let engine = gongwen::ocr::engine(&dir, 0).unwrap();
+    let page = engine.recognize(&raster, 2000).unwrap();
+    assert_eq!(page.rotation, 180);
+    let rate = cer(&truth, &page.text());
+    assert!(rate < 0.02, "CER {rate}\n{}", page.text());
+    // Frames are on the upright page: the first line read is near its top.
+    let first = page.lines.first().unwrap().frame;
+    assert!(first.origin.y < raster.height as f32 / 4.0, "{first:?}");
+    assert!(first.along.x > 0.9, "{first:?}");
+}
+
+#[test]
 fn scanned_png_becomes_paragraphs_with_the_ocr_record() {
     let Some(_) = models() else { return };
     let fixtures = root().join("tests/fixtures/ocr");

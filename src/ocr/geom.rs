@@ -256,6 +256,17 @@ impl Frame {
         }
     }
 
+    /// The frame on a `width × height` image turned by 180° (a point reflection through the
+    /// image's centre): where the line lies once an upside-down scan is turned upright.
+    pub fn reflected(&self, width: f32, height: f32) -> Frame {
+        Frame {
+            origin: Point::new(width - self.origin.x, height - self.origin.y),
+            along: self.along.scaled(-1.0),
+            across: self.across.scaled(-1.0),
+            ..*self
+        }
+    }
+
     /// The raster point `s` pixels along and `t` pixels across from the origin.
     pub fn at(&self, s: f32, t: f32) -> Point {
         self.origin
@@ -275,6 +286,24 @@ mod tests {
 
     fn close(a: Point, b: Point) -> bool {
         (a.x - b.x).abs() < 1e-3 && (a.y - b.y).abs() < 1e-3
+    }
+
+    #[test]
+    fn a_turned_frame_reflected_reads_the_same_way_on_the_upright_page() {
+        // A line read leftwards along the bottom of a 100 × 50 image, upside down…
+        let f = Frame {
+            origin: Point::new(90.0, 40.0),
+            along: Point::new(-1.0, 0.0),
+            across: Point::new(0.0, -1.0),
+            length: 80.0,
+            thickness: 10.0,
+        };
+        // …is read rightwards from (10, 10) once the page is turned upright.
+        let r = f.reflected(100.0, 50.0);
+        assert!(close(r.origin, Point::new(10.0, 10.0)));
+        assert!(close(r.along, Point::new(1.0, 0.0)));
+        assert!(close(r.across, Point::new(0.0, 1.0)));
+        assert!(close(r.reflected(100.0, 50.0).origin, f.origin));
     }
 
     #[test]

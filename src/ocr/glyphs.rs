@@ -132,6 +132,7 @@ mod tests {
         let page = PageText {
             width: 1000,
             height: 1000,
+            rotation: 0,
             lines: vec![line("通知书", rect(100.0, 200.0, 220.0, 240.0), 40.0)],
         };
         let g = glyphs(&page, Matrix::scale(0.5, 0.5));
@@ -160,6 +161,7 @@ mod tests {
         let page = PageText {
             width: 1000,
             height: 1000,
+            rotation: 0,
             lines: vec![line("一二三四五六七八九十", q, 80.0)],
         };
         let g = glyphs(&page, Matrix::IDENTITY);
@@ -171,6 +173,7 @@ mod tests {
         let page = PageText {
             width: 1000,
             height: 1000,
+            rotation: 0,
             lines: vec![line("竖排", rect(500.0, 100.0, 540.0, 180.0), 40.0)],
         };
         let g = glyphs(&page, Matrix::IDENTITY);

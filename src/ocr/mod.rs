@@ -54,6 +54,9 @@ pub struct PageText {
     pub height: u32,
     /// Lines in detection order (top to bottom).
     pub lines: Vec<Line>,
+    /// Degrees the scan was turned, clockwise: 0, or 180 for a page scanned upside down.
+    /// Line frames are given on the page turned upright (same width and height).
+    pub rotation: u16,
 }
 
 impl PageText {
@@ -193,6 +196,7 @@ mod tests {
         let page = PageText {
             width: 1,
             height: 1,
+            rotation: 0,
             lines: vec![
                 Line {
                     frame,
