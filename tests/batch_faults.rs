@@ -208,3 +208,57 @@ fn resume_gives_an_unreadable_input_no_second_record() {
     let recs = lines(&std::fs::read(&out_path).unwrap());
     assert_eq!(recs.len(), 2, "each input once after a resume: {recs:?}");
 }
+
+/// Worker mode as a request/response client uses it: one request, wait for its answer, then the
+/// next. The run loop used to block reading the next request before writing the finished
+/// record, so such a client waited forever. A watchdog (generous, not a timing check) turns a
+/// regression into a failure instead of a hang.
+#[test]
+fn worker_mode_answers_each_request_before_the_next_is_sent() {
+    use std::io::{BufRead, BufReader};
+    let dir = scratch("worker");
+    let a = good(&dir, "a.txt");
+    let b = good(&dir, "b.txt");
+    let mut child = gongwen()
+        .args(["batch", "-q", "--stdin-jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut requests = child.stdin.take().unwrap();
+    let (tx, answers) = std::sync::mpsc::channel();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    std::thread::spawn(move || loop {
+        let mut line = String::new();
+        match out.read_line(&mut line) {
+            Ok(n) if n > 0 => {
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+            _ => return,
+        }
+    });
+    let answer = |expected: &Path| {
+        let Ok(line) = answers.recv_timeout(Duration::from_secs(120)) else {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("no answer to a request while stdin stays open: the worker mode hangs");
+        };
+        let record: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert!(record.get("error").is_none(), "{record}");
+        assert_eq!(
+            record["source"]["path"],
+            expected.display().to_string(),
+            "{record}"
+        );
+    };
+    for path in [&a, &b] {
+        writeln!(requests, "{{\"path\":{:?}}}", path.display().to_string()).unwrap();
+        requests.flush().unwrap();
+        answer(path);
+    }
+    drop(requests);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
