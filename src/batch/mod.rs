@@ -320,7 +320,7 @@ pub fn run(
                     }
                     Event::Job(job) => {
                         waiting_for_job = false;
-                        if !(result.is_ok() && !cancel.load(Ordering::Relaxed)) {
+                        if result.is_err() || cancel.load(Ordering::Relaxed) {
                             // Stopping: the job stays unstarted (an interrupted run).
                             left_unstarted = true;
                             continue;
