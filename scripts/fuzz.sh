@@ -2,12 +2,16 @@
 # Run every fuzz target for SECONDS each (default 300) with corpora seeded from samples/ and
 # tests/fixtures/; crashes land in fuzz/artifacts/<target>/. Needs cargo-fuzz
 # (`cargo install cargo-fuzz`); on the stable toolchain RUSTC_BOOTSTRAP=1 enables the sanitizer flags.
+# Exits 1 when any target crashed, timed out, ran out of memory or failed to build.
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 seconds=${1:-300}
 shift || true
 targets=${*:-read_html read_text read_pdf read_docx read_doc read_ofd read_rtf read_sheet docx_parts ofd_parts normalize convert batch_inputs decode_image}
 export RUSTC_BOOTSTRAP=1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+failed=""
 for t in $targets; do
   mkdir -p "corpus/$t"
   case $t in
@@ -33,7 +37,15 @@ for t in $targets; do
   echo "== $t for ${seconds}s"
   # Keep what the fuzzing record needs: the final coverage line, libFuzzer's final stats
   # (executions, peak RSS) and anything about a crash, timeout or OOM.
+  status=0
   cargo fuzz run "$t" "corpus/$t" -- -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
-    -print_final_stats=1 2>&1 |
-    grep -E '^#[0-9]+[[:space:]]+DONE|^stat::(number_of_executed_units|peak_rss_mb)|^Done |ERROR|SUMMARY|deadly signal|panicked|Test unit written|^error(\[|:)' || true
+    -print_final_stats=1 >"$log" 2>&1 || status=$?
+  grep -E '^#[0-9]+[[:space:]]+DONE|^stat::(number_of_executed_units|peak_rss_mb)|^Done |ERROR|SUMMARY|deadly signal|panicked|Test unit written|^error(\[|:)' "$log" || true
+  [ "$status" -eq 0 ] || failed="$failed $t"
 done
+# A crash, timeout or OOM (libFuzzer exits non-zero and writes the input to fuzz/artifacts/),
+# or a target that did not build, fails the run: CI's fuzz smoke relies on it.
+if [ -n "$failed" ]; then
+  echo "fuzz: failed:$failed (inputs in fuzz/artifacts/<target>/)" >&2
+  exit 1
+fi

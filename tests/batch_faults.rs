@@ -86,6 +86,69 @@ fn a_fifo_and_a_directory_named_like_a_pdf_are_error_records_not_hangs() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+/// A FIFO met while walking a directory is reported (an error record), not skipped silently.
+#[test]
+fn a_fifo_found_in_a_directory_gets_an_error_record() {
+    let dir = scratch("walk");
+    let docs = dir.join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(docs.join("b-pipe.txt"))
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo is needed for this test");
+    good(&docs, "a.txt");
+    let mut command = gongwen();
+    command.args(["batch", "-q"]).arg(&docs);
+    let out = run_bounded(command, b"");
+    let recs = lines(&out.stdout);
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    assert!(recs[0].get("error").is_none(), "{}", recs[0]);
+    assert_eq!(recs[1]["error"]["code"], "io", "{}", recs[1]);
+    let message = recs[1]["error"]["message"].as_str().unwrap();
+    assert!(message.contains("FIFO"), "{message}");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// Output to a pipe whose reader is gone (`| head`): quiet, and exit 141 (what a shell reports
+/// for a tool killed by SIGPIPE), for `batch` and `convert` alike; never 0, which would say
+/// every record was delivered.
+#[test]
+fn a_closed_output_pipe_is_a_quiet_exit_141() {
+    let dir = scratch("epipe");
+    let a = good(&dir, "a.txt");
+    let mut batch = gongwen();
+    batch.args(["batch", "-q"]).arg(&dir);
+    let mut convert = gongwen();
+    convert.arg("convert").arg(&a);
+    for mut command in [batch, convert] {
+        let mut child = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before anything is written.
+        drop(child.stdout.take());
+        let pid = child.id();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(child.wait_with_output());
+        });
+        let Ok(out) = rx.recv_timeout(Duration::from_secs(60)) else {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("gongwen hung on a closed pipe");
+        };
+        let out = out.unwrap();
+        assert_eq!(out.status.code(), Some(141), "{command:?}");
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 #[test]
 fn a_full_disk_is_a_clear_error_and_exit_2() {
     let dir = scratch("full");
@@ -207,4 +270,58 @@ fn resume_gives_an_unreadable_input_no_second_record() {
     }
     let recs = lines(&std::fs::read(&out_path).unwrap());
     assert_eq!(recs.len(), 2, "each input once after a resume: {recs:?}");
+}
+
+/// Worker mode as a request/response client uses it: one request, wait for its answer, then the
+/// next. The run loop used to block reading the next request before writing the finished
+/// record, so such a client waited forever. A watchdog (generous, not a timing check) turns a
+/// regression into a failure instead of a hang.
+#[test]
+fn worker_mode_answers_each_request_before_the_next_is_sent() {
+    use std::io::{BufRead, BufReader};
+    let dir = scratch("worker");
+    let a = good(&dir, "a.txt");
+    let b = good(&dir, "b.txt");
+    let mut child = gongwen()
+        .args(["batch", "-q", "--stdin-jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let mut requests = child.stdin.take().unwrap();
+    let (tx, answers) = std::sync::mpsc::channel();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    std::thread::spawn(move || loop {
+        let mut line = String::new();
+        match out.read_line(&mut line) {
+            Ok(n) if n > 0 => {
+                if tx.send(line).is_err() {
+                    return;
+                }
+            }
+            _ => return,
+        }
+    });
+    let answer = |expected: &Path| {
+        let Ok(line) = answers.recv_timeout(Duration::from_secs(120)) else {
+            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+            panic!("no answer to a request while stdin stays open: the worker mode hangs");
+        };
+        let record: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert!(record.get("error").is_none(), "{record}");
+        assert_eq!(
+            record["source"]["path"],
+            expected.display().to_string(),
+            "{record}"
+        );
+    };
+    for path in [&a, &b] {
+        writeln!(requests, "{{\"path\":{:?}}}", path.display().to_string()).unwrap();
+        requests.flush().unwrap();
+        answer(path);
+    }
+    drop(requests);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
 }

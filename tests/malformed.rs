@@ -90,6 +90,7 @@ fn check_manifest(dir: &Path, force: bool) -> (usize, Vec<String>) {
             Some("xls" | "et") => Some(gongwen::Format::Xls),
             Some("xlsx") => Some(gongwen::Format::Xlsx),
             Some("rtf") => Some(gongwen::Format::Rtf),
+            Some("tif" | "png" | "jpg" | "bmp" | "webp") => Some(gongwen::Format::Image),
             _ => None,
         };
         let got = outcome_as(util::bytes(&dir.join(file)), file, format);

@@ -67,7 +67,8 @@ pub fn collect_paths(args: &[String], glob: Option<&str>) -> Result<Vec<PathBuf>
 }
 
 /// Walk a directory with an explicit stack (no recursion on attacker-controlled depth), not
-/// following symlinked directories (no cycles). Hidden entries (`.git/`, `.DS_Store`, editor
+/// following symlinked directories (no cycles). Every other entry is an input, regular file or
+/// not (a FIFO or a socket gets an error record naming it). Hidden entries (`.git/`, `.DS_Store`, editor
 /// swap files) are skipped: they are never documents, and a crawl kept under version control
 /// would otherwise feed every git object to the readers.
 fn walk(
@@ -87,12 +88,14 @@ fn walk(
                 continue;
             }
             let path = entry.path();
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if kind.is_dir() {
+            // An entry whose type cannot be read, a FIFO, a socket, a device or a dangling
+            // symlink is kept as an input like a file: its record then says what it is
+            // ("not a regular file but a FIFO", "cannot read"), where skipping it would lose
+            // it without a word. Only symlinked directories are left out (no cycles).
+            let kind = entry.file_type().ok();
+            if kind.is_some_and(|k| k.is_dir()) {
                 stack.push(path);
-            } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
+            } else if !kind.is_some_and(|k| k.is_symlink() && path.is_dir()) {
                 let rel = path.strip_prefix(root).unwrap_or(&path);
                 let keep = matcher.is_none_or(|m| {
                     m.is_match(rel) || path.file_name().is_some_and(|n| m.is_match(Path::new(n)))

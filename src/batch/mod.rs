@@ -248,7 +248,7 @@ impl Summary {
 /// Only the sink's errors (a full disk, a closed pipe) stop the run: no new job starts, the
 /// ones in flight finish unwritten, and the first error is returned.
 pub fn run(
-    jobs: impl Iterator<Item = Job>,
+    jobs: impl Iterator<Item = Job> + Send,
     options: &Options,
     batch: &BatchOptions,
     cancel: &AtomicBool,
@@ -271,58 +271,124 @@ pub fn run(
         .map_err(|e| io::Error::other(format!("cannot start {threads} worker threads: {e}")))?;
     let started = Instant::now();
     let mut summary = Summary::default();
-    let (tx, rx) = mpsc::channel::<(usize, Record)>();
-    let mut jobs = jobs.enumerate().peekable();
+    // One channel brings both the next job (from the feeding thread) and finished records (from
+    // the workers), so a record is written as soon as it is ready even while the next job is
+    // still being read: a worker-mode client that sends one request and waits for its answer
+    // gets it. The feeder pulls a job only when asked (one request at a time), so the stream is
+    // read no further ahead than the window allows.
+    let (tx, rx) = mpsc::channel::<Event>();
+    let (ask, asked) = mpsc::channel::<()>();
     let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
     let mut next_out = 0usize;
+    let mut next_in = 0usize;
     let mut in_flight = 0usize;
+    let mut waiting_for_job = false;
+    let mut ended = false;
+    let mut left_unstarted = false;
     let mut result = Ok(());
-    pool.in_place_scope(|scope| {
-        loop {
-            // After a sink error (a full disk) nothing new starts: its record could not be kept.
-            while in_flight + pending.len() < window
-                && result.is_ok()
-                && !cancel.load(Ordering::Relaxed)
-            {
-                let Some((index, job)) = jobs.next() else {
+    std::thread::scope(|threads| {
+        let feed = tx.clone();
+        threads.spawn(move || {
+            let mut jobs = jobs;
+            for () in asked {
+                let event = jobs.next().map_or(Event::End, Event::Job);
+                let end = matches!(event, Event::End);
+                if feed.send(event).is_err() || end {
+                    break;
+                }
+            }
+        });
+        pool.in_place_scope(|scope| {
+            loop {
+                // After a sink error (a full disk) nothing new starts: its record could not be kept.
+                let open = result.is_ok() && !cancel.load(Ordering::Relaxed);
+                if open && !ended && !waiting_for_job && in_flight + pending.len() < window {
+                    waiting_for_job = ask.send(()).is_ok();
+                    ended = !waiting_for_job;
+                }
+                if in_flight == 0 && (!waiting_for_job || !open) {
+                    break;
+                }
+                let Ok(event) = rx.recv() else {
                     break;
                 };
-                let tx = tx.clone();
-                in_flight += 1;
-                scope.spawn(move |_| {
-                    let record = convert_job(job, options, batch);
-                    // The receiver outlives the scope; a send error only means we are unwinding.
-                    let _ = tx.send((index, record));
-                });
-            }
-            if in_flight == 0 {
-                break;
-            }
-            let Ok((index, record)) = rx.recv() else {
-                break;
-            };
-            in_flight -= 1;
-            if result.is_err() {
-                continue;
-            }
-            match batch.order {
-                Order::Completion => result = emit(record, &mut summary, sink),
-                Order::Input => {
-                    pending.insert(index, record);
-                    while let Some(record) = pending.remove(&next_out) {
-                        next_out += 1;
-                        result = emit(record, &mut summary, sink);
-                        if result.is_err() {
-                            break;
+                let (index, record) = match event {
+                    Event::End => {
+                        waiting_for_job = false;
+                        ended = true;
+                        continue;
+                    }
+                    Event::Job(job) => {
+                        waiting_for_job = false;
+                        if result.is_err() || cancel.load(Ordering::Relaxed) {
+                            // Stopping: the job stays unstarted (an interrupted run).
+                            left_unstarted = true;
+                            continue;
+                        }
+                        let tx = tx.clone();
+                        let index = next_in;
+                        next_in += 1;
+                        in_flight += 1;
+                        scope.spawn(move |_| {
+                            let record = convert_job(job, options, batch);
+                            // The receiver outlives the scope; a send error only means we are
+                            // unwinding.
+                            let _ = tx.send(Event::Done(index, record));
+                        });
+                        continue;
+                    }
+                    Event::Done(index, record) => (index, record),
+                };
+                in_flight -= 1;
+                if result.is_err() {
+                    continue;
+                }
+                match batch.order {
+                    Order::Completion => result = emit(record, &mut summary, sink),
+                    Order::Input => {
+                        pending.insert(index, record);
+                        while let Some(record) = pending.remove(&next_out) {
+                            next_out += 1;
+                            result = emit(record, &mut summary, sink);
+                            if result.is_err() {
+                                break;
+                            }
                         }
                     }
                 }
             }
+        });
+        // Interrupted means an input was left unstarted. When none was seen yet, the next
+        // answer of the feeding thread tells (the old loop peeked at the next job the same way).
+        if cancel.load(Ordering::Relaxed) && !ended && !left_unstarted {
+            if !waiting_for_job {
+                waiting_for_job = ask.send(()).is_ok();
+            }
+            while waiting_for_job {
+                match rx.recv() {
+                    Ok(Event::End) | Err(_) => waiting_for_job = false,
+                    Ok(Event::Job(_)) => {
+                        left_unstarted = true;
+                        waiting_for_job = false;
+                    }
+                    Ok(Event::Done(..)) => {}
+                }
+            }
         }
+        summary.interrupted = cancel.load(Ordering::Relaxed) && left_unstarted;
+        // Dropping the asking side ends the feeding thread once its current read returns.
+        drop(ask);
     });
-    summary.interrupted = cancel.load(Ordering::Relaxed) && jobs.peek().is_some();
     summary.seconds = started.elapsed().as_secs_f64();
     result.map(|()| summary)
+}
+
+/// What the run loop waits for: the next job or the end of the jobs (from the feeding thread),
+/// or a finished record (from a worker).
+enum Event {
+    Job(Job),
+    End,
+    Done(usize, Record),
 }
 
 fn emit(

@@ -62,6 +62,11 @@ pub struct Engine {
     /// Class `k + 1` → character; the space is last.
     dict: Vec<char>,
     pool: Arc<ThreadPool>,
+    /// Held while a page is recognised: one page at a time per engine. The networks already
+    /// run on every core of `pool`, so a second page in parallel (two batch workers on two
+    /// scans) gains little time but doubles the working set, about 230 MB a page for an A4
+    /// scan; it made a batch's peak memory depend on how often scans coincide.
+    busy: std::sync::Mutex<()>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -100,6 +105,7 @@ impl Engine {
             rec,
             dict,
             pool: Arc::new(ThreadPool::with_num_threads(threads)),
+            busy: std::sync::Mutex::new(()),
         })
     }
 
@@ -123,6 +129,11 @@ impl Engine {
             lines: Vec::new(),
             rotation: 0,
         };
+        // A page that panicked while holding the lock left nothing shared behind: go on.
+        let _one_page_at_a_time = self
+            .busy
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         let Some((gray, scale)) = pixels::to_gray(raster, max_side) else {
             return Ok(page);
         };

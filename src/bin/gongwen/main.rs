@@ -19,6 +19,9 @@ mod serve;
 const EXIT_OK: u8 = 0;
 const EXIT_WARNINGS: u8 = 1;
 const EXIT_FAILED: u8 = 2;
+/// The reader of the output went away (`| head`): no message, and the status a shell reports for
+/// a tool killed by SIGPIPE (128 + 13), so `set -o pipefail` sees output was lost, never 0.
+const EXIT_BROKEN_PIPE: u8 = 141;
 
 #[derive(Parser)]
 #[command(
@@ -271,7 +274,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
-        Err(err) if is_broken_pipe(&err) => ExitCode::from(EXIT_OK),
+        Err(err) if is_broken_pipe(&err) => ExitCode::from(EXIT_BROKEN_PIPE),
         Err(err) => {
             eprintln!("gongwen: {err:#}");
             ExitCode::from(EXIT_FAILED)

@@ -22,6 +22,7 @@ fn bad(e: tiff::TiffError) -> Error {
 
 /// Every page of a TIFF, at most `limits.pages`.
 pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<Vec<Raster>> {
+    check_value_extents(bytes, limits)?;
     let mut dec = Decoder::new(Cursor::new(bytes)).map_err(bad)?;
     let mut tiff_limits = tiff::decoder::Limits::default();
     tiff_limits.decoding_buffer_size =
@@ -45,6 +46,91 @@ pub(crate) fn decode(bytes: &[u8], limits: &Limits) -> Result<Vec<Raster>> {
         dec.next_image().map_err(bad)?;
     }
     Ok(pages)
+}
+
+/// The tags the `tiff` crate (or [`palette`] and [`resolution`]) reads the values of.
+const READ_TAGS: &[u16] = &[
+    256, 257, 258, 259, 262, 273, 277, 278, 279, 282, 283, 284, 296, 317, 320, 322, 323, 324, 325,
+    338, 339, 347, 530,
+];
+
+/// Refuse a tag the decoder reads whose values run past the end of the file, before the `tiff`
+/// crate sees it. That crate reserves room for a tag's declared value count before reading the
+/// values (32 bytes a value, up to its buffer limit: 256 MiB for the first page, which can't be
+/// set before the crate reads it). A 1.8 KB fuzzer input declaring 6.6 M values made it reserve
+/// 211 MB per page: 0.4 s an input under the sanitizer, a libFuzzer timeout on a loaded machine.
+/// With this check a tag's reservation is at most 32 bytes per byte of the file (which
+/// `input_bytes` bounds). At most `limits.pages` directories are walked, each offset once.
+fn check_value_extents(bytes: &[u8], limits: &Limits) -> Result<()> {
+    let le = bytes.starts_with(b"II");
+    let uint = |at: usize, n: usize| -> Option<u64> {
+        let b = bytes.get(at..at.checked_add(n)?)?;
+        let fold = |v: u64, &x: &u8| (v << 8) | u64::from(x);
+        Some(if le {
+            b.iter().rev().fold(0, fold)
+        } else {
+            b.iter().fold(0, fold)
+        })
+    };
+    let big = uint(2, 2) == Some(43);
+    // Offsets and counts are 4 bytes (8 in BigTIFF); an entry is 12 bytes (20).
+    let (word, entry_len, count_len) = if big { (8, 20, 8) } else { (4, 12, 2) };
+    let first = if big { uint(8, 8) } else { uint(4, 4) };
+    let mut next = first.and_then(|o| usize::try_from(o).ok());
+    let mut seen = std::collections::HashSet::new();
+    while let Some(ifd) = next.filter(|&o| o != 0) {
+        if !seen.insert(ifd) || seen.len() as u64 > limits.pages {
+            break;
+        }
+        let Some(n) = uint(ifd, count_len).and_then(|n| usize::try_from(n).ok()) else {
+            break; // the crate reports a directory past the end itself
+        };
+        for i in 0..n {
+            let Some(at) = i
+                .checked_mul(entry_len)
+                .and_then(|o| o.checked_add(ifd + count_len))
+                .filter(|&a| a < bytes.len())
+            else {
+                break;
+            };
+            let (Some(tag), Some(kind), Some(count), Some(offset)) = (
+                uint(at, 2),
+                uint(at + 2, 2),
+                uint(at + 4, word),
+                uint(at + 4 + word, word),
+            ) else {
+                break;
+            };
+            let size: u64 = match kind {
+                1 | 2 | 6 | 7 => 1,
+                3 | 8 => 2,
+                4 | 9 | 11 | 13 => 4,
+                5 | 10 | 12 | 16..=18 => 8,
+                _ => continue, // a type the crate skips
+            };
+            let Ok(tag) = u16::try_from(tag) else {
+                continue;
+            };
+            let total = count.saturating_mul(size);
+            if READ_TAGS.contains(&tag)
+                && total > word as u64
+                && offset.saturating_add(total) > bytes.len() as u64
+            {
+                return Err(malformed(
+                    Codec::Tiff,
+                    format!(
+                        "tag {tag} declares {count} values, which run past the end of the file"
+                    ),
+                ));
+            }
+        }
+        next = ifd
+            .checked_add(count_len)
+            .and_then(|a| a.checked_add(n.checked_mul(entry_len)?))
+            .and_then(|a| uint(a, word))
+            .and_then(|o| usize::try_from(o).ok());
+    }
+    Ok(())
 }
 
 fn page(dec: &mut Decoder<Cursor<&[u8]>>, limits: &Limits) -> Result<Raster> {
