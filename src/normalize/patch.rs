@@ -20,9 +20,14 @@ impl<'a> Patch<'a> {
     }
 
     /// Replace `src[start..end]` by `with`. Calls must come in increasing, non-overlapping
-    /// order; a call that breaks the order is ignored (never a panic).
+    /// order; a call that breaks the order is ignored (never a panic), and so is one that
+    /// replaces text by the same text.
     pub(crate) fn replace(&mut self, start: usize, end: usize, with: &str) {
         if start < self.done || end < start {
+            return;
+        }
+        // A replacement by the same text is no edit: the source stays borrowed.
+        if self.src.get(start..end) == Some(with) {
             return;
         }
         let Some(kept) = self.src.get(self.done..start) else {

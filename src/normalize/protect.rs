@@ -71,15 +71,14 @@ pub(crate) fn url_spans(line: &str) -> Vec<(usize, usize)> {
 
 /// One cheap pass: is there a `://` or a `www.` (any case) at all?
 fn may_hold_url(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b':' => bytes.get(i + 1..i + 3) == Some(b"//"),
-        b'.' => {
+    memchr::memchr2_iter(b':', b'.', bytes).any(|i| match bytes.get(i) {
+        Some(b':') => bytes.get(i + 1..i + 3) == Some(b"//"),
+        _ => {
             i >= 3
                 && bytes
                     .get(i - 3..i)
                     .is_some_and(|w| w.eq_ignore_ascii_case(b"www"))
         }
-        _ => false,
     })
 }
 

@@ -31,6 +31,7 @@
 use std::borrow::Cow;
 
 use super::class::{self, Side};
+use super::cursor::LineCursor;
 use super::patch::Patch;
 use super::protect;
 
@@ -50,19 +51,35 @@ fn full_width(c: char) -> Option<char> {
 }
 
 fn is_mark_byte(b: u8) -> bool {
-    matches!(b, b',' | b':' | b';' | b'?' | b'!' | b'(' | b')')
+    MARK_BYTES.get(usize::from(b)).copied().unwrap_or(false)
 }
+
+/// [`PUNCT_TABLE`]'s ASCII marks as a byte table: one load per byte when searching for them.
+static MARK_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < PUNCT_TABLE.len() {
+        t[PUNCT_TABLE[k].0 as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 /// Convert ASCII punctuation in Chinese context to full-width; borrows when nothing changes.
 pub fn punctuation(s: &str) -> Cow<'_, str> {
+    let bytes = s.as_bytes();
     let mut patch = Patch::new(s);
     let mut scratch = Scratch::default();
-    let mut base = 0;
-    for line in s.split('\n') {
-        if line.bytes().any(is_mark_byte) {
-            convert_line(line, base, &mut patch, &mut scratch);
-        }
-        base += line.len() + 1;
+    let mut lines = LineCursor::new(s);
+    // Each line holding a mark once: the search resumes after the line it converted.
+    let mut from = 0;
+    while let Some(hit) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| is_mark_byte(b)))
+    {
+        let (base, line) = lines.line(from + hit);
+        convert_line(line, base, &mut patch, &mut scratch);
+        from = base + line.len() + 1;
     }
     patch.finish()
 }

@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 
 use super::class::{self, Side};
+use super::cursor::LineCursor;
 use super::patch::Patch;
 use super::protect;
 
@@ -26,16 +27,18 @@ pub(crate) const QUOTE_TABLE: &[(char, char, char)] = &[
 
 /// Pair straight quotes in Chinese context into curly ones; borrows when nothing changes.
 pub fn quotes(s: &str) -> Cow<'_, str> {
-    if !s.bytes().any(|b| b == b'"' || b == b'\'') {
-        return Cow::Borrowed(s);
-    }
+    let bytes = s.as_bytes();
     let mut patch = Patch::new(s);
-    let mut base = 0;
-    for line in s.split('\n') {
-        if line.bytes().any(|b| b == b'"' || b == b'\'') {
-            convert_line(line, base, &mut patch);
-        }
-        base += line.len() + 1;
+    let mut lines = LineCursor::new(s);
+    // Each line holding a quote once: the search resumes after the line it converted.
+    let mut from = 0;
+    while let Some(hit) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr2(b'"', b'\'', rest))
+    {
+        let (base, line) = lines.line(from + hit);
+        convert_line(line, base, &mut patch);
+        from = base + line.len() + 1;
     }
     patch.finish()
 }

@@ -60,9 +60,14 @@ pub fn odd_spaces(s: &str) -> Cow<'_, str> {
     let bytes = s.as_bytes();
     let mut patch = Patch::new(s);
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // Only these lead bytes can start an odd space (see ODD_SPACES); every other byte,
-        // most of all the E4–E9 of ideographs, is skipped without decoding.
+    // Only these lead bytes can start an odd space (see ODD_SPACES); every other byte, most of
+    // all the E4–E9 of ideographs, is skipped by one table load, without decoding.
+    while let Some(skip) = bytes
+        .get(i..)
+        .and_then(|t| t.iter().position(|&b| ODD_LEAD[usize::from(b)]))
+    {
+        i += skip;
+        let Some(&b) = bytes.get(i) else { break };
         let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
         let candidate = match b {
             0..=0x0D => b != b'\n',
@@ -96,6 +101,66 @@ pub fn odd_spaces(s: &str) -> Cow<'_, str> {
     patch.finish()
 }
 
+/// Lead bytes of the characters in [`ODD_SPACES`] and of `\r`: C0 controls but `\n`, and
+/// C2, E1, E2, E3, EF (each then checked with its continuation bytes).
+static ODD_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b <= 0x0D {
+        t[b] = b != 0x0A;
+        b += 1;
+    }
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// Lead bytes of every character [`is_space`] accepts: the ASCII ones, and C2 (U+0085,
+/// U+00A0), E1 (U+1680), E2 (U+2000–U+200A, U+2028, U+2029, U+202F, U+205F), E3 (U+3000).
+static SPACE_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0x0B] = true;
+    t[0x0C] = true;
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
+/// The length of the [`is_space`] character at byte `i` of `s`, if there is one.
+fn space_at(s: &str, i: usize) -> Option<usize> {
+    let b = *s.as_bytes().get(i)?;
+    if !SPACE_LEAD[usize::from(b)] {
+        return None;
+    }
+    let c = s.get(i..)?.chars().next()?;
+    is_space(c).then(|| c.len_utf8())
+}
+
+/// The byte offset of the first [`is_space`] character at or after byte `from` of `s`: a table
+/// search for the lead bytes, decoding only at those.
+fn next_space(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = from;
+    loop {
+        i += bytes
+            .get(i..)?
+            .iter()
+            .position(|&b| SPACE_LEAD[usize::from(b)])?;
+        if space_at(s, i).is_some() {
+            return Some(i);
+        }
+        i += 1;
+    }
+}
+
 fn is_space(c: char) -> bool {
     if c.is_ascii() {
         matches!(c, ' ' | '\t' | '\r' | '\u{B}' | '\u{C}')
@@ -114,71 +179,68 @@ pub fn collapse(s: &str) -> Cow<'_, str> {
         Some(b) => (b, true),
         None => (s, false),
     };
-    let mut out = String::with_capacity(s.len());
+    // The output is the trimmed, collapsed lines joined by `\n` (`\n\n` over blank lines):
+    // every change replaces a run of white space, so it is written as edits of the input,
+    // and text that is already collapsed stays borrowed without being copied or compared.
+    let mut patch = Patch::new(s);
     let mut any = false;
     let mut blank_pending = false;
+    let mut kept_end = 0; // where the last kept line's text ends in `s`
+    let mut base = 0;
     for line in body.split('\n') {
-        let line = line.trim_matches(is_space);
-        if line.is_empty() {
+        let start = base + (line.len() - line.trim_start_matches(is_space).len());
+        base += line.len() + 1;
+        let text = line.trim_matches(is_space);
+        if text.is_empty() {
             blank_pending |= any;
             continue;
         }
-        if any {
-            out.push('\n');
-            if blank_pending {
-                out.push('\n');
-            }
-        }
+        let gap = match (any, blank_pending) {
+            (false, _) => "",
+            (true, false) => "\n",
+            (true, true) => "\n\n",
+        };
+        patch.replace(kept_end, start, gap);
         blank_pending = false;
         any = true;
-        collapse_line(line, &mut out);
+        collapse_line(text, start, &mut patch);
+        kept_end = start + text.len();
     }
-    if any && final_newline {
-        out.push('\n');
-    }
-    if out == s {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(out)
-    }
+    let tail = if any && final_newline { "\n" } else { "" };
+    patch.replace(kept_end, s.len(), tail);
+    patch.finish()
 }
 
 /// Cheap test: could [`collapse`] change anything? (No whitespace but single `\n`s, no blank
 /// line, nothing at the ends: Chinese text without spaces returns here.)
 fn needs_collapse(s: &str) -> bool {
-    s.starts_with('\n') || s.ends_with("\n\n") || s.contains("\n\n\n") || s.chars().any(is_space)
+    s.starts_with('\n')
+        || s.ends_with("\n\n")
+        || next_space(s, 0).is_some()
+        || memchr::memmem::find(s.as_bytes(), b"\n\n\n").is_some()
 }
 
-fn collapse_line(line: &str, out: &mut String) {
-    let mut prev: Option<char> = None;
-    let mut copied = 0; // bytes of `line` already in `out`
-    let mut chars = line.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if !is_space(c) {
-            prev = Some(c);
-            continue;
-        }
+/// Collapse the space runs of one trimmed line, which starts at byte `base` of the text.
+fn collapse_line(line: &str, base: usize, patch: &mut Patch<'_>) {
+    let mut from = 0;
+    while let Some(at) = next_space(line, from) {
         // A run of spaces: skip to its end. The line is trimmed, so there is text both sides.
-        let mut end = at + c.len_utf8();
-        while let Some(&(i, n)) = chars.peek() {
-            if !is_space(n) {
-                break;
-            }
-            end = i + n.len_utf8();
-            chars.next();
+        let mut end = at;
+        while let Some(n) = space_at(line, end) {
+            end += n;
         }
-        let first_run = copied == 0;
-        out.push_str(line.get(copied..at).unwrap_or(""));
-        copied = end;
+        let head = line.get(..at).unwrap_or("");
         let rest = line.get(end..).unwrap_or("");
-        if let (Some(x), Some(y)) = (prev, rest.chars().next()) {
-            let lead_number = first_run && numbered_lead(line.get(..at).unwrap_or(""), y);
+        let mut with = "";
+        if let (Some(x), Some(y)) = (head.chars().next_back(), rest.chars().next()) {
+            let lead_number = from == 0 && numbered_lead(head, y);
             if !tight(x, y) || label_follows(x, rest) || lead_number {
-                out.push(' ');
+                with = " ";
             }
         }
+        patch.replace(base + at, base + end, with);
+        from = end;
     }
-    out.push_str(line.get(copied..).unwrap_or(""));
 }
 
 /// Spacing classes (full-width digits count as digits).

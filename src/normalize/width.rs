@@ -38,15 +38,20 @@ pub(crate) fn to_ascii(c: char) -> Option<char> {
 pub fn ascii_alnum(s: &str) -> Cow<'_, str> {
     // Every full-width letter or digit is encoded EF BC 90..BC BA or EF BD 81..BD 9A: a text
     // without byte EF (most Chinese text) is skipped at memchr speed.
-    if !s.as_bytes().contains(&0xEF) {
-        return Cow::Borrowed(s);
-    }
-    let Some(first) = s.char_indices().find(|&(_, c)| to_ascii(c).is_some()) else {
+    // The full-width punctuation `，：（）；` shares lead byte EF, so each EF is checked with its
+    // two continuation bytes instead of decoding the text character by character.
+    let bytes = s.as_bytes();
+    let Some(first) = memchr::memchr_iter(0xEF, bytes).find(|&i| {
+        matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0xBC), Some(0x90..=0x99 | 0xA1..=0xBA)) | (Some(0xBD), Some(0x81..=0x9A))
+        )
+    }) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len());
-    out.push_str(s.get(..first.0).unwrap_or(""));
-    for c in s.get(first.0..).unwrap_or("").chars() {
+    out.push_str(s.get(..first).unwrap_or(""));
+    for c in s.get(first..).unwrap_or("").chars() {
         out.push(to_ascii(c).unwrap_or(c));
     }
     Cow::Owned(out)
