@@ -32,6 +32,13 @@ fn run_bounded(mut command: Command, stdin: &[u8]) -> Output {
     let feeder = std::thread::spawn(move || {
         let _ = input.write_all(&bytes);
     });
+    let out = wait_bounded(child, "gongwen batch hung");
+    feeder.join().unwrap();
+    out
+}
+
+/// Wait at most a minute for `child`; past that it is killed and the test fails with `hang`.
+fn wait_bounded(child: std::process::Child, hang: &str) -> Output {
     let pid = child.id();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -39,9 +46,8 @@ fn run_bounded(mut command: Command, stdin: &[u8]) -> Output {
     });
     let Ok(out) = rx.recv_timeout(Duration::from_secs(60)) else {
         let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-        panic!("gongwen batch hung");
+        panic!("{hang}");
     };
-    feeder.join().unwrap();
     out.unwrap()
 }
 
@@ -130,16 +136,7 @@ fn a_closed_output_pipe_is_a_quiet_exit_141() {
             .unwrap();
         // Close the reading end before anything is written.
         drop(child.stdout.take());
-        let pid = child.id();
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(child.wait_with_output());
-        });
-        let Ok(out) = rx.recv_timeout(Duration::from_secs(60)) else {
-            let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
-            panic!("gongwen hung on a closed pipe");
-        };
-        let out = out.unwrap();
+        let out = wait_bounded(child, "gongwen hung on a closed pipe");
         assert_eq!(out.status.code(), Some(141), "{command:?}");
         assert!(
             out.stderr.is_empty(),
