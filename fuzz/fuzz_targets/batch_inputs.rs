@@ -4,6 +4,9 @@
 //! JSON line.
 #![no_main]
 
+#[path = "common.rs"]
+mod common;
+
 use gongwen::batch::{self, BatchOptions, Job, Source};
 
 /// Stop after this many records: a fuzz input is small, but a record can be empty.
@@ -31,6 +34,7 @@ fn run(job: Job, options: &gongwen::Options) {
 }
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    common::let_guarded_panics_unwind();
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };

@@ -4,4 +4,7 @@
 #[path = "common.rs"]
 mod common;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| common::convert_and_walk(data, None));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    common::let_guarded_panics_unwind();
+    common::convert_and_walk(data, None)
+});
