@@ -162,18 +162,12 @@ fn padded_to_fat(bytes: &[u8], limits: &Limits, error: &std::io::Error) -> Optio
     if !error.to_string().contains("but file has only") {
         return None;
     }
-    let field = |at: usize| {
-        bytes
-            .get(at..at + 4)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-    };
-    let shift = bytes.get(0x1E).copied().filter(|&s| s == 9 || s == 12)?;
-    let sector = 1u64 << shift;
+    let sector = 1u64 << sector_shift(bytes)?;
     // A file cut off mid-sector is truncated, not merely described by a long FAT.
     if !(bytes.len() as u64).is_multiple_of(sector) {
         return None;
     }
-    let fat_sectors = u64::from(u32::from_le_bytes(field(0x2C)?));
+    let fat_sectors = u64::from(le_u32(bytes, 0x2C)?);
     // One header sector, then as many sectors as the FAT has entries.
     let needed = fat_sectors
         .checked_mul(sector / 4)?
@@ -188,6 +182,17 @@ fn padded_to_fat(bytes: &[u8], limits: &Limits, error: &std::io::Error) -> Optio
     let mut out = bytes.to_vec();
     out.resize(usize::try_from(needed).ok()?, 0);
     Some(out)
+}
+
+/// The little-endian `u32` at `at`, if the bytes reach that far.
+fn le_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes(<[u8; 4]>::try_from(b).ok()?))
+}
+
+/// The header's sector shift (512- or 4096-byte sectors); any other value is no compound file.
+fn sector_shift(bytes: &[u8]) -> Option<u8> {
+    bytes.get(0x1E).copied().filter(|&s| s == 9 || s == 12)
 }
 
 /// Sector numbers at and above this are markers (free, end of chain, FAT, DIFAT), not sectors.
@@ -213,12 +218,8 @@ fn repaired_directory(bytes: &[u8], limits: &Limits, error: &std::io::Error) -> 
     if !msg.contains("Malformed directory") || bytes.len() as u64 > limits.input_bytes {
         return None;
     }
-    let u32_at = |at: usize| -> Option<u32> {
-        let b = bytes.get(at..at.checked_add(4)?)?;
-        Some(u32::from_le_bytes(<[u8; 4]>::try_from(b).ok()?))
-    };
-    let shift = bytes.get(0x1E).copied().filter(|&s| s == 9 || s == 12)?;
-    let sector = 1usize << shift;
+    let u32_at = |at: usize| le_u32(bytes, at);
+    let sector = 1usize << sector_shift(bytes)?;
     let sectors = bytes.len() / sector; // header sector included: sector n is at (n + 1) × size
     let offset = |n: u32| -> Option<usize> {
         let at = usize::try_from(n)
