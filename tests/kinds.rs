@@ -1111,3 +1111,72 @@ fn real_judgment_title_case_number_items_and_bench() {
         .take(2)
         .all(|b| b.kind == BlockKind::Header));
 }
+
+/// A real page the repository may not carry (its repository's licence does not allow it):
+/// `scripts/fetch-kinds-pages.sh` puts it in tests/fixtures/kinds/fetched/ with a checked
+/// SHA-256. Absent, the calling test skips with a note, or fails under CI.
+fn fetched(name: &str) -> Option<Vec<u8>> {
+    let path = root().join("tests/fixtures/kinds/fetched").join(name);
+    match std::fs::read(&path) {
+        Ok(bytes) => Some(bytes),
+        Err(_) => {
+            crate::util::missing(&format!(
+                "{} (run scripts/fetch-kinds-pages.sh)",
+                path.display()
+            ));
+            None
+        }
+    }
+}
+
+fn convert_page(bytes: &[u8], page_url: Option<&str>) -> Document {
+    let mut opts = Options::default();
+    opts.read.page_url = page_url.map(str::to_string);
+    gongwen::convert(bytes, &opts).expect("page converts")
+}
+
+#[test]
+fn real_portal_page_relative_url_and_repeated_metas() {
+    // GeneralNewsExtractor's tests/shanxi/1.html, a news page of 山西省人民政府门户网站 as a
+    // browser saved it: `<meta name="Url" content="./t20190918_693227.shtml">`, no `<base>`, no
+    // canonical link, and SiteName / SiteDomain / SiteIDCode each written twice.
+    let Some(bytes) = fetched("gne_shanxi_1.html") else {
+        return;
+    };
+    let doc = convert_page(&bytes, None);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("山西品牌丝路行（南美站）正式启动")
+    );
+    assert_eq!(doc.meta.published_date.as_deref(), Some("2019-09-18"));
+    assert_eq!(doc.meta.site_name.as_deref(), Some("山西省人民政府门户网站"));
+    assert_eq!(doc.meta.column.as_deref(), Some("山西要闻"));
+    assert_eq!(doc.meta.source_site.as_deref(), Some("山西日报"));
+    // Nothing to resolve the relative address against: left out, not output as `./t2019….shtml`.
+    assert_eq!(doc.meta.url, None);
+    assert!(doc.meta.extra.iter().all(|f| f.value != "./t20190918_693227.shtml"));
+    // A tag written twice gives one entry.
+    let extra = |key: &str| -> Vec<&str> {
+        doc.meta
+            .extra
+            .iter()
+            .filter(|f| f.key == key)
+            .map(|f| f.value.as_str())
+            .collect()
+    };
+    assert_eq!(extra("SiteDomain"), ["www.shanxi.gov.cn"]);
+    assert_eq!(extra("SiteIDCode"), ["1400000045"]);
+    assert!(extra("SiteName").is_empty(), "SiteName fills meta.site_name");
+    // The article is kept: nine paragraphs, from the photo caption to the reporter's name.
+    let body = paragraphs(&doc);
+    assert_eq!(body.len(), 9, "{body:?}");
+    assert!(body[1].starts_with("跨越千山万水，行程近两万公里"));
+    assert!(body[8].ends_with("（张巨峰）"), "{}", body[8]);
+    // The page's own address (the page prints it for its QR code), as a crawl or WARC knows
+    // it: the relative Url resolves against it.
+    let url = "http://www.shanxi.gov.cn/yw/sxyw/201909/t20190918_693227.shtml";
+    let doc = convert_page(&bytes, Some("http://www.shanxi.gov.cn/yw/sxyw/201909/"));
+    assert_eq!(doc.meta.url.as_deref(), Some(url));
+    let doc = convert_page(&bytes, Some(url));
+    assert_eq!(doc.meta.url.as_deref(), Some(url));
+}
