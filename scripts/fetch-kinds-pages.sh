@@ -12,6 +12,7 @@ dest="${1:-tests/fixtures/kinds/fetched}"
 # local name  sha256  URL
 pages=(
   "gne_shanxi_1.html c41850359f8a382697fe00f4432fd9dc576ed96d6a5415e01ea1a7326129a4bc https://raw.githubusercontent.com/GeneralNewsExtractor/GeneralNewsExtractor/3cf165e0e4c61d318a9f58c4bdd8aed7efc0c14f/tests/shanxi/1.html"
+  "cwce_bynr_500b350d.html 6df122f28a9dcc7dad8663b0c062343bc0080979afc13cee6761671466737ed5 https://raw.githubusercontent.com/immortal-autumn/Chinese-Web-Content-Extraction-Dataset/99d0ef08419109b5489b12e38f771f25b952d774/original/500b350d-d38d-4fb0-9e81-75e0c95e95a8.html"
 )
 
 verified() {

@@ -1149,12 +1149,19 @@ fn real_portal_page_relative_url_and_repeated_metas() {
         Some("山西品牌丝路行（南美站）正式启动")
     );
     assert_eq!(doc.meta.published_date.as_deref(), Some("2019-09-18"));
-    assert_eq!(doc.meta.site_name.as_deref(), Some("山西省人民政府门户网站"));
+    assert_eq!(
+        doc.meta.site_name.as_deref(),
+        Some("山西省人民政府门户网站")
+    );
     assert_eq!(doc.meta.column.as_deref(), Some("山西要闻"));
     assert_eq!(doc.meta.source_site.as_deref(), Some("山西日报"));
     // Nothing to resolve the relative address against: left out, not output as `./t2019….shtml`.
     assert_eq!(doc.meta.url, None);
-    assert!(doc.meta.extra.iter().all(|f| f.value != "./t20190918_693227.shtml"));
+    assert!(doc
+        .meta
+        .extra
+        .iter()
+        .all(|f| f.value != "./t20190918_693227.shtml"));
     // A tag written twice gives one entry.
     let extra = |key: &str| -> Vec<&str> {
         doc.meta
@@ -1166,7 +1173,10 @@ fn real_portal_page_relative_url_and_repeated_metas() {
     };
     assert_eq!(extra("SiteDomain"), ["www.shanxi.gov.cn"]);
     assert_eq!(extra("SiteIDCode"), ["1400000045"]);
-    assert!(extra("SiteName").is_empty(), "SiteName fills meta.site_name");
+    assert!(
+        extra("SiteName").is_empty(),
+        "SiteName fills meta.site_name"
+    );
     // The article is kept: nine paragraphs, from the photo caption to the reporter's name.
     let body = paragraphs(&doc);
     assert_eq!(body.len(), 9, "{body:?}");
@@ -1179,4 +1189,72 @@ fn real_portal_page_relative_url_and_repeated_metas() {
     assert_eq!(doc.meta.url.as_deref(), Some(url));
     let doc = convert_page(&bytes, Some(url));
     assert_eq!(doc.meta.url.as_deref(), Some(url));
+}
+
+#[test]
+fn real_announcement_title_on_four_lines() {
+    // 吉林省人民政府 通告 吉政明电〔2022〕1号 as its 政府信息公开 page serves it: the metadata
+    // table (索引号, 发文机关, 成文日期, 标题, 发文字号, 发布日期) printed three times, then the
+    // title set on four centred bold lines, the first `吉林省人民政府关于禁止在`, which is not an
+    // issuer line.
+    let doc = govcn("jl_jizhengmingdian_2022_1.html");
+    let title =
+        "吉林省人民政府关于禁止在吉林省嫩江干流补充治理工程建设征占地范围内新增建设项目和迁入人口的通告";
+    assert_eq!(doc.meta.title.as_deref(), Some(title));
+    let lines: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Title)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "吉林省人民政府关于禁止在",
+            "吉林省嫩江干流补充治理工程建设",
+            "征占地范围内新增建设项目",
+            "和迁入人口的通告"
+        ]
+    );
+    assert!(paragraphs(&doc).iter().all(|p| !p.contains("关于禁止在")));
+    assert_eq!(doc.meta.issuer.as_deref(), Some("吉林省人民政府"));
+    assert_eq!(
+        doc.meta.index_number.as_deref(),
+        Some("11220000013544357T/2022-00426")
+    );
+    assert_eq!(doc.meta.written_date.as_deref(), Some("2022-01-27"));
+    assert_eq!(doc.meta.published_date.as_deref(), Some("2022-01-28"));
+    assert_eq!(
+        doc.parts.doc_number.as_ref().map(|n| n.text.as_str()),
+        Some("吉政明电〔2022〕1号")
+    );
+    let sig = doc.signature.as_ref().expect("signed");
+    assert_eq!(
+        (sig.issuers.as_slice(), sig.date.as_deref()),
+        (&["吉林省人民政府".to_string()][..], Some("2022-01-27"))
+    );
+    // The three points of the announcement, in order.
+    let points: Vec<String> = outline(&doc).into_iter().map(|s| s.1).collect();
+    assert_eq!(points, ["一、", "二、", "三、"]);
+    assert_eq!(gaps(&doc), 0);
+}
+
+#[test]
+fn real_news_page_title_meta_with_markup_inside() {
+    // 巴彦淖尔市人民政府's news page (Chinese-Web-Content-Extraction-Dataset): its
+    // `ArticleTitle` meta carries the subtitle wrapped in a `<div>` the templates pasted in.
+    let Some(bytes) = fetched("cwce_bynr_500b350d.html") else {
+        return;
+    };
+    let doc = convert_page(&bytes, None);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("为现代化巴彦淖尔建设凝聚强大智慧和力量——热烈祝贺市政协五届一次会议开幕")
+    );
+    assert_eq!(doc.meta.site_name.as_deref(), Some("巴彦淖尔市人民政府"));
+    assert_eq!(doc.meta.source_site.as_deref(), Some("巴彦淖尔日报"));
+    assert_eq!(doc.meta.published_date.as_deref(), Some("2022-02-11"));
+    let body = paragraphs(&doc);
+    assert_eq!(body.len(), 6, "{body:?}");
+    assert_eq!(body.last(), Some(&"预祝大会圆满成功！"));
 }

@@ -222,14 +222,16 @@ fn body_size(blocks: &[Block]) -> Option<f32> {
     sizes.get(sizes.len() / 2).copied()
 }
 
-/// The one to three consecutive head lines that spell the title a metadata table gave.
+/// The consecutive head lines that spell the title a metadata table gave: as many as it takes
+/// (吉林省人民政府's 吉政明电〔2022〕1号 sets its title on four centred lines, the first
+/// `吉林省人民政府关于禁止在`), each line a prefix of what is left.
 fn matching(blocks: &[Block], head: usize, title: &str) -> Option<(usize, usize)> {
     if title.is_empty() {
         return None;
     }
     for first in 0..head {
         let mut joined = String::new();
-        for last in first..(first + 3).min(head) {
+        for last in first..head {
             let b = blocks.get(last)?;
             if b.kind != BlockKind::Paragraph && b.kind != BlockKind::Title {
                 break;

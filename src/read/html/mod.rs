@@ -112,6 +112,7 @@ fn page_meta(dom: &dom::Dom, page_url: Option<&str>) -> Meta {
     let mut meta = Meta::default();
     let mut title_tag = None;
     for (name, content) in &dom.metas {
+        let content = strip_tags(content);
         let content = content.trim();
         if content.is_empty() {
             continue;
@@ -188,6 +189,36 @@ fn page_meta(dom: &dom::Dom, page_url: Option<&str>) -> Meta {
         }
     }
     meta
+}
+
+/// A `<meta>` value with markup pasted into it by the site's templates (巴彦淖尔市人民政府's
+/// `ArticleTitle` reads `…力量<div>——热烈祝贺…开幕</div>`): the tags go, their text stays. Only
+/// `<` followed by a letter or `/` and closed by `>` is a tag; any other `<` is text.
+fn strip_tags(value: &str) -> std::borrow::Cow<'_, str> {
+    if !value.contains('<') {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('<') {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let after = from.get(1..).unwrap_or_default();
+        let opens_tag = after
+            .trim_start_matches('/')
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic());
+        match after.find('>') {
+            Some(end) if opens_tag => rest = after.get(end + 1..).unwrap_or_default(),
+            _ => {
+                out.push('<');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Technical `<meta>` names that say nothing about the document.
@@ -389,6 +420,17 @@ mod tests {
             .collect();
         assert_eq!(fields, [("来源", "某某网"), ("日期", "2024-09-10 11:05")]);
         assert!(ex.warnings.iter().any(|w| w.code == Code::ChromeRemoved));
+    }
+
+    #[test]
+    fn markup_inside_a_meta_value_is_dropped() {
+        assert_eq!(strip_tags("力量<div>——开幕</div>"), "力量——开幕");
+        assert_eq!(strip_tags("a < b <3 <"), "a < b <3 <");
+        assert_eq!(strip_tags("<br/>标题<b"), "标题<b");
+        let ex = read_str(
+            "<meta name=ArticleTitle content=\"凝聚力量<div>——热烈祝贺开幕</div>\"><p>正文，内容。</p>",
+        );
+        assert_eq!(ex.meta.title.as_deref(), Some("凝聚力量——热烈祝贺开幕"));
     }
 
     #[test]
