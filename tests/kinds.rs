@@ -1112,23 +1112,6 @@ fn real_judgment_title_case_number_items_and_bench() {
         .all(|b| b.kind == BlockKind::Header));
 }
 
-/// A real page the repository may not carry (its repository's licence does not allow it):
-/// `scripts/fetch-kinds-pages.sh` puts it in tests/fixtures/kinds/fetched/ with a checked
-/// SHA-256. Absent, the calling test skips with a note, or fails under CI.
-fn fetched(name: &str) -> Option<Vec<u8>> {
-    let path = root().join("tests/fixtures/kinds/fetched").join(name);
-    match std::fs::read(&path) {
-        Ok(bytes) => Some(bytes),
-        Err(_) => {
-            crate::util::missing(&format!(
-                "{} (run scripts/fetch-kinds-pages.sh)",
-                path.display()
-            ));
-            None
-        }
-    }
-}
-
 fn convert_page(bytes: &[u8], page_url: Option<&str>) -> Document {
     let mut opts = Options::default();
     opts.read.page_url = page_url.map(str::to_string);
@@ -1140,9 +1123,8 @@ fn real_portal_page_relative_url_and_repeated_metas() {
     // GeneralNewsExtractor's tests/shanxi/1.html, a news page of 山西省人民政府门户网站 as a
     // browser saved it: `<meta name="Url" content="./t20190918_693227.shtml">`, no `<base>`, no
     // canonical link, and SiteName / SiteDomain / SiteIDCode each written twice.
-    let Some(bytes) = fetched("gne_shanxi_1.html") else {
-        return;
-    };
+    let bytes = std::fs::read(root().join("tests/fixtures/kinds/gne_shanxi_1.html"))
+        .expect("fixture is in the repository");
     let doc = convert_page(&bytes, None);
     assert_eq!(
         doc.meta.title.as_deref(),
@@ -1243,9 +1225,8 @@ fn real_announcement_title_on_four_lines() {
 fn real_news_page_title_meta_with_markup_inside() {
     // 巴彦淖尔市人民政府's news page (Chinese-Web-Content-Extraction-Dataset): its
     // `ArticleTitle` meta carries the subtitle wrapped in a `<div>` the templates pasted in.
-    let Some(bytes) = fetched("cwce_bynr_500b350d.html") else {
-        return;
-    };
+    let bytes = std::fs::read(root().join("tests/fixtures/kinds/cwce_bynr_500b350d.html"))
+        .expect("fixture is in the repository");
     let doc = convert_page(&bytes, None);
     assert_eq!(
         doc.meta.title.as_deref(),
