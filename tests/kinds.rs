@@ -1200,6 +1200,8 @@ fn real_announcement_title_on_four_lines() {
     );
     assert!(paragraphs(&doc).iter().all(|p| !p.contains("关于禁止在")));
     assert_eq!(doc.meta.issuer.as_deref(), Some("吉林省人民政府"));
+    // The page's `Url` tag names the site (`http://xxgk.jl.gov.cn/`), not the page.
+    assert_eq!(doc.meta.url, None);
     assert_eq!(
         doc.meta.index_number.as_deref(),
         Some("11220000013544357T/2022-00426")

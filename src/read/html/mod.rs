@@ -107,7 +107,7 @@ fn encoding_warnings(
 /// `<meta name=…>` tags (the 政府网站发展指引 set and common aliases) and `<title>`. A tag
 /// repeated (same name) gives one `extra` entry, the first. A relative `Url` is resolved
 /// against the page's `<base>`, its canonical link or `page_url`, and left out when none is
-/// known.
+/// known, as is a `Url` naming only the site.
 fn page_meta(dom: &dom::Dom, page_url: Option<&str>) -> Meta {
     let mut meta = Meta::default();
     let mut title_tag = None;
@@ -172,7 +172,13 @@ fn page_meta(dom: &dom::Dom, page_url: Option<&str>) -> Meta {
         .flatten()
         .map(str::trim)
         .find(|u| url::is_absolute(u));
-    meta.url = meta.url.take().and_then(|u| url::resolve(&u, base));
+    // A `Url` naming only the site (吉林省政府信息公开专栏 writes `http://xxgk.jl.gov.cn/` on
+    // every page) is not the page's address.
+    meta.url = meta
+        .url
+        .take()
+        .and_then(|u| url::resolve(&u, base))
+        .filter(|u| !url::is_site_root(u));
     if meta.title.is_none() {
         let page_title = dom
             .title

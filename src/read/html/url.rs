@@ -17,6 +17,13 @@ fn scheme_len(url: &str) -> Option<usize> {
     (host > 0).then_some(scheme.len() + host)
 }
 
+/// A URL that names only a site (`http://xxgk.jl.gov.cn/`): nothing after the host but `/`.
+pub(super) fn is_site_root(url: &str) -> bool {
+    scheme_len(url)
+        .and_then(|end| url.get(end..))
+        .is_some_and(|rest| rest.is_empty() || rest == "/")
+}
+
 /// `url` made absolute against `base`; `None` when it is relative and no base is known.
 pub(super) fn resolve(url: &str, base: Option<&str>) -> Option<String> {
     let url = url.trim();
@@ -100,5 +107,14 @@ mod tests {
         assert_eq!(resolve("./t1.shtml", Some("/relative/base")), None);
         assert_eq!(resolve("http://a.cn", None).as_deref(), Some("http://a.cn"));
         assert!(!is_absolute("http://"));
+    }
+
+    #[test]
+    fn site_roots() {
+        assert!(is_site_root("http://xxgk.jl.gov.cn/"));
+        assert!(is_site_root("https://www.x.gov.cn"));
+        assert!(!is_site_root("http://www.x.gov.cn/a.html"));
+        assert!(!is_site_root("http://www.x.gov.cn/?id=3"));
+        assert!(!is_site_root("./"));
     }
 }
