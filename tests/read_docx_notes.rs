@@ -40,19 +40,21 @@ fn rows(notes: &[Note]) -> Vec<Row<'_>> {
         .collect()
 }
 
+/// The body shows each footnote's and endnote's reference mark where Word prints it (Arabic
+/// footnotes, lower-case Roman endnotes), and none of the notes' text.
 #[test]
-fn body_has_no_note_text() {
+fn body_shows_note_marks_not_note_text() {
     let x = read(&fixture());
     assert_eq!(
         texts(&x),
         [
             "关于开展专项检查的通知",
             "各有关单位：",
-            "根据有关规定，现将有关事项通知如下。",
+            "根据有关规定1，现将有关事项通知如下。",
             "一、检查范围",
             "全市各级机关单位。",
-            "二、工作要求",
-            "单位\t时间\n市直部门\t6月底前",
+            "二、工作要求i",
+            "单位\t时间\n市直部门2\t6月底前",
             "特此通知。",
         ]
     );

@@ -32,6 +32,9 @@ pub(crate) struct Doc<'a> {
     pub(crate) papx: &'a [Run<'a>],
     pub(crate) chpx: &'a [Run<'a>],
     pub(crate) fonts: &'a [String],
+    /// What Word shows for the auto-numbered note references (`0x02`), by CP (see
+    /// [`super::notes::marks`]); empty in a note's own story.
+    pub(crate) marks: &'a [(usize, String)],
 }
 
 #[derive(Debug)]
@@ -282,6 +285,17 @@ impl Reader<'_> {
                 // The optional hyphen: kept as U+00AD, the character it is (Word draws it only at
                 // a line break); the normalizer deletes it with the other invisible characters.
                 0x1F => out.push(0x00AD),
+                // A note reference shows its number where Word prints it (superscript, here
+                // inline); not counted in the run statistics, as its small type says nothing
+                // of the paragraph's.
+                0x02 => {
+                    let at = self.doc.base.saturating_add(start + i);
+                    if let Ok(k) = self.doc.marks.binary_search_by_key(&at, |(cp, _)| *cp) {
+                        if let Some((_, mark)) = self.doc.marks.get(k) {
+                            out.extend(mark.encode_utf16());
+                        }
+                    }
+                }
                 0x00..=0x1D => {}
                 _ => {
                     // A symbol-font character is stored as `(` with the real code in

@@ -24,6 +24,7 @@ pub(crate) enum Part {
     PlcfBteChpx = 12,
     PlcfBtePapx = 13,
     SttbfFfn = 15,
+    Dop = 31,
     Clx = 33,
     GrpXstAtnOwners = 36,
     PlcfendRef = 46,

@@ -92,6 +92,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
         .map(styles::font_names)
         .unwrap_or_default();
 
+    let marks = notes::marks(&fib, &table);
     let mut out = Extracted::new(Format::Doc);
     out.warnings.extend(file.warning.take());
     let doc = body::Doc {
@@ -102,6 +103,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
         papx: &papx,
         chpx: &chpx,
         fonts: &fonts,
+        marks: &marks,
     };
     let body = body::blocks(&doc, numbering);
     let (notes, warnings) = notes::read(&fib, &table, &word, &doc, &body);

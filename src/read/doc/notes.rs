@@ -11,6 +11,11 @@
 //! DOCX: footnotes and endnotes count from 1, comments from 0. A comment's author comes
 //! from `GrpXstAtnOwners`, indexed by the `ibst` of its `ATRDPre10`.
 //!
+//! In the main text, an auto-numbered reference is the character `0x02`; Word shows it as the
+//! note's number, which [`marks`] computes (the DOP's start number and number format, Arabic
+//! for footnotes and lower-case Roman for endnotes by default) so the body shows it where Word
+//! does. A custom mark (`FRD.nAuto` 0) is its own character in the text.
+//!
 //! A story or PLC that does not fit the streams drops that kind of note with a `damaged_file`
 //! warning; the body is unaffected. Note ranges that go backwards are skipped, so the text
 //! read is never more than the story itself.
@@ -18,8 +23,9 @@
 use super::body::{self, Blocks, Doc};
 use super::bytes::{i16_at, u16_at, u32_at};
 use super::fib::{Fib, Part};
+use super::lists::num_fmt;
 use crate::model::{Code, Diagnostic, Note, NoteKind};
-use crate::read::docx::numbering::Numbering;
+use crate::read::docx::numbering::{format_number, Numbering};
 
 /// Bytes of the data each reference PLC holds per note: `FRD` (footnotes, endnotes) and
 /// `ATRDPre10` (comments).
@@ -37,6 +43,46 @@ struct Story {
     start: u32,
     len: u32,
     first_id: usize,
+}
+
+/// The marks Word shows for the auto-numbered footnote and endnote references of the main
+/// text: `(cp, mark)` sorted by CP. Numbers run through the document from the DOP's start
+/// (`nFtn`, `nEdn`), in its format (`nfcFtnRef`, `nfcEdnRef`: Dop97's words when the DOP has
+/// them, else DopBase's four bits); restarts per page or section are not followed (the
+/// reader has no pages).
+pub(crate) fn marks(fib: &Fib, table: &[u8]) -> Vec<(usize, String)> {
+    let dop = fib.slice(table, Part::Dop).unwrap_or(&[]);
+    let start = |at: usize| u32::from(u16_at(dop, at).map_or(1, |v| v >> 2)).max(1);
+    let nfc = |full: usize, shift: u16, default: u8| {
+        u16_at(dop, full)
+            .or_else(|| u16_at(dop, 54).map(|v| (v >> shift) & 0xF))
+            .map_or(default, |v| u8::try_from(v).unwrap_or(0))
+    };
+    let kinds = [
+        (Part::PlcffndRef, start(2), nfc(492, 2, 0)),
+        (Part::PlcfendRef, start(52), nfc(494, 6, 2)),
+    ];
+    let mut out = Vec::new();
+    for (part, first, nfc) in kinds {
+        let Some(refs) = fib.slice(table, part) else {
+            continue;
+        };
+        let n = refs.len().saturating_sub(4) / (4 + FRD);
+        let mut number = first;
+        for i in 0..n {
+            let (Some(cp), Some(auto)) = (u32_at(refs, i * 4), i16_at(refs, (n + 1) * 4 + i * FRD))
+            else {
+                break;
+            };
+            if auto == 0 || cp >= fib.ccp_text {
+                continue;
+            }
+            out.push((cp as usize, format_number(number, num_fmt(nfc))));
+            number = number.saturating_add(1);
+        }
+    }
+    out.sort_by_key(|&(cp, _)| cp);
+    out
 }
 
 /// The notes of the document, anchored to `body`'s blocks, and warnings for damaged stories.
@@ -132,6 +178,7 @@ fn story_notes(
     let story = Doc {
         text: &chars,
         base: s.start as usize,
+        marks: &[],
         ..*doc
     };
     let mut out = Vec::new();

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::notes::Marks;
 use super::numbering::Numbering;
 use super::styles::{ParaProps, RunProps, Styles};
 use super::table::{table_block, TableBuild, VMerge};
@@ -115,6 +116,8 @@ struct State<'s> {
     /// Note references seen since the last body block was emitted.
     pending: Vec<(NoteKind, String)>,
     anchors: Anchors,
+    /// Numbers of the footnote and endnote references, shown where Word shows them.
+    marks: Marks,
 }
 
 /// Read the body of `document.xml` (tests: blocks only).
@@ -125,17 +128,19 @@ pub(crate) fn parse(
     numbering: &mut Numbering,
     max_depth: u64,
 ) -> Result<Vec<Block>> {
-    parse_with_anchors(text, styles, numbering, max_depth).map(|(b, _)| b)
+    parse_with_anchors(text, styles, numbering, Marks::default(), max_depth).map(|(b, _)| b)
 }
 
 /// Read the body of `document.xml`, and where footnotes, endnotes and comments are referenced.
-/// A reference is not text: it only anchors its note to the block it sits in (for a paragraph
-/// in a table or text box, the table or the paragraph holding the box; for an empty
-/// paragraph, the next block).
+/// A footnote or endnote reference shows its number (`marks`) in the text, as Word shows it;
+/// a comment reference has no text. Each reference anchors its note to the block it sits in
+/// (for a paragraph in a table or text box, the table or the paragraph holding the box; for an
+/// empty paragraph, the next block).
 pub(crate) fn parse_with_anchors(
     text: &str,
     styles: &Styles,
     numbering: &mut Numbering,
+    marks: Marks,
     max_depth: u64,
 ) -> Result<(Vec<Block>, Anchors)> {
     let mut x = Xml::new(
@@ -156,6 +161,7 @@ pub(crate) fn parse_with_anchors(
         skip: 0,
         pending: Vec::new(),
         anchors: Anchors::new(),
+        marks,
     };
     while let Some(ev) = x.next()? {
         if st.skip > 0 {
@@ -372,6 +378,34 @@ impl State<'_> {
         };
         if let Some(id) = attr(e, b"id") {
             self.pending.push((kind, id));
+        }
+        // With `w:customMarkFollows` the run's text after the reference is the mark, and the
+        // note takes no number.
+        let custom = attr(e, b"customMarkFollows")
+            .is_some_and(|v| !matches!(v.as_str(), "0" | "false" | "off"));
+        if self.top() == Some(Tag::R) && !custom {
+            if let Some(mark) = self.marks.next(kind) {
+                self.push_mark(&mark);
+            }
+        }
+    }
+
+    /// Text shown like a run's (fields and hidden text apply) but left out of the run
+    /// statistics: a note's number is set small and says nothing of the paragraph's type.
+    fn push_mark(&mut self, s: &str) {
+        if self
+            .fields
+            .iter()
+            .any(|f| !f.in_result || f.is_page_number())
+        {
+            return;
+        }
+        if let Some(p) = self
+            .paras
+            .last_mut()
+            .filter(|p| p.run_eff.hidden != Some(true))
+        {
+            p.text.push_str(s);
         }
     }
 

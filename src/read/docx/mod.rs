@@ -6,12 +6,14 @@
 //!
 //! Parts read: the main document (found through `_rels/.rels`, else `word/document.xml`),
 //! `styles.xml`, `numbering.xml` and the theme (through the document's relationships),
-//! footnotes, endnotes and comments, the page headers, and `docProps/core.xml` / `app.xml`.
+//! `settings.xml` (the footnote and endnote number formats), footnotes, endnotes and
+//! comments, the page headers, and `docProps/core.xml` / `app.xml`.
 //! Page headers are not body text: their paragraphs come first, marked `hints.page_header`
 //! (Word documents print 份号, 密级 and 紧急程度 there; the parser reads them); footers are
 //! not read. Footnotes, endnotes and comments are not body text
 //! either: they become [`Extracted::notes`], each anchored to the body block that references
-//! it, and their text never enters a paragraph. Optional parts that are missing are skipped;
+//! it, and their text never enters a paragraph; the body shows a footnote's or endnote's
+//! reference mark (`1`, `i`, or a custom mark) where Word does. Optional parts that are missing are skipped;
 //! optional parts that are damaged are skipped with a `damaged_file` warning. A missing or
 //! damaged main document is an error.
 //!
@@ -112,7 +114,14 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
             "document.xml is not valid UTF-8; bad bytes were replaced by U+FFFD",
         ));
     }
-    let (blocks, anchors) = body::parse_with_anchors(&text, &styles, &mut numbering, depth)?;
+    let marks = match optional(&mut zip, &part("settings", "word/settings.xml"), &mut out)? {
+        Some(text) => notes::Marks::parse(&text, depth).unwrap_or_else(|e| {
+            damaged(&mut out, "settings.xml", &e);
+            notes::Marks::default()
+        }),
+        None => notes::Marks::default(),
+    };
+    let (blocks, anchors) = body::parse_with_anchors(&text, &styles, &mut numbering, marks, depth)?;
     out.blocks = blocks;
     for (i, b) in out.blocks.iter_mut().enumerate() {
         b.origin = Origin::at(u32::try_from(i).unwrap_or(u32::MAX));
@@ -170,7 +179,13 @@ fn page_headers(
         let Some(text) = optional(zip, name, out)? else {
             continue;
         };
-        let found = match body::parse_with_anchors(&text, styles, numbering, depth) {
+        let found = match body::parse_with_anchors(
+            &text,
+            styles,
+            numbering,
+            notes::Marks::default(),
+            depth,
+        ) {
             Ok((found, _)) => found,
             Err(e) => {
                 damaged(out, name, &e);

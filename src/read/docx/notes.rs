@@ -6,13 +6,99 @@
 //! (`w:type="separator"`, `continuationSeparator`, `continuationNotice`) draw the rule above the
 //! notes and are not notes. Deleted text and `mc:Fallback` copies are dropped, as in the body.
 //! The reference mark at the start of a note (`w:footnoteRef`, `w:annotationRef`) has no text.
+//!
+//! In the body, Word shows each footnote and endnote reference as the note's number (or, with
+//! `w:customMarkFollows`, as the run of text after it): [`Marks`] numbers them as Word does,
+//! in the format and from the start `settings.xml` gives (`w:footnotePr`, `w:endnotePr`;
+//! Arabic footnotes and lower-case Roman endnotes from 1 by default). Restarts per page or
+//! section are not followed (the reader has no pages).
 
 use quick_xml::events::{BytesStart, Event};
 
+use super::numbering::{format_number, NumFmt};
 use super::on_off;
 use super::xml::{attr, local, local_end, reference, Xml};
 use crate::error::Result;
 use crate::model::{Note, NoteKind};
+
+/// Numbers the footnote and endnote references of the body as Word shows them.
+#[derive(Debug, Clone)]
+pub(crate) struct Marks {
+    footnote: (NumFmt, u32),
+    endnote: (NumFmt, u32),
+}
+
+impl Default for Marks {
+    fn default() -> Self {
+        Marks {
+            footnote: (NumFmt::Decimal, 1),
+            endnote: (NumFmt::LowerRoman, 1),
+        }
+    }
+}
+
+impl Marks {
+    /// The formats and starts of `settings.xml` (`w:footnotePr`/`w:endnotePr` with `w:numFmt`
+    /// and `w:numStart`); what it does not say keeps Word's default.
+    pub(crate) fn parse(text: &str, max_depth: u64) -> Result<Marks> {
+        let mut x = Xml::new(
+            crate::model::Format::Docx,
+            text,
+            "word/settings.xml",
+            max_depth,
+        );
+        let mut marks = Marks::default();
+        let mut inside: Option<NoteKind> = None;
+        while let Some(ev) = x.next()? {
+            match ev {
+                Event::Start(e) => match local(&e) {
+                    b"footnotePr" => inside = Some(NoteKind::Footnote),
+                    b"endnotePr" => inside = Some(NoteKind::Endnote),
+                    _ => {}
+                },
+                Event::End(e) => {
+                    if matches!(
+                        local_end(e.name().into_inner()),
+                        b"footnotePr" | b"endnotePr"
+                    ) {
+                        inside = None;
+                    }
+                }
+                Event::Empty(e) => {
+                    let slot = match inside {
+                        Some(NoteKind::Footnote) => &mut marks.footnote,
+                        Some(NoteKind::Endnote) => &mut marks.endnote,
+                        _ => continue,
+                    };
+                    let val = attr(&e, b"val");
+                    match local(&e) {
+                        b"numFmt" => slot.0 = NumFmt::parse(val.as_deref().unwrap_or("decimal")),
+                        b"numStart" => {
+                            if let Some(n) = val.and_then(|v| v.parse::<u32>().ok()) {
+                                slot.1 = n;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(marks)
+    }
+
+    /// The mark of the next reference of `kind` (footnote or endnote), counting it.
+    pub(crate) fn next(&mut self, kind: NoteKind) -> Option<String> {
+        let slot = match kind {
+            NoteKind::Footnote => &mut self.footnote,
+            NoteKind::Endnote => &mut self.endnote,
+            _ => return None,
+        };
+        let mark = format_number(slot.1, slot.0);
+        slot.1 = slot.1.saturating_add(1);
+        Some(mark)
+    }
+}
 
 /// The element that holds one note of `kind`.
 fn element(kind: NoteKind) -> &'static [u8] {
@@ -206,40 +292,78 @@ mod tests {
         assert_eq!(notes(xml, NoteKind::Comment), want);
     }
 
-    /// Where body references anchor (the rules of `body::parse_with_anchors`).
+    /// Where body references anchor and what they show (the rules of
+    /// `body::parse_with_anchors`).
     #[test]
-    fn body_references_anchor_to_blocks() {
+    fn body_references_show_their_marks_and_anchor_to_blocks() {
         use super::super::body::parse_with_anchors;
         use super::super::numbering::Numbering;
         use super::super::styles::Styles;
         let xml = r#"<w:document xmlns:w="w" xmlns:mc="mc"><w:body>
           <w:p><w:r><w:t>甲</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r><w:r><w:t>乙</w:t></w:r></w:p>
-          <w:p><w:commentRangeStart w:id="7"/><w:r><w:endnoteReference w:id="3"/></w:r></w:p>
+          <w:p><w:commentRangeStart w:id="7"/></w:p>
+          <w:p><w:r><w:endnoteReference w:id="3"/></w:r></w:p>
           <w:p><w:r><w:t>丙</w:t></w:r><w:commentRangeEnd w:id="7"/><w:r><w:commentReference w:id="7"/></w:r>
             <w:del><w:r><w:footnoteReference w:id="9"/></w:r></w:del></w:p>
           <w:tbl><w:tr><w:tc><w:p><w:r><w:t>格</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p></w:tc></w:tr></w:tbl>
           <w:p><w:r><w:t>丁</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r><w:r><w:footnoteReference w:id="4"/></w:r></w:p></w:txbxContent></w:drawing></mc:Choice></mc:AlternateContent></w:r></w:p>
-          <w:p><w:r><w:footnoteReference w:id="5"/></w:r></w:p>
+          <w:p><w:r><w:t>戊</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="6"/><w:t>*</w:t></w:r>
+            <w:r><w:rPr><w:vanish/></w:rPr><w:footnoteReference w:id="8"/></w:r><w:r><w:footnoteReference w:id="5"/></w:r></w:p>
+          <w:p><w:r><w:t>己</w:t></w:r><w:r><w:endnoteReference w:id="4"/></w:r></w:p>
         </w:body></w:document>"#;
-        let (blocks, anchors) =
-            parse_with_anchors(xml, &Styles::default(), &mut Numbering::default(), 64).unwrap();
+        let (blocks, anchors) = parse_with_anchors(
+            xml,
+            &Styles::default(),
+            &mut Numbering::default(),
+            Marks::default(),
+            64,
+        )
+        .unwrap();
         let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, ["甲乙", "丙", "格", "丁", "框"]);
+        // Footnotes count 1, 2, … and endnotes i, ii, … in document order; a deleted reference
+        // and one with a custom mark take no number, a hidden one shows nothing but counts.
+        assert_eq!(
+            texts,
+            ["甲1乙", "i", "丙", "格2", "丁", "框3", "戊*5", "己ii"]
+        );
         let at = |k, id: &str| anchors.get(&(k, id.to_string())).copied();
         // A reference in an empty paragraph anchors to the next block; the first of a
-        // comment's start and reference counts; a deleted reference and one after the last
-        // block anchor nowhere; a text box's reference anchors to the paragraph holding it.
+        // comment's start and reference counts; a deleted reference anchors nowhere; a text
+        // box's reference anchors to the paragraph holding it.
         for (k, id, want) in [
             (NoteKind::Footnote, "1", Some(0)),
-            (NoteKind::Endnote, "3", Some(1)),
             (NoteKind::Comment, "7", Some(1)),
+            (NoteKind::Endnote, "3", Some(1)),
             (NoteKind::Footnote, "9", None),
-            (NoteKind::Footnote, "2", Some(2)),
-            (NoteKind::Footnote, "4", Some(3)),
-            (NoteKind::Footnote, "5", None),
+            (NoteKind::Footnote, "2", Some(3)),
+            (NoteKind::Footnote, "4", Some(4)),
+            (NoteKind::Footnote, "5", Some(6)),
         ] {
             assert_eq!(at(k, id), want, "{k:?} {id}");
         }
+    }
+
+    #[test]
+    fn settings_give_the_mark_formats_and_starts() {
+        let xml = r#"<w:settings xmlns:w="w">
+          <w:footnotePr><w:numFmt w:val="chineseCounting"/><w:numStart w:val="3"/><w:footnote w:id="-1"/></w:footnotePr>
+          <w:endnotePr><w:numFmt w:val="decimal"/></w:endnotePr></w:settings>"#;
+        let mut m = Marks::parse(xml, 64).unwrap();
+        let seq: Vec<_> = [
+            NoteKind::Footnote,
+            NoteKind::Footnote,
+            NoteKind::Endnote,
+            NoteKind::Comment,
+        ]
+        .into_iter()
+        .map(|k| m.next(k))
+        .collect();
+        assert_eq!(
+            seq,
+            [Some("三".into()), Some("四".into()), Some("1".into()), None]
+        );
+        let mut d = Marks::parse("<w:settings/>", 64).unwrap();
+        assert_eq!(d.next(NoteKind::Endnote).as_deref(), Some("i"));
     }
 
     #[test]

@@ -42,7 +42,8 @@ pub(crate) enum NumFmt {
 }
 
 impl NumFmt {
-    fn parse(s: &str) -> NumFmt {
+    /// The format an `ST_NumberFormat` value names; unknown values are Arabic, as in Word.
+    pub(crate) fn parse(s: &str) -> NumFmt {
         match s {
             "decimalZero" => NumFmt::DecimalZero,
             "ordinal" => NumFmt::Ordinal,
