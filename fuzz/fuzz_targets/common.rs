@@ -20,15 +20,16 @@ pub fn convert_and_walk(data: &[u8], format: Option<gongwen::Format>) {
     }
 }
 
-/// The spreadsheet reader runs calamine inside `catch_unwind` by design (a calamine bug on a
+/// The spreadsheet reader runs calamine inside a panic guard by design (a calamine bug on a
 /// damaged workbook becomes a `malformed` error for that file). libFuzzer's panic hook aborts
-/// on every panic, caught or not, which would stop the run at the first such input; this
-/// hook lets a caught panic unwind. An uncaught panic still aborts: libfuzzer-sys checks the
-/// target's own `catch_unwind`.
+/// on every panic, caught or not, which would stop the run at the first such input. The
+/// library's quiet hook says nothing for a panic inside one of its guards (which then unwinds
+/// to the guard) and hands every other panic to libFuzzer's hook, which aborts: a panic in
+/// gongwen's own code, even one `gongwen batch` would turn into an `internal` record, is still
+/// a finding.
 /// Every target whose input can reach a workbook reader needs it: read_sheet, and convert and
 /// batch_inputs, which sniff (their smoke run hit the calamine short-record panic, caught).
 #[allow(dead_code)] // the targets pinned to one other format never reach calamine
 pub fn let_guarded_panics_unwind() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+    gongwen::quiet_guarded_panics();
 }
