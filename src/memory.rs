@@ -142,7 +142,10 @@ mod tests {
             other => panic!("expected the memory limit, got {other:?}"),
         }
         let inner = Scope::enter(10).expect("nested");
-        assert!(check().is_err(), "a nested conversion keeps the outer budget");
+        assert!(
+            check().is_err(),
+            "a nested conversion keeps the outer budget"
+        );
         drop(inner);
         drop(scope);
         assert!(check().is_ok(), "no document, no budget");

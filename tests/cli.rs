@@ -409,7 +409,10 @@ fn a_panic_caught_in_a_third_party_parser_prints_only_the_clear_error() {
     assert!(file.is_file(), "missing fixture {}", file.display());
     let (code, _, err) = run(&[os("convert"), os("-o"), os("/dev/null"), file.as_os_str()]);
     assert_eq!(code, Some(2), "{err}");
-    assert!(err.contains("calamine-short-record.xls") && err.contains("damaged"), "{err}");
+    assert!(
+        err.contains("calamine-short-record.xls") && err.contains("damaged"),
+        "{err}"
+    );
     assert!(!err.contains("panicked at"), "{err}");
     assert_eq!(err.lines().count(), 1, "one line, the error: {err}");
     let (code, out, err) = run(&[os("batch"), os("-q"), file.as_os_str()]);
@@ -451,7 +454,13 @@ fn limit_memory_fails_the_heavy_document_and_the_batch_goes_on() {
         "{err}"
     );
     // Without the limit the same page converts: the limit, not the page, failed it.
-    let (code, _, err) = run(&[os("convert"), os("-q"), os("-o"), os("/dev/null"), heavy.as_os_str()]);
+    let (code, _, err) = run(&[
+        os("convert"),
+        os("-q"),
+        os("-o"),
+        os("/dev/null"),
+        heavy.as_os_str(),
+    ]);
     assert!(matches!(code, Some(0 | 1)), "{err}");
     // batch: the heavy input is one error record, the light one still comes out.
     let (code, out, err) = run(&[
@@ -469,7 +478,13 @@ fn limit_memory_fails_the_heavy_document_and_the_batch_goes_on() {
         .collect();
     assert_eq!(records.len(), 2, "{out}");
     assert_eq!(records[0]["error"]["code"], "limit_exceeded", "{out}");
-    assert!(records[0]["error"]["message"].as_str().unwrap().contains("memory"), "{out}");
+    assert!(
+        records[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("memory"),
+        "{out}"
+    );
     assert!(records[1].get("error").is_none(), "{out}");
     assert_eq!(records[1]["document"]["source"]["format"], "html", "{out}");
 }

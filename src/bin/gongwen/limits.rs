@@ -78,7 +78,11 @@ fn parse_amount(text: &str) -> Result<u64, String> {
         "m" | "mb" | "mib" => 20,
         "g" | "gb" | "gib" => 30,
         "t" | "tb" | "tib" => 40,
-        _ => return Err(format!("unknown size suffix in `{text}` (use K, M, G or T)")),
+        _ => {
+            return Err(format!(
+                "unknown size suffix in `{text}` (use K, M, G or T)"
+            ))
+        }
     };
     number
         .checked_mul(1u64 << shift)

@@ -58,7 +58,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     // hostile bytes; as with loading, a panic there becomes an error for this file only.
     let mut warnings = std::mem::take(&mut out.warnings);
     let extracted = crate::guard::catch(|| extract_pages(&doc, &pages, opts, &mut warnings))
-    .map_err(|_| Error::malformed(Format::Pdf, "a content stream could not be decoded"))?;
+        .map_err(|_| Error::malformed(Format::Pdf, "a content stream could not be decoded"))?;
     crate::memory::check()?;
     out.warnings = warnings;
     #[cfg_attr(not(feature = "ocr"), allow(unused_mut))]
