@@ -161,7 +161,7 @@ pub(crate) fn parse_with_anchors(
     while let Some(ev) = x.next()? {
         // The document's memory budget, every 4 096 XML events.
         events = events.wrapping_add(1);
-        if events % 4096 == 0 {
+        if events.is_multiple_of(4096) {
             crate::memory::check()?;
         }
         if st.skip > 0 {

@@ -300,7 +300,7 @@ impl<'a> Interp<'a> {
             }
             self.ops_left -= 1;
             // The document's memory budget: `read` reports the breach once the page ends.
-            if self.ops_left % 4096 == 0 && crate::memory::check().is_err() {
+            if self.ops_left.is_multiple_of(4096) && crate::memory::check().is_err() {
                 return;
             }
             match op {
