@@ -486,5 +486,5 @@ fn limit_memory_fails_the_heavy_document_and_the_batch_goes_on() {
         "{out}"
     );
     assert!(records[1].get("error").is_none(), "{out}");
-    assert_eq!(records[1]["document"]["source"]["format"], "html", "{out}");
+    assert_eq!(records[1]["source"]["format"], "html", "{out}");
 }
