@@ -36,6 +36,8 @@ pub mod chunk;
 mod error;
 #[cfg(feature = "export")]
 pub mod export;
+mod guard;
+mod memory;
 pub mod model;
 pub mod normalize;
 #[cfg(feature = "ocr")]
@@ -77,6 +79,8 @@ pub mod internals {
 }
 
 pub use error::{Error, Result};
+pub use guard::{in_guard, quiet_guarded_panics};
+pub use memory::{memory_gauge_registered, set_memory_gauge};
 pub use model::{Block, BlockKind, Document, Format, HeadingKind, Meta, Section};
 pub use options::{
     Limit, Limits, NormalizeOptions, OcrMode, OcrOptions, Options, ParseOptions, Progress,
@@ -91,6 +95,7 @@ use sha2::{Digest, Sha256};
 /// # Errors
 /// Only reading fails: see [`read::read`].
 pub fn convert(bytes: &[u8], options: &Options) -> Result<Document> {
+    let _budget = memory::Scope::enter(options.read.limits.memory)?;
     let extracted = extract(bytes, options)?;
     Ok(parse::parse(extracted, &options.parse))
 }
@@ -100,9 +105,12 @@ pub fn convert(bytes: &[u8], options: &Options) -> Result<Document> {
 /// # Errors
 /// As [`read::read`].
 pub fn extract(bytes: &[u8], options: &Options) -> Result<read::Extracted> {
+    let _budget = memory::Scope::enter(options.read.limits.memory)?;
     let mut extracted = read::read(bytes, &options.read)?;
+    memory::check()?;
     extracted.blocks = normalize::blocks(std::mem::take(&mut extracted.blocks), &options.normalize);
     normalize::notes(&mut extracted.notes, &options.normalize);
+    memory::check()?;
     fill_source(&mut extracted.source, bytes, &options.read);
     Ok(extracted)
 }

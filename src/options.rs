@@ -259,6 +259,10 @@ limits! {
     /// Longest side, in pixels, of a page image as OCR sees it; larger images are scaled down
     /// (memory and time grow with its square; 2000 is RapidOCR's and fits A4 at 170 dpi).
     OcrSide ocr_side: 2000, shown "2 000", unit "N", flag "ocr-side";
+    /// Most heap bytes one document may hold while it is converted, checked as it is read (see
+    /// `gongwen::set_memory_gauge`: only programs whose allocator counts memory, such as the
+    /// `gongwen` binary, can enforce it).
+    Memory memory: u64::MAX, shown "none", unit "BYTES", flag "memory";
 }
 
 impl std::fmt::Display for Limit {
@@ -357,6 +361,9 @@ mod tests {
     /// The default as people read it: `256 MiB`, `1 GiB`, `2 000 000`.
     fn shown(value: u64) -> String {
         const GIB: u64 = 1024 * MIB;
+        if value == u64::MAX {
+            return "none".into(); // no limit unless one is set (`memory`)
+        }
         if value >= GIB && value.is_multiple_of(GIB) {
             return format!("{} GiB", value / GIB);
         }
@@ -394,7 +401,7 @@ mod tests {
             );
             assert!(!limit.description().is_empty() && !limit.description().ends_with(' '));
         }
-        assert_eq!(Limit::ALL.len(), 18);
+        assert_eq!(Limit::ALL.len(), 19);
     }
 
     #[test]

@@ -399,3 +399,92 @@ fn explain_summarizes_one_file_for_a_person() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_panic_caught_in_a_third_party_parser_prints_only_the_clear_error() {
+    // calamine panics on this record (a fuzz finding); the sheet reader catches it, and the
+    // binary's quiet panic hook keeps Rust's panic text off stderr, in convert and in batch.
+    let file = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/malformed/fuzz/calamine-short-record.xls");
+    assert!(file.is_file(), "missing fixture {}", file.display());
+    let (code, _, err) = run(&[os("convert"), os("-o"), os("/dev/null"), file.as_os_str()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("calamine-short-record.xls") && err.contains("damaged"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked at"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line, the error: {err}");
+    let (code, out, err) = run(&[os("batch"), os("-q"), file.as_os_str()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(out.contains("\"malformed\""), "{out}");
+    assert!(!err.contains("panicked at"), "{err}");
+}
+
+/// An HTML page of one table of `rows` rows: its DOM takes about 35 times the page.
+fn table_html(rows: usize) -> String {
+    let mut page = String::from("<html><body><table>");
+    for i in 0..rows {
+        page.push_str(&format!(
+            "<tr><td>第{i}行</td><td>某某县人民政府</td><td>{i}</td></tr>"
+        ));
+    }
+    page.push_str("</table></body></html>");
+    page
+}
+
+#[test]
+fn limit_memory_fails_the_heavy_document_and_the_batch_goes_on() {
+    let dir = scratch("limit-memory");
+    let heavy = dir.join("table.html");
+    std::fs::write(&heavy, table_html(60_000)).unwrap(); // 4 MB of page, about 140 MB of DOM
+    let light = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/000.html");
+    // convert: a clear error naming the flag, exit 2, and no panic text.
+    let (code, _, err) = run(&[
+        os("convert"),
+        os("-o"),
+        os("/dev/null"),
+        os("--limit-memory"),
+        os("16M"),
+        heavy.as_os_str(),
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("table.html") && err.contains("memory") && err.contains("--limit-memory"),
+        "{err}"
+    );
+    // Without the limit the same page converts: the limit, not the page, failed it.
+    let (code, _, err) = run(&[
+        os("convert"),
+        os("-q"),
+        os("-o"),
+        os("/dev/null"),
+        heavy.as_os_str(),
+    ]);
+    assert!(matches!(code, Some(0 | 1)), "{err}");
+    // batch: the heavy input is one error record, the light one still comes out.
+    let (code, out, err) = run(&[
+        os("batch"),
+        os("-q"),
+        os("--limit-memory"),
+        os("16M"),
+        heavy.as_os_str(),
+        light.as_os_str(),
+    ]);
+    assert_eq!(code, Some(2), "{err}");
+    let records: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "{out}");
+    assert_eq!(records[0]["error"]["code"], "limit_exceeded", "{out}");
+    assert!(
+        records[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("memory"),
+        "{out}"
+    );
+    assert!(records[1].get("error").is_none(), "{out}");
+    assert_eq!(records[1]["source"]["format"], "html", "{out}");
+}

@@ -28,9 +28,13 @@ fn run(job: Job, options: &gongwen::Options) {
     let mut batch = BatchOptions::default();
     batch.jobs = 1;
     let cancel = std::sync::atomic::AtomicBool::new(false);
-    let _ = batch::run(std::iter::once(job), options, &batch, &cancel, &mut |record| {
-        record.write_jsonl(&mut std::io::sink())
-    });
+    let _ = batch::run(
+        std::iter::once(job),
+        options,
+        &batch,
+        &cancel,
+        &mut |record| record.write_jsonl(&mut std::io::sink()),
+    );
 }
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {

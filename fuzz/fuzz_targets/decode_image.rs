@@ -21,7 +21,10 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     if mode % 2 == 0 {
         if let Ok(rasters) = image::decode(rest, &limits()) {
             for r in rasters {
-                assert_eq!(r.data.len(), (r.width * r.height * r.channels as u32) as usize);
+                assert_eq!(
+                    r.data.len(),
+                    (r.width * r.height * r.channels as u32) as usize
+                );
             }
         }
     } else {
@@ -29,7 +32,13 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         options.limits = limits();
         if let Ok((pages, _)) = image::pdf_images(rest, &options) {
             for page in pages.iter().take(2) {
-                let _ = image::compose(&page.images, page.width.min(2000.0), page.height.min(2000.0), 50.0, &options.limits);
+                let _ = image::compose(
+                    &page.images,
+                    page.width.min(2000.0),
+                    page.height.min(2000.0),
+                    50.0,
+                    &options.limits,
+                );
             }
         }
     }

@@ -43,6 +43,8 @@ fn options_from(data: &[u8]) -> gongwen::NormalizeOptions {
 /// CJK Unified Ideographs (U+4E00–U+9FFF) and Extension A (U+3400–U+4DBF).
 fn ideographs(s: &str) -> usize {
     s.chars()
-        .filter(|&c| ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c))
+        .filter(|&c| {
+            ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+        })
         .count()
 }

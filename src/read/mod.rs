@@ -46,6 +46,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     if bytes.len() as u64 > opts.limits.input_bytes {
         return Err(Error::limit(Limit::InputBytes, opts.limits.input_bytes));
     }
+    let _budget = crate::memory::Scope::enter(opts.limits.memory)?;
     if gzip::is_gzip(bytes) {
         let (inflated, warning) = gzip::inflate(bytes, &opts.limits)?;
         if inflated.is_empty() {

@@ -106,6 +106,9 @@ fn _document_from_json(json: &str) -> PyResult<Document> {
 
 #[pymodule]
 fn _gongwen(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    // Panics the library catches on purpose (a third-party parser on a damaged file) become
+    // `GongwenError`s; keep Rust's `panicked at` text for them off stderr.
+    gongwen::quiet_guarded_panics();
     m.add_function(wrap_pyfunction!(convert, m)?)?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(fts_query, m)?)?;

@@ -8,12 +8,17 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gongwen::{Format, Options, OutputFormat};
 
+mod alloc;
 mod batch;
 mod limits;
 mod ocr;
 mod report;
 #[cfg(feature = "serve")]
 mod serve;
+
+/// Counts each thread's heap for `--limit-memory` (see `alloc.rs`).
+#[global_allocator]
+static ALLOCATOR: alloc::Counting = alloc::Counting;
 
 /// Exit codes, documented in `--help` and the README.
 const EXIT_OK: u8 = 0;
@@ -263,6 +268,10 @@ enum Emit {
 }
 
 fn main() -> ExitCode {
+    // A panic inside a third-party parser on a damaged file is caught and reported as a clear
+    // `malformed` error; without this hook Rust would also print its `panicked at` text.
+    gongwen::quiet_guarded_panics();
+    gongwen::set_memory_gauge(alloc::held_by_this_thread);
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Convert(args) => convert(&args),

@@ -163,7 +163,13 @@ pub(crate) fn parse_with_anchors(
         anchors: Anchors::new(),
         marks,
     };
+    let mut events = 0u32;
     while let Some(ev) = x.next()? {
+        // The document's memory budget, every 4 096 XML events.
+        events = events.wrapping_add(1);
+        if events.is_multiple_of(4096) {
+            crate::memory::check()?;
+        }
         if st.skip > 0 {
             match ev {
                 Event::Start(_) => st.skip += 1,

@@ -53,7 +53,7 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     encoding_warnings(&decoded.info, overruled, &mut out.warnings);
     let flattened = depth::flatten(&decoded.text, opts.limits.html_depth);
     let text = flattened.as_deref().unwrap_or(&decoded.text);
-    let dom = dom::Dom::parse(text, opts.limits.html_depth);
+    let dom = dom::Dom::parse(text, opts.limits.html_depth)?;
     if dom.depth_limited || flattened.is_some() {
         out.warnings.push(Diagnostic::new(
             Code::LimitReached,

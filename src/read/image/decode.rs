@@ -88,7 +88,7 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<Vec<Raster>> {
 
 /// Run a decoder, turning a panic inside a third-party crate into a `Malformed` error.
 pub(crate) fn guarded<T>(codec: Codec, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+    crate::guard::catch(f)
         .unwrap_or_else(|_| Err(malformed(codec, "the decoder gave up on this image")))
 }
 

@@ -299,6 +299,10 @@ impl<'a> Interp<'a> {
                 return;
             }
             self.ops_left -= 1;
+            // The document's memory budget: `read` reports the breach once the page ends.
+            if self.ops_left.is_multiple_of(4096) && crate::memory::check().is_err() {
+                return;
+            }
             match op {
                 // A bounded stack: hostile streams may push without popping.
                 b"q" if stack.len() < 256 => stack.push(gs.clone()),

@@ -57,10 +57,9 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     // Our interpreter avoids panicking operations, but it calls lopdf's stream filters on
     // hostile bytes; as with loading, a panic there becomes an error for this file only.
     let mut warnings = std::mem::take(&mut out.warnings);
-    let extracted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extract_pages(&doc, &pages, opts, &mut warnings)
-    }))
-    .map_err(|_| Error::malformed(Format::Pdf, "a content stream could not be decoded"))?;
+    let extracted = crate::guard::catch(|| extract_pages(&doc, &pages, opts, &mut warnings))
+        .map_err(|_| Error::malformed(Format::Pdf, "a content stream could not be decoded"))?;
+    crate::memory::check()?;
     out.warnings = warnings;
     #[cfg_attr(not(feature = "ocr"), allow(unused_mut))]
     let (mut laid, fonts) = extracted;
@@ -102,7 +101,7 @@ pub(crate) fn load(bytes: &[u8], opts: &ReadOptions) -> Result<Document> {
         max_decompressed_size: Some(limit),
         ..LoadOptions::default()
     };
-    let loaded = std::panic::catch_unwind(|| Document::load_mem_with_options(bytes, options))
+    let loaded = crate::guard::catch(|| Document::load_mem_with_options(bytes, options))
         .map_err(|_| Error::malformed(Format::Pdf, "the PDF parser gave up on this file"))?;
     let doc = match loaded {
         Ok(doc) => doc,
@@ -320,6 +319,10 @@ fn extract_pages(
             furniture: Vec::new(),
         });
         opts.report_progress(out.len(), pages.len());
+        // Over the document's memory budget: `read` turns this into the error.
+        if crate::memory::check().is_err() {
+            break;
+        }
     }
     if !image_only.is_empty() {
         warnings.push(Diagnostic::new(

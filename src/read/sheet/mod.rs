@@ -24,7 +24,6 @@ mod numfmt;
 
 use std::collections::HashMap;
 use std::io::Cursor;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use calamine::{Data, DataRef, Reader, SheetType, SheetVisible, Xls, XlsError, Xlsx, XlsxError};
 
@@ -69,7 +68,7 @@ pub fn read_xlsx(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
 
 /// Run a calamine call, turning a panic into a `malformed` error.
 fn guarded<T>(format: Format, f: impl FnOnce() -> T) -> Result<T> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|_| {
+    crate::guard::catch(f).map_err(|_| {
         Error::malformed(
             format,
             "the workbook is damaged (the spreadsheet parser gave up)",
