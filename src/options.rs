@@ -48,7 +48,8 @@ pub struct ReadOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum OcrMode {
-    /// Image inputs, and PDF pages that are images without a text layer. The default.
+    /// Image inputs, PDF pages that are images without a text layer, and PDF pages whose
+    /// embedded fonts have no usable Unicode map (rendered, then read). The default.
     #[default]
     Auto,
     /// Also every PDF page that has page images, even with a text layer (its text is replaced).

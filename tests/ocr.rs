@@ -218,3 +218,75 @@ fn missing_models_are_an_error_for_images_and_a_warning_for_pdfs() {
         .any(|w| w.message.contains("scripts/fetch-ocr-models.sh"));
     assert!(says_how, "{:?}", doc.warnings);
 }
+
+/// The corpus PDFs whose fonts have no usable Unicode map, rendered and read by OCR.
+fn unmapped_corpus_pdf(name: &str) -> Option<gongwen::read::Extracted> {
+    models()?;
+    let path = crate::util::shared(&format!("corpus/pdf/{name}"))?;
+    let data = std::fs::read(path).unwrap();
+    // The first four pages: cover, imprint, contents, foreword (rendering is slow unoptimised).
+    let mut opts = gongwen::ReadOptions::default();
+    opts.limits.pages = 4;
+    Some(gongwen::internals::pdf::read(&data, &opts).unwrap())
+}
+
+fn all_text(x: &gongwen::read::Extracted) -> String {
+    let texts: Vec<&str> = x.blocks.iter().map(|b| b.text.as_str()).collect();
+    texts.join("\n")
+}
+
+#[test]
+fn an_embedded_font_without_any_map_is_rendered_and_read() {
+    // issue3405r: WenQuanYi Zen Hei embedded, Identity-H, no ToUnicode, no cmap table.
+    let Some(x) = unmapped_corpus_pdf("pdfjs_issue3405r.pdf") else {
+        return;
+    };
+    let got = all_text(&x);
+    assert_eq!(cer("其他参考数据", &got), 0.0, "{got}");
+    let ocr = x.source.ocr.as_ref().expect("source.ocr");
+    assert_eq!(ocr.pages.len(), 1);
+    assert!(x.unreliable_pages.is_empty(), "{:?}", x.unreliable_pages);
+}
+
+#[test]
+fn wrong_maps_are_replaced_by_ocr_of_the_rendered_pages() {
+    // GM/T 0031-2014: CFF CID fonts whose ToUnicode sends Chinese to junk; the digits and
+    // punctuation of the fonts that map well are kept. Readings made by eye from the page.
+    let Some(x) = unmapped_corpus_pdf("ofdrw_GMT_0031-2014_安全电子签章密码技术规范.pdf")
+    else {
+        return;
+    };
+    let got = all_text(&x);
+    let readings = [
+        "中华人民共和国密码行业标准",
+        "安全电子签章密码技术规范",
+        "本标准按照GB/T1.1—2009给出的规则起草。",
+        "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别这些专利的责任。",
+        "本标准由密码行业标准化技术委员会提出并归口。",
+        "本标准主要起草单位：北京数字认证股份有限公司、上海市数字证书认证中心有限公司、",
+    ];
+    let folded_got: String = folded(&got).into_iter().collect();
+    let (mut errors, mut chars) = (0usize, 0usize);
+    for r in readings {
+        let t = folded(r);
+        // The best-matching window of the output (the reading's length) against the reading.
+        let g: Vec<char> = folded_got.chars().collect();
+        let best = (0..g.len().saturating_sub(t.len()) + 1)
+            .map(|i| edit_distance(&t, g.get(i..(i + t.len()).min(g.len())).unwrap_or(&[])))
+            .min()
+            .unwrap_or(t.len());
+        errors += best;
+        chars += t.len();
+    }
+    let rate = errors as f64 / chars as f64;
+    eprintln!("GM/T 0031 CER over the readings {:.2} %", rate * 100.0);
+    assert!(rate < 0.02, "CER {rate}\n{got}");
+    assert!(
+        !x.warnings
+            .iter()
+            .any(|w| w.code == gongwen::model::Code::UnreliableText
+                && w.message.contains("look wrong")),
+        "{:?}",
+        x.warnings
+    );
+}

@@ -25,6 +25,14 @@ fn read(data: &[u8]) -> Extracted {
     pdf_read(data, &ReadOptions::default()).unwrap_or_else(|e| panic!("read failed: {e}"))
 }
 
+/// The text layer alone: pages with unreliable text are not rendered and read by OCR (that is
+/// tested in `ocr.rs`, with the models).
+fn read_text_layer(data: &[u8]) -> Extracted {
+    let mut opts = ReadOptions::default();
+    opts.ocr.mode = gongwen::OcrMode::Never;
+    pdf_read(data, &opts).unwrap_or_else(|e| panic!("read failed: {e}"))
+}
+
 /// All block text with white space removed (layout decides where lines break; these tests
 /// check characters, not line structure).
 fn text(x: &Extracted) -> String {
@@ -302,9 +310,11 @@ fn gbk_in_winansi_xiaobiaosong() {
 
 #[test]
 fn gbk_in_winansi_simfang() {
-    let Some(x) = corpus("pdfjs_SimFang-variant.pdf") else {
+    // The text layer: with OCR the page is rendered for its Type3 glyph and read instead.
+    let Some(p) = shared("corpus/pdf/pdfjs_SimFang-variant.pdf") else {
         return;
     };
+    let x = read_text_layer(&bytes(&p));
     assert!(
         text(&x).starts_with("全世界无产者，联合起来"),
         "{}",
@@ -365,9 +375,11 @@ fn stsong_light_mixed_with_embedded_subsets() {
 
 #[test]
 fn wrong_tounicode_is_reported() {
-    let Some(x) = corpus("ofdrw_GMT_0031-2014_安全电子签章密码技术规范.pdf") else {
+    let Some(p) = shared("corpus/pdf/ofdrw_GMT_0031-2014_安全电子签章密码技术规范.pdf")
+    else {
         return;
     };
+    let x = read_text_layer(&bytes(&p));
     let w: Vec<_> = x
         .warnings
         .iter()
@@ -386,12 +398,31 @@ fn wrong_tounicode_is_reported() {
 
 #[test]
 fn missing_maps_are_reported() {
-    // An embedded TrueType font with neither ToUnicode nor a `cmap` table, and a form whose
-    // ToUnicode sends many codes to one character (佛佛佛…).
-    for name in ["pdfjs_issue3405r.pdf", "pymupdf_has-bad-fonts.pdf"] {
-        let Some(x) = corpus(name) else { return };
-        assert!(has(&x, Code::UnreliableText), "{name}: {:?}", x.warnings);
+    // An embedded TrueType font with neither ToUnicode nor a `cmap` table.
+    let Some(p) = shared("corpus/pdf/pdfjs_issue3405r.pdf") else {
+        return;
+    };
+    let x = read_text_layer(&bytes(&p));
+    assert!(has(&x, Code::UnreliableText), "{:?}", x.warnings);
+}
+
+#[test]
+fn notdef_glyphs_carry_no_text() {
+    // FastReport writes CID 0 (.notdef, drawn as an empty box) for characters its font subset
+    // lacks and maps code 0 to the last of them: the text layer said 佛佛佛佛佛佛佛佛佛佛佛.
+    let Some(x) = corpus("pymupdf_has-bad-fonts.pdf") else {
+        return;
+    };
+    let t = text(&x);
+    assert!(
+        !t.contains("佛佛") && !t.contains("纸纸") && !t.contains("釉"),
+        "{t}"
+    );
+    for part in ["佛山市柏年建材有限公司", "一般贸易", "结汇退税", "照章征免"]
+    {
+        assert!(t.contains(part), "{part}: {t}");
     }
+    assert!(!has(&x, Code::UnreliableText), "{:?}", x.warnings);
 }
 
 #[test]

@@ -52,6 +52,8 @@ pub(crate) struct Font {
     pub vertical: bool,
     /// The font program is embedded.
     pub embedded: bool,
+    /// A Type3 font: its glyphs are drawn by content streams in the file.
+    pub type3: bool,
     /// The name suggests a Chinese, Japanese or Korean font.
     pub cjk_name: bool,
     /// Has a ToUnicode CMap.
@@ -249,6 +251,7 @@ impl Font {
             name,
             vertical: false,
             embedded: false,
+            type3: subtype == b"Type3",
             has_to_unicode: to_unicode.is_some(),
             bold,
             family,
@@ -523,8 +526,16 @@ impl Font {
             Encoding::Identity => {
                 for pair in bytes.chunks(2) {
                     let code = pair.iter().fold(0u32, |a, &b| (a << 8) | u32::from(b));
+                    // CID 0 is `.notdef` in every CID font: an empty box or nothing on the
+                    // page, whatever a ToUnicode says. Producers that lack a glyph write 0
+                    // and map it to the last character they lacked (FastReport: 佛佛佛佛).
+                    let text = if code == 0 {
+                        String::new()
+                    } else {
+                        self.cid_text(code, code, pair.len() as u8, false)
+                    };
                     out.push(Decoded {
-                        text: self.cid_text(code, code, pair.len() as u8, false),
+                        text,
                         width: self.cid_width(code),
                         space: false,
                     });

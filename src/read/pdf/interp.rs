@@ -6,7 +6,7 @@
 //! (`g rg k cs sc scn`) and the render mode (`Tr`). Paths and images are skipped; images are
 //! counted so that image-only pages can be reported.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -82,6 +82,15 @@ impl FontTable {
         });
         self.style_ids.insert((font, stroked, red), id);
         id
+    }
+
+    /// The style ids text in any of `fonts` (indices into [`FontTable::fonts`]) was drawn with.
+    pub(crate) fn styles_of(&self, fonts: &[usize]) -> HashSet<u32> {
+        self.style_ids
+            .iter()
+            .filter(|((f, _, _), _)| fonts.contains(&(*f as usize)))
+            .map(|(_, &id)| id)
+            .collect()
     }
 
     fn push(&mut self, font: Font) -> u32 {

@@ -33,6 +33,8 @@ mod obj;
 #[cfg(feature = "ocr")]
 mod ocr;
 mod quality;
+#[cfg(feature = "ocr")]
+mod render;
 mod truetype;
 
 /// Read a PDF file.
@@ -63,9 +65,24 @@ pub fn read(bytes: &[u8], opts: &ReadOptions) -> Result<Extracted> {
     out.warnings = warnings;
     #[cfg_attr(not(feature = "ocr"), allow(unused_mut))]
     let (mut laid, fonts) = extracted;
+    // Pages whose doubted text OCR replaced are not reported as unreliable.
     #[cfg(feature = "ocr")]
-    ocr::ocr_pages(&doc, &pages, &mut laid, opts, &mut out)?;
-    let doubted = quality::judge(&fonts, &laid, &mut out.warnings);
+    let read_by_ocr = {
+        let doubts = quality::judge(&fonts, &[], &mut Vec::new());
+        let layer = ocr::TextLayer {
+            bytes,
+            fonts: &fonts,
+            doubts: &doubts,
+        };
+        ocr::ocr_pages(&doc, &pages, &mut laid, &layer, opts, &mut out)?
+    };
+    #[cfg(not(feature = "ocr"))]
+    let read_by_ocr: Vec<u32> = Vec::new();
+    let doubted = quality::judge(&fonts, &read_by_ocr, &mut out.warnings).pages;
+    let doubted: Vec<u32> = doubted
+        .into_iter()
+        .filter(|p| !read_by_ocr.contains(p))
+        .collect();
     // Text drawn turned (upside down, up or down the page) is read in its own frame; a red
     // seal's ring text is dropped.
     let (laid, _seal_glyphs) = layout::upright(laid, fonts.styles.list());

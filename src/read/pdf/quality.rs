@@ -13,7 +13,6 @@ use super::interp::{FontStats, FontTable};
 use super::list;
 use crate::chars::{is_chinese_text as is_cjk_text, is_han};
 use crate::model::{Code, Diagnostic};
-use crate::read::layout::Page;
 
 /// Fonts drawing fewer glyphs than this are not judged: too little evidence.
 const MIN_GLYPHS: u64 = 12;
@@ -106,20 +105,31 @@ pub(crate) fn verdict(s: &FontStats, cjk_font: bool) -> Verdict {
     Verdict::Fine
 }
 
-/// Add `unreliable_text` warnings for the fonts whose text cannot be trusted; returns the pages
-/// those fonts draw on.
+/// The fonts whose text cannot be trusted and the pages they draw on.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Doubts {
+    /// Pages (ascending) with text in a doubted font.
+    pub pages: Vec<u32>,
+    /// The doubted fonts, as indices into [`FontTable::fonts`].
+    pub fonts: Vec<usize>,
+}
+
+/// Add `unreliable_text` warnings for the fonts whose text cannot be trusted; returns them and
+/// the pages they draw on. Pages in `read_by_ocr` (their doubted text was replaced by OCR of
+/// the rendered page) are left out of the warnings, not of the returned pages.
 pub(crate) fn judge(
     fonts: &FontTable,
-    _pages: &[Page],
+    read_by_ocr: &[u32],
     warnings: &mut Vec<Diagnostic>,
-) -> Vec<u32> {
+) -> Doubts {
+    let mut doubted_fonts: Vec<usize> = Vec::new();
     let mut no_map: Vec<(String, Vec<u32>)> = Vec::new();
     let mut wrong: Vec<(String, Vec<u32>)> = Vec::new();
     // (glyphs without text, glyphs drawn) over the `no_map` fonts, for the message.
     let mut missing = (0u64, 0u64);
     // Subset fonts are often split into several font objects of one name; judge them together.
     let mut by_name: Vec<(String, FontStats, bool)> = Vec::new();
-    for (font, stats) in fonts.fonts.iter().zip(&fonts.stats) {
+    for (i, (font, stats)) in fonts.fonts.iter().zip(&fonts.stats).enumerate() {
         let name = if font.name.is_empty() {
             "(unnamed)".to_string()
         } else {
@@ -128,6 +138,7 @@ pub(crate) fn judge(
         // Missing maps are judged per font object: a simple and a CID font may share a name.
         // (`verdict`'s first test, without the sampling the full verdict does.)
         if stats.unmapped * 2 > stats.glyphs {
+            doubted_fonts.push(i);
             no_map.push((name, stats.pages.clone()));
             missing = (missing.0 + stats.unmapped, missing.1 + stats.glyphs);
             continue;
@@ -146,7 +157,17 @@ pub(crate) fn judge(
         }
     }
     for (name, stats, cjk) in by_name {
-        match verdict(&stats, cjk) {
+        let verdict = verdict(&stats, cjk);
+        if verdict != Verdict::Fine {
+            // Every font object of the name (duplicates go at the end).
+            let same = fonts
+                .fonts
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.name == name || (f.name.is_empty() && name == "(unnamed)"));
+            doubted_fonts.extend(same.map(|(i, _)| i));
+        }
+        match verdict {
             Verdict::Fine => {}
             Verdict::NoMap => {
                 missing = (missing.0 + stats.unmapped, missing.1 + stats.glyphs);
@@ -154,6 +175,19 @@ pub(crate) fn judge(
             }
             Verdict::WrongMap => wrong.push((name, stats.pages)),
         }
+    }
+    let all_pages = |items: &[(String, Vec<u32>)]| {
+        let mut pages: Vec<u32> = items.iter().flat_map(|(_, p)| p.iter().copied()).collect();
+        pages.sort_unstable();
+        pages.dedup();
+        pages
+    };
+    let doubted = all_pages(&[&wrong[..], &no_map[..]].concat());
+    for items in [&mut wrong, &mut no_map] {
+        for (_, pages) in items.iter_mut() {
+            pages.retain(|p| !read_by_ocr.contains(p));
+        }
+        items.retain(|(_, pages)| !pages.is_empty());
     }
     let describe = |items: &[(String, Vec<u32>)]| {
         let mut pages: Vec<u32> = items.iter().flat_map(|(_, p)| p.iter().copied()).collect();
@@ -180,11 +214,6 @@ pub(crate) fn judge(
             ),
         ));
     }
-    let mut doubted: Vec<u32> = (wrong.iter().chain(&no_map))
-        .flat_map(|(_, p)| p.iter().copied())
-        .collect();
-    doubted.sort_unstable();
-    doubted.dedup();
     if !no_map.is_empty() {
         let (pages, names) = describe(&no_map);
         warnings.push(Diagnostic::new(
@@ -196,7 +225,12 @@ pub(crate) fn judge(
             ),
         ));
     }
-    doubted
+    doubted_fonts.sort_unstable();
+    doubted_fonts.dedup();
+    Doubts {
+        pages: doubted,
+        fonts: doubted_fonts,
+    }
 }
 
 #[cfg(test)]
