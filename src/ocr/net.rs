@@ -713,9 +713,9 @@ impl Rewriter {
                         ..ModelProto::default()
                     };
                     let bytes = piece.write_buf().map_err(|e| e.to_string())?;
-                    let model = ModelOptions::with_all_ops()
-                        .load(bytes)
-                        .map_err(|e| e.to_string())?;
+                    let mut options = ModelOptions::with_all_ops();
+                    options.prepack_weights(true);
+                    let model = options.load(bytes).map_err(|e| e.to_string())?;
                     let id = |v: &String| model.node_id(v).map_err(|e| format!("{v}: {e}"));
                     let inputs = read
                         .iter()
