@@ -256,7 +256,11 @@ mod tests {
                 .collect(),
             bias: (0..channels).map(|c| c as f32 * 0.25 - 0.5).collect(),
             pre: vec![Elem::HardSwish, Elem::Affine(0.7, 0.2)],
-            post: vec![Elem::Affine(1.5, -0.1), Elem::HardSwish, Elem::Clip(-0.3, 4.0)],
+            post: vec![
+                Elem::Affine(1.5, -0.1),
+                Elem::HardSwish,
+                Elem::Clip(-0.3, 4.0),
+            ],
         }
     }
 

@@ -150,7 +150,10 @@ impl Net {
                         _ => return Err("depthwise convolution: no float input".into()),
                     };
                     let &[n, c, h, w] = x.shape() else {
-                        return Err(format!("depthwise convolution: input shape {:?}", x.shape()));
+                        return Err(format!(
+                            "depthwise convolution: input shape {:?}",
+                            x.shape()
+                        ));
                     };
                     if c != conv.channels {
                         return Err(format!("depthwise convolution: {c} channels"));
@@ -229,13 +232,19 @@ impl Rewriter {
         }
         for n in &graph.node {
             if op(n) == "Constant" {
-                if let (Some(out), Some(t)) = (n.output.first(), attr(n, "value").and_then(|a| a.t.as_ref())) {
+                if let (Some(out), Some(t)) = (
+                    n.output.first(),
+                    attr(n, "value").and_then(|a| a.t.as_ref()),
+                ) {
                     consts.insert(out.clone(), t.clone());
                 }
             }
         }
         let names = |v: &[ValueInfoProto]| -> Vec<String> {
-            v.iter().filter_map(|i| i.name.clone()).filter(|n| !consts.contains_key(n)).collect()
+            v.iter()
+                .filter_map(|i| i.name.clone())
+                .filter(|n| !consts.contains_key(n))
+                .collect()
         };
         let mut r = Rewriter {
             nodes: graph
@@ -370,22 +379,35 @@ impl Rewriter {
                 continue;
             }
             let Some(&m) = prod.get(&m_out) else { continue };
-            let Some(mnode) = self.nodes[m].as_ref().filter(|n| op(n) == "Mul" && n.input.len() == 2) else {
+            let Some(mnode) = self.nodes[m]
+                .as_ref()
+                .filter(|n| op(n) == "Mul" && n.input.len() == 2)
+            else {
                 continue;
             };
             let (m0, m1) = (mnode.input[0].clone(), mnode.input[1].clone());
-            let found = [(m0.clone(), m1.clone()), (m1, m0)].into_iter().find_map(|(x, clip_out)| {
-                let c = *prod.get(&clip_out)?;
-                let (Elem::Clip(lo, hi), a_out) = self.elem(c)? else { return None };
-                if lo != 0.0 || hi != 6.0 || !single(&clip_out) || !single(&a_out) {
-                    return None;
-                }
-                let a = *prod.get(&a_out)?;
-                let (Elem::Affine(s, b), ax) = self.elem(a)? else { return None };
-                (s == 1.0 && b == 3.0 && ax == x).then_some((x, c, a))
-            });
+            let found =
+                [(m0.clone(), m1.clone()), (m1, m0)]
+                    .into_iter()
+                    .find_map(|(x, clip_out)| {
+                        let c = *prod.get(&clip_out)?;
+                        let (Elem::Clip(lo, hi), a_out) = self.elem(c)? else {
+                            return None;
+                        };
+                        if lo != 0.0 || hi != 6.0 || !single(&clip_out) || !single(&a_out) {
+                            return None;
+                        }
+                        let a = *prod.get(&a_out)?;
+                        let (Elem::Affine(s, b), ax) = self.elem(a)? else {
+                            return None;
+                        };
+                        (s == 1.0 && b == 3.0 && ax == x).then_some((x, c, a))
+                    });
             let Some((x, c, a)) = found else { continue };
-            let out = self.nodes[d].as_ref().map(|n| n.output.clone()).unwrap_or_default();
+            let out = self.nodes[d]
+                .as_ref()
+                .map(|n| n.output.clone())
+                .unwrap_or_default();
             self.nodes[d] = Some(NodeProto {
                 op_type: Some("HardSwish".into()),
                 input: vec![x],
@@ -433,7 +455,9 @@ impl Rewriter {
                 let Some(n) = self.nodes[i].as_ref().filter(|n| op(n) == "Conv") else {
                     continue;
                 };
-                let Some(out) = n.output.first() else { continue };
+                let Some(out) = n.output.first() else {
+                    continue;
+                };
                 let Some(&[j]) = uses.get(out).map(Vec::as_slice) else {
                     continue;
                 };
@@ -445,7 +469,10 @@ impl Rewriter {
                 };
                 w.iter_mut().for_each(|v| *v *= s);
                 bias.iter_mut().for_each(|v| *v = v.mul_add(s, b));
-                let new_out = self.nodes[j].as_ref().map(|n| n.output.clone()).unwrap_or_default();
+                let new_out = self.nodes[j]
+                    .as_ref()
+                    .map(|n| n.output.clone())
+                    .unwrap_or_default();
                 self.set_conv_params(i, dims, &w, &bias);
                 if let Some(n) = self.nodes[i].as_mut() {
                     n.output = new_out;
@@ -511,7 +538,9 @@ impl Rewriter {
             let Some(n) = self.nodes[i].as_ref().filter(|n| op(n) == "Conv") else {
                 continue;
             };
-            let Some(conv) = self.depthwise(n) else { continue };
+            let Some(conv) = self.depthwise(n) else {
+                continue;
+            };
             let (Some(input), Some(output)) = (n.input.first().cloned(), n.output.first().cloned())
             else {
                 continue;
@@ -526,10 +555,13 @@ impl Rewriter {
         let (dims, weights, bias) = self.conv_params(n)?;
         let group = attr(n, "group").and_then(|a| a.i)?;
         let channels = usize::try_from(group).ok()?;
-        let ints = |name: &str, default: Vec<i64>| {
-            attr(n, name).map_or(default, |a| a.ints.clone())
+        let ints =
+            |name: &str, default: Vec<i64>| attr(n, name).map_or(default, |a| a.ints.clone());
+        let to_usize = |v: &[i64]| {
+            v.iter()
+                .map(|&x| usize::try_from(x).ok())
+                .collect::<Option<Vec<_>>>()
         };
-        let to_usize = |v: &[i64]| v.iter().map(|&x| usize::try_from(x).ok()).collect::<Option<Vec<_>>>();
         let pads = to_usize(&ints("pads", vec![0; 4]))?;
         let strides = to_usize(&ints("strides", vec![1, 1]))?;
         let dilations = ints("dilations", vec![1, 1]);
@@ -562,11 +594,19 @@ impl Rewriter {
     fn absorb(&mut self, i: usize) {
         loop {
             let uses = self.uses();
-            let Some((_, _, out)) = self.native.get(&i) else { return };
-            let Some(&[j]) = uses.get(out).map(Vec::as_slice) else { break };
+            let Some((_, _, out)) = self.native.get(&i) else {
+                return;
+            };
+            let Some(&[j]) = uses.get(out).map(Vec::as_slice) else {
+                break;
+            };
             let Some((e, _)) = self.elem(j) else { break };
-            let new_out = self.nodes[j].as_ref().and_then(|n| n.output.first().cloned());
-            let (Some(new_out), Some(stage)) = (new_out, self.native.get_mut(&i)) else { break };
+            let new_out = self.nodes[j]
+                .as_ref()
+                .and_then(|n| n.output.first().cloned());
+            let (Some(new_out), Some(stage)) = (new_out, self.native.get_mut(&i)) else {
+                break;
+            };
             push_elem(&mut stage.0.post, e);
             stage.2 = new_out;
             self.nodes[j] = None;
@@ -574,13 +614,17 @@ impl Rewriter {
         loop {
             let uses = self.uses();
             let prod = self.producers();
-            let Some((_, input, _)) = self.native.get(&i) else { return };
+            let Some((_, input, _)) = self.native.get(&i) else {
+                return;
+            };
             if uses.get(input).map(Vec::len) != Some(1) {
                 return;
             }
             let Some(&p) = prod.get(input) else { return };
             let Some((e, src)) = self.elem(p) else { return };
-            let Some(stage) = self.native.get_mut(&i) else { return };
+            let Some(stage) = self.native.get_mut(&i) else {
+                return;
+            };
             let mut pre = vec![e];
             for &old in &stage.0.pre {
                 push_elem(&mut pre, old);
@@ -672,7 +716,8 @@ impl Rewriter {
                 }),
                 Raw::Graph(nodes) => {
                     let (read, written) = &io[k];
-                    let outs: Vec<&String> = written.iter().filter(|v| needed_later(k, v)).collect();
+                    let outs: Vec<&String> =
+                        written.iter().filter(|v| needed_later(k, v)).collect();
                     if outs.is_empty() {
                         return Err("a piece of the graph writes nothing that is read".into());
                     }
