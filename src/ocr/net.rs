@@ -41,7 +41,7 @@ pub(super) struct Net {
 
 enum Stage {
     Graph {
-        model: Model,
+        model: Box<Model>,
         inputs: Vec<(NodeId, usize)>,
         outputs: Vec<NodeId>,
         out_slots: Vec<usize>,
@@ -77,7 +77,7 @@ impl Net {
         };
         Ok(Net {
             stages: vec![Stage::Graph {
-                model,
+                model: Box::new(model),
                 inputs: vec![(input, 0)],
                 outputs: vec![output],
                 out_slots: vec![1],
@@ -92,17 +92,6 @@ impl Net {
     /// A metadata property of the model.
     pub fn metadata(&self, key: &str) -> Option<&str> {
         self.metadata.get(key).map(String::as_str)
-    }
-
-    /// Native stages and rten pieces, for tests and measurement.
-    #[cfg(test)]
-    pub fn counts(&self) -> (usize, usize) {
-        let native = self
-            .stages
-            .iter()
-            .filter(|s| matches!(s, Stage::Depthwise { .. }))
-            .count();
-        (native, self.stages.len() - native)
     }
 
     /// Run the network on `input` with `pool`'s threads.
@@ -769,7 +758,7 @@ impl Rewriter {
                     let outputs = outs.iter().map(|v| id(v)).collect::<Result<Vec<_>, _>>()?;
                     let out_slots = outs.iter().map(|v| slot(v, &mut slots)).collect();
                     stages.push(Stage::Graph {
-                        model,
+                        model: Box::new(model),
                         inputs,
                         outputs,
                         out_slots,
