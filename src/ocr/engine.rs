@@ -15,13 +15,14 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use rten::{Model, RunOptions, ThreadPool};
+use rten::ThreadPool;
 use rten_tensor::prelude::*;
 use rten_tensor::Tensor;
 
 use super::ctc;
 use super::db::{self, DbParams, ProbMap};
 use super::geom::Frame;
+use super::net::Net;
 use super::pixels::{self, Gray};
 use super::{Char, Line, PageText, CLS_MODEL, DET_MODEL, REC_MODEL};
 use crate::error::{Error, Result};
@@ -56,9 +57,9 @@ const DET_SMALL_TEXT: f32 = 14.0;
 
 /// The loaded networks and the recogniser's dictionary.
 pub struct Engine {
-    det: Model,
-    cls: Model,
-    rec: Model,
+    det: Net,
+    cls: Net,
+    rec: Net,
     /// Class `k + 1` → character; the space is last.
     dict: Vec<char>,
     pool: Arc<ThreadPool>,
@@ -90,7 +91,9 @@ impl Engine {
     /// [`Error::Ocr`] when a model is missing, unreadable or has no dictionary.
     pub fn load(dir: &Path, threads: usize) -> Result<Engine> {
         let load = |name: &str| {
-            Model::load_file(dir.join(name)).map_err(|e| ocr_error(&format!("loading {name}"), e))
+            let what = format!("loading {name}");
+            let bytes = std::fs::read(dir.join(name)).map_err(|e| ocr_error(&what, e))?;
+            Net::load(&bytes, true).map_err(|e| ocr_error(&what, e))
         };
         let rec = load(REC_MODEL)?;
         let dict = dictionary(&rec)?;
@@ -109,12 +112,8 @@ impl Engine {
         })
     }
 
-    fn run(&self, model: &Model, input: Tensor<f32>, what: &str) -> Result<Tensor<f32>> {
-        let opts = RunOptions::default().with_thread_pool(Some(Arc::clone(&self.pool)));
-        let out = model
-            .run_one(input.into(), Some(opts))
-            .map_err(|e| ocr_error(what, e))?;
-        Tensor::<f32>::try_from(out).map_err(|e| ocr_error(what, e))
+    fn run(&self, net: &Net, input: Tensor<f32>, what: &str) -> Result<Tensor<f32>> {
+        net.run(input, &self.pool).map_err(|e| ocr_error(what, e))
     }
 
     /// Recognise the text lines of one raster. `max_side` caps the longer side the networks
@@ -357,8 +356,8 @@ fn mean_prob(chars: &[Char]) -> f32 {
 
 /// The recogniser's classes from the model's `character` metadata, one per line, and the space
 /// PaddleOCR appends as the last class.
-fn dictionary(rec: &Model) -> Result<Vec<char>> {
-    let text = rec.metadata().get("character").ok_or_else(|| Error::Ocr {
+fn dictionary(rec: &Net) -> Result<Vec<char>> {
+    let text = rec.metadata("character").ok_or_else(|| Error::Ocr {
         reason: format!("{REC_MODEL} has no `character` dictionary in its metadata"),
     })?;
     let mut dict: Vec<char> = text

@@ -9,6 +9,8 @@
 //! - `geom.rs`: hulls, minimum-area rectangles, unclipping, line frames;
 //! - `ctc.rs`: the recogniser's output → characters with positions and probabilities;
 //! - `engine.rs`: the three networks and the steps between them;
+//! - `net.rs`, `dwconv.rs`: each network rewritten when loaded, its depthwise convolutions
+//!   and the elementwise steps around them run by a vectorised kernel of gongwen's own;
 //! - `glyphs.rs`: recognised lines → [`Glyph`](crate::read::layout::Glyph)s in page units.
 //!
 //! The models are not in the crate: `scripts/fetch-ocr-models.sh` fetches them (Apache-2.0,
@@ -17,9 +19,11 @@
 
 mod ctc;
 mod db;
+mod dwconv;
 mod engine;
 mod geom;
 pub(crate) mod glyphs;
+mod net;
 mod pages;
 mod pixels;
 
