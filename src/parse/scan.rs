@@ -149,6 +149,13 @@ pub(crate) fn after_word(s: &str, at: usize, words: &[&str]) -> Option<usize> {
         .map(|w| at + w.len())
 }
 
+/// The leftmost match of the literal alternation `words` (`a|b|c`): the first offset where any
+/// word starts, the first word in order there, as a regex finds it.
+pub(crate) fn find_words(s: &str, words: &[&str]) -> Option<(usize, usize)> {
+    s.char_indices()
+        .find_map(|(i, _)| after_word(s, i, words).map(|end| (i, end)))
+}
+
 /// End of the longest run of `class` chars at `at` (`at` itself when there is none): `[…]+`
 /// where what follows the repeat cannot start with a `class` char, so greedy is the only
 /// choice.
