@@ -12,7 +12,6 @@ use super::scan;
 use crate::model::{Block, BlockKind, ListItem, Span};
 use crate::vocab::numeral;
 
-
 /// A marker found in text: byte start, byte end, value.
 type Marker = (usize, usize, u64);
 
@@ -167,7 +166,11 @@ mod tests {
                     .captures_iter(line)
                     .filter_map(|c| {
                         let all = c.get(0)?;
-                        Some((all.start(), all.end(), numeral::chinese(c.get(1)?.as_str())?))
+                        Some((
+                            all.start(),
+                            all.end(),
+                            numeral::chinese(c.get(1)?.as_str())?,
+                        ))
                     })
                     .collect();
                 assert_eq!(cn_markers(line), want, "{line:?}");

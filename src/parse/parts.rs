@@ -409,9 +409,23 @@ mod tests {
                 .flat_map(|l| l.split_whitespace().map(str::to_string))
                 .collect();
             for extra in [
-                "000123", "份号000123", "份号：000123", "份号:", "份号::000123", "份号 : 000123",
-                "0001234", "00012", "份号０００１２３", "特急", "紧急程度：特急", "紧急程度特提",
-                "紧急程度：：加急", "紧急程度 平急", "特急件", "", "份号",
+                "000123",
+                "份号000123",
+                "份号：000123",
+                "份号:",
+                "份号::000123",
+                "份号 : 000123",
+                "0001234",
+                "00012",
+                "份号０００１２３",
+                "特急",
+                "紧急程度：特急",
+                "紧急程度特提",
+                "紧急程度：：加急",
+                "紧急程度 平急",
+                "特急件",
+                "",
+                "份号",
             ] {
                 tokens.push(extra.to_string());
             }
@@ -422,7 +436,10 @@ mod tests {
             for t in &tokens {
                 let want = copy.captures(t).and_then(|c| c.get(1)).map(|m| m.as_str());
                 assert_eq!(copy_number(t), want, "{t:?}");
-                let want_u = urgent.captures(t).and_then(|c| c.get(1)).map(|m| m.as_str());
+                let want_u = urgent
+                    .captures(t)
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str());
                 assert_eq!(urgency(t), want_u, "{t:?}");
                 found += usize::from(want.is_some()) + usize::from(want_u.is_some());
             }

@@ -411,7 +411,10 @@ mod page {
             words_at(s, at, FONT_SIZE_LABELS).any(|e| {
                 let p = skip_ws(s, e);
                 let p = skip_ws(s, after_any(s, p, &[':', '：']).unwrap_or(p));
-                let p = skip_ws(s, after_any(s, p, &['[', '【', '［', '(', '（']).unwrap_or(p));
+                let p = skip_ws(
+                    s,
+                    after_any(s, p, &['[', '【', '［', '(', '（']).unwrap_or(p),
+                );
                 padded_at(s, p, "大中小", false).is_some()
             })
         })

@@ -37,7 +37,21 @@ fn is_digit(c: char) -> bool {
 fn is_cn_numeral(c: char) -> bool {
     matches!(
         c,
-        '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万'
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
     )
 }
 
@@ -458,7 +472,11 @@ mod tests {
                     .captures_iter(line)
                     .filter_map(|c| {
                         let (a, n, u) = (c.get(0)?, c.get(1)?, c.get(2)?);
-                        Some((a.start(), a.end(), [(n.start(), n.end()), (u.start(), u.end())]))
+                        Some((
+                            a.start(),
+                            a.end(),
+                            [(n.start(), n.end()), (u.start(), u.end())],
+                        ))
                     })
                     .collect();
                 assert_eq!(counts(line).collect::<Vec<_>>(), want, "{line:?}");

@@ -155,9 +155,10 @@ fn walk<'a>(
 
 fn problem_like(node: &Section, blocks: &[Block]) -> bool {
     title_names_problem(&node.title)
-        || node.content.iter().any(|&i| {
-            block(blocks, i).is_some_and(|b| label(&b.text).is_some())
-        })
+        || node
+            .content
+            .iter()
+            .any(|&i| block(blocks, i).is_some_and(|b| label(&b.text).is_some()))
 }
 
 fn title_names_problem(title: &str) -> bool {
@@ -426,11 +427,9 @@ mod tests {
                 (&IN_PROGRESS_RE, ProblemStatus::InProgress),
                 (&COMPLETED_RE, ProblemStatus::Completed),
             ];
-            table.iter().find_map(|(re, s)| {
-                re.as_ref()?
-                    .find(text)
-                    .map(|m| (*s, (m.start(), m.end())))
-            })
+            table
+                .iter()
+                .find_map(|(re, s)| re.as_ref()?.find(text).map(|m| (*s, (m.start(), m.end()))))
         }
 
         /// The label, 方面 and status scanners answer as their regexes did.
