@@ -545,7 +545,8 @@ mod tests {
             ] {
                 lines.push(extra.to_string());
             }
-            let scanners: [(&str, &Lazy, fn(&str) -> Option<Marker>); 6] = [
+            type Scanner = fn(&str) -> Option<Marker>;
+            let scanners: [(&str, &Lazy, Scanner); 6] = [
                 ("cn_comma", &CN_COMMA, cn_comma),
                 ("paren_cn", &PAREN_CN, paren_cn),
                 ("paren_ar", &PAREN_AR, paren_ar),

@@ -93,11 +93,14 @@ fn chinese_at(t: &str, at: usize) -> Option<(usize, ChineseForm)> {
     ))
 }
 
+/// A digit class and its longest repeat.
+type Class = (fn(char) -> bool, usize);
+
 type MonthDay = (usize, (usize, usize), Option<(usize, usize)>);
 
 /// `(month)\s*月(?:\s*(day)\s*[日号])?` at `at`: the match end, the month and day ranges.
 fn month_day(t: &str, at: usize) -> Option<MonthDay> {
-    let month_classes: [(fn(char) -> bool, usize); 2] = [(is_digit, 2), (is_cn, 2)];
+    let month_classes: [Class; 2] = [(is_digit, 2), (is_cn, 2)];
     for (class, max) in month_classes {
         for month_end in scan::repeat_ends(t, at, class, 1, max) {
             let Some(after_month) = scan::after_char(t, scan::skip_ws(t, month_end), '月') else {
@@ -105,7 +108,7 @@ fn month_day(t: &str, at: usize) -> Option<MonthDay> {
             };
             // The optional day: once `月` matched, the date matches with or without it.
             let day_at = scan::skip_ws(t, after_month);
-            let day_classes: [(fn(char) -> bool, usize); 2] = [(is_digit, 2), (is_cn, 3)];
+            let day_classes: [Class; 2] = [(is_digit, 2), (is_cn, 3)];
             for (class, max) in day_classes {
                 for day_end in scan::repeat_ends(t, day_at, class, 1, max) {
                     let r = scan::skip_ws(t, day_end);

@@ -468,7 +468,8 @@ mod tests {
             };
             let mut found = 0;
             for line in &lines {
-                let want: Vec<(usize, usize, [(usize, usize); 2])> = re
+                type Count = (usize, usize, [(usize, usize); 2]);
+                let want: Vec<Count> = re
                     .captures_iter(line)
                     .filter_map(|c| {
                         let (a, n, u) = (c.get(0)?, c.get(1)?, c.get(2)?);
