@@ -22,7 +22,6 @@
 //! its count from the previous parent (notices number `（一）…（三十二）` straight across
 //! `第一个方面问题` groups). Anything else is a `numbering_gap` warning.
 
-use crate::parse::scan::lazy_regex;
 use std::collections::HashMap;
 
 use super::divisions;
@@ -73,17 +72,108 @@ pub(crate) struct Numbering {
     pub loose: bool,
 }
 
-const CN: &str = "[一二三四五六七八九十百零〇两]+";
+/// `[一二三四五六七八九十百零〇两]`: a Chinese heading numeral.
+fn is_cn(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '零'
+            | '〇'
+            | '两'
+    )
+}
 
-lazy_regex! {
-    static CN_COMMA = format!(r"^\s*({CN})\s*、");
-    static PAREN_CN = format!(r"^\s*[（(]\s*({CN})\s*[）)]");
-    static PAREN_AR = r"^\s*[（(]\s*([0-9]{1,3})\s*[）)]";
-    static ARABIC = r"^\s*([0-9]{1,3})\s*[.．、]";
-    static BARE = r"^\s*([0-9]{1,3})";
-    static PROSE = format!(
-        r"^\s*第({CN})个?(?:方面|部分)(?:问题)?\s*[，,：:、]?"
-    );
+/// A number matched at the start of a line: the end of the match and the range of its digits.
+type Marker = (usize, (usize, usize));
+
+// The anchored numbering patterns, scanned by hand (each regex cost 0.3–0.6 M instructions to
+// compile, in every process; a differential test checks each against its pattern). Neither
+// white space nor the marks that follow a number are digits, so a run of `+` digits is taken
+// whole; `{1,3}` digits match only when the run has at most three.
+
+/// `^\s*({CN}+)\s*、`.
+fn cn_comma(t: &str) -> Option<Marker> {
+    let at = scan::skip_ws(t, 0);
+    let end = scan::run_end(t, at, is_cn);
+    let after = scan::after_char(t, scan::skip_ws(t, end), '、')?;
+    (end > at).then_some((after, (at, end)))
+}
+
+/// The end of `[（(]` at `at`.
+fn open_paren(t: &str, at: usize) -> Option<usize> {
+    scan::after_char(t, at, '（').or_else(|| scan::after_char(t, at, '('))
+}
+
+/// The end of `[）)]` at `at`.
+fn close_paren(t: &str, at: usize) -> Option<usize> {
+    scan::after_char(t, at, '）').or_else(|| scan::after_char(t, at, ')'))
+}
+
+/// One to three ASCII digits at `at` followed by a non-digit: the end of the run.
+fn three_digits(t: &str, at: usize) -> Option<usize> {
+    let end = scan::run_end(t, at, |c| c.is_ascii_digit());
+    (1..=3).contains(&(end - at)).then_some(end)
+}
+
+/// `^\s*[（(]\s*({CN}+)\s*[）)]`.
+fn paren_cn(t: &str) -> Option<Marker> {
+    let at = scan::skip_ws(t, open_paren(t, scan::skip_ws(t, 0))?);
+    let end = scan::run_end(t, at, is_cn);
+    let after = close_paren(t, scan::skip_ws(t, end))?;
+    (end > at).then_some((after, (at, end)))
+}
+
+/// `^\s*[（(]\s*([0-9]{1,3})\s*[）)]`.
+fn paren_ar(t: &str) -> Option<Marker> {
+    let at = scan::skip_ws(t, open_paren(t, scan::skip_ws(t, 0))?);
+    let end = three_digits(t, at)?;
+    let after = close_paren(t, scan::skip_ws(t, end))?;
+    Some((after, (at, end)))
+}
+
+/// `^\s*([0-9]{1,3})\s*[.．、]`.
+fn arabic(t: &str) -> Option<Marker> {
+    let at = scan::skip_ws(t, 0);
+    let end = three_digits(t, at)?;
+    let sep = scan::skip_ws(t, end);
+    let after = ['.', '．', '、']
+        .into_iter()
+        .find_map(|c| scan::after_char(t, sep, c))?;
+    Some((after, (at, end)))
+}
+
+/// `^\s*([0-9]{1,3})`: the first three digits of a longer run too.
+fn bare(t: &str) -> Option<Marker> {
+    let at = scan::skip_ws(t, 0);
+    let end = scan::repeat_ends(t, at, |c| c.is_ascii_digit(), 1, 3).next()?;
+    Some((end, (at, end)))
+}
+
+/// `^\s*第({CN}+)个?(?:方面|部分)(?:问题)?\s*[，,：:、]?`.
+fn prose(t: &str) -> Option<Marker> {
+    let at = scan::after_char(t, scan::skip_ws(t, 0), '第')?;
+    let end = scan::run_end(t, at, is_cn);
+    if end == at {
+        return None;
+    }
+    let p = scan::after_char(t, end, '个').unwrap_or(end);
+    let p = scan::after_word(t, p, &["方面", "部分"])?;
+    let p = scan::after_word(t, p, &["问题"]).unwrap_or(p);
+    let p = scan::skip_ws(t, p);
+    let after = ['，', ',', '：', ':', '、']
+        .into_iter()
+        .find_map(|c| scan::after_char(t, p, c))
+        .unwrap_or(p);
+    Some((after, (at, end)))
 }
 
 /// The numbering at the start of `text`, if any.
@@ -91,13 +181,12 @@ pub(crate) fn numbering(text: &str) -> Option<Numbering> {
     if let Some(n) = divisions::numbering(text) {
         return Some(n);
     }
-    let make = |style, caps: regex::Captures<'_>, loose| -> Option<Numbering> {
-        let all = caps.get(0)?;
-        let value = numeral::number(caps.get(1)?.as_str())?;
+    let make = |style, (end, digits): Marker, loose| -> Option<Numbering> {
+        let value = numeral::number(text.get(digits.0..digits.1)?)?;
         let lead = text.len() - text.trim_start().len();
-        let marker = text.get(lead..all.end())?.trim().to_string();
-        let rest = text.get(all.end()..)?;
-        let text_start = all.end() + (rest.len() - rest.trim_start().len());
+        let marker = text.get(lead..end)?.trim().to_string();
+        let rest = text.get(end..)?;
+        let text_start = end + (rest.len() - rest.trim_start().len());
         Some(Numbering {
             style,
             value,
@@ -106,31 +195,25 @@ pub(crate) fn numbering(text: &str) -> Option<Numbering> {
             loose,
         })
     };
-    if let Some(c) = scan::captures_with("第", &PROSE, text) {
-        return make(Style::Prose, c, false);
+    if let Some(m) = prose(text) {
+        return make(Style::Prose, m, false);
     }
-    // Literal prefilters (each pattern needs its mark; `\s` and `trim_start` agree on white
-    // space), so a document compiles only the numbering patterns its lines can match.
-    let lead = text.trim_start();
-    let paren_first = lead.starts_with(['（', '(']);
-    let digit_first = lead.starts_with(|c: char| c.is_ascii_digit());
-    if let Some(c) = scan::captures_with("、", &CN_COMMA, text) {
-        return make(Style::CnComma, c, false);
+    if let Some(m) = cn_comma(text) {
+        return make(Style::CnComma, m, false);
     }
-    if let Some(c) = scan::when(paren_first, &PAREN_CN).and_then(|re| re.captures(text)) {
-        return make(Style::ParenCn, c, false);
+    if let Some(m) = paren_cn(text) {
+        return make(Style::ParenCn, m, false);
     }
-    if let Some(c) = scan::when(paren_first, &PAREN_AR).and_then(|re| re.captures(text)) {
-        return make(Style::ParenArabic, c, false);
+    if let Some(m) = paren_ar(text) {
+        return make(Style::ParenArabic, m, false);
     }
-    if let Some(c) = scan::when(digit_first, &ARABIC).and_then(|re| re.captures(text)) {
-        let end = c.get(0).map_or(0, |m| m.end());
+    if let Some(m) = arabic(text) {
         // `8.2021年…` reads as a heading only where 8 is expected; `1.5亿元` is a number.
         let loose = text
-            .get(end..)
+            .get(m.0..)
             .and_then(|r| r.chars().next())
             .is_some_and(|c| c.is_ascii_digit());
-        return make(Style::Arabic, c, loose);
+        return make(Style::Arabic, m, loose);
     }
     let trimmed = text.trim_start();
     let first = trimmed.chars().next()?;
@@ -146,11 +229,10 @@ pub(crate) fn numbering(text: &str) -> Option<Numbering> {
             loose: false,
         });
     }
-    if let Some(c) = scan::when(digit_first, &BARE).and_then(|re| re.captures(text)) {
-        let end = c.get(0).map_or(0, |m| m.end());
-        let next = text.get(end..).and_then(|r| r.chars().next());
+    if let Some(m) = bare(text) {
+        let next = text.get(m.0..).and_then(|r| r.chars().next());
         if next.is_some_and(|c| scan::is_han(c) || matches!(c, '“' | '"' | '《')) {
-            return make(Style::Arabic, c, true);
+            return make(Style::Arabic, m, true);
         }
     }
     None
@@ -413,6 +495,82 @@ fn caption(text: &str, kind: Option<HeadingKind>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod same_as_regex {
+        use super::super::*;
+        use crate::parse::scan::{lazy_regex, Lazy};
+
+        const CN: &str = "[一二三四五六七八九十百零〇两]+";
+
+        lazy_regex! {
+            static CN_COMMA = format!(r"^\s*({CN})\s*、");
+            static PAREN_CN = format!(r"^\s*[（(]\s*({CN})\s*[）)]");
+            static PAREN_AR = r"^\s*[（(]\s*([0-9]{1,3})\s*[）)]";
+            static ARABIC = r"^\s*([0-9]{1,3})\s*[.．、]";
+            static BARE = r"^\s*([0-9]{1,3})";
+            static PROSE = format!(
+                r"^\s*第({CN})个?(?:方面|部分)(?:问题)?\s*[，,：:、]?"
+            );
+        }
+
+        /// Each numbering scanner matches what its regex matched, on every shared line.
+        #[test]
+        fn agrees_with_the_regexes() {
+            let mut lines = crate::testutil::shared_lines();
+            for extra in [
+                "一、总体情况",
+                " 十二 、 标题",
+                "一二三",
+                "（一）标题",
+                "( 十 ) 标题",
+                "（1）标题",
+                "(1234)",
+                "（12 ）",
+                "1.标题",
+                "12 ．标题",
+                "123、",
+                "1234.",
+                "1.5亿元",
+                "8关于",
+                "12345",
+                "第一方面问题，",
+                "第二个方面问题",
+                "第三部分：",
+                "第四个部分 、",
+                "第方面",
+                "第一个",
+                "第十 方面",
+                "  第一方面问题  ：x",
+                "",
+            ] {
+                lines.push(extra.to_string());
+            }
+            type Scanner = fn(&str) -> Option<Marker>;
+            let scanners: [(&str, &Lazy, Scanner); 6] = [
+                ("cn_comma", &CN_COMMA, cn_comma),
+                ("paren_cn", &PAREN_CN, paren_cn),
+                ("paren_ar", &PAREN_AR, paren_ar),
+                ("arabic", &ARABIC, arabic),
+                ("bare", &BARE, bare),
+                ("prose", &PROSE, prose),
+            ];
+            let mut found = 0;
+            for (name, re, scanner) in scanners {
+                let Some(re) = re.as_ref() else {
+                    panic!("{name} regex")
+                };
+                for line in &lines {
+                    let want = re.captures(line).and_then(|c| {
+                        let (all, digits) = (c.get(0)?, c.get(1)?);
+                        Some((all.end(), (digits.start(), digits.end())))
+                    });
+                    assert_eq!(scanner(line), want, "{name} {line:?}");
+                    found += usize::from(want.is_some());
+                }
+            }
+            assert!(found > 30, "only {found} numbers");
+        }
+    }
 
     #[test]
     fn recognizer() {

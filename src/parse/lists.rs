@@ -8,15 +8,9 @@
 //! `一是` inside a sentence is prose). A paragraph that starts with `二是` (one item per
 //! paragraph, seed 000) gets that one item.
 
-use crate::parse::scan::lazy_regex;
-
 use super::scan;
 use crate::model::{Block, BlockKind, ListItem, Span};
 use crate::vocab::numeral;
-
-lazy_regex! {
-    static CN_MARKER = r"([一二三四五六七八九十]{1,3})是";
-}
 
 /// A marker found in text: byte start, byte end, value.
 type Marker = (usize, usize, u64);
@@ -55,21 +49,40 @@ pub(crate) fn items(text: &str) -> Vec<ListItem> {
     out
 }
 
+/// `[一二三四五六七八九十]`.
+fn is_marker_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// The `一是`/`二是` markers: what the regex `([一二三四五六七八九十]{1,3})是` found, scanned by
+/// hand (no regex to compile). A run of numerals before `是` matches by its last three.
 fn cn_markers(text: &str) -> Vec<Marker> {
-    // `是` is in every marker: without it the regex is not even compiled.
-    let Some(re) = crate::parse::scan::when(text.contains('是'), &CN_MARKER) else {
-        return Vec::new();
-    };
-    re.captures_iter(text)
-        .filter_map(|c| {
-            let all = c.get(0)?;
-            Some((
-                all.start(),
-                all.end(),
-                numeral::chinese(c.get(1)?.as_str())?,
-            ))
-        })
-        .collect()
+    let mut out = Vec::new();
+    // Byte offsets of the last (up to) three numerals of the current run.
+    let mut run: [usize; 3] = [0; 3];
+    let mut len = 0usize;
+    for (i, c) in text.char_indices() {
+        if is_marker_numeral(c) {
+            run.rotate_left(1);
+            if let Some(last) = run.last_mut() {
+                *last = i;
+            }
+            len += 1;
+            continue;
+        }
+        if c == '是' && len > 0 {
+            let start = run.get(3 - len.min(3)).copied().unwrap_or(i);
+            let value = text.get(start..i).and_then(numeral::chinese);
+            if let Some(value) = value {
+                out.push((start, i + c.len_utf8(), value));
+            }
+        }
+        len = 0;
+    }
+    out
 }
 
 fn circled_markers(text: &str) -> Vec<Marker> {
@@ -121,6 +134,51 @@ fn sequence(text: &str, found: Vec<Marker>) -> Vec<Marker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod same_as_regex {
+        use super::super::*;
+        use crate::parse::scan::lazy_regex;
+
+        lazy_regex! {
+            static CN_MARKER = r"([一二三四五六七八九十]{1,3})是";
+        }
+
+        /// The marker scanner finds what the marker regex found.
+        #[test]
+        fn agrees_with_the_regex() {
+            let mut lines = crate::testutil::shared_lines();
+            for extra in [
+                "一是加强领导，二是压实责任；十一是",
+                "一二三四是",
+                "十二三是不是",
+                "是一是",
+                "一 是",
+                "",
+            ] {
+                lines.push(extra.to_string());
+            }
+            let Some(re) = CN_MARKER.as_ref() else {
+                panic!("marker regex")
+            };
+            let mut found = 0;
+            for line in &lines {
+                let want: Vec<Marker> = re
+                    .captures_iter(line)
+                    .filter_map(|c| {
+                        let all = c.get(0)?;
+                        Some((
+                            all.start(),
+                            all.end(),
+                            numeral::chinese(c.get(1)?.as_str())?,
+                        ))
+                    })
+                    .collect();
+                assert_eq!(cn_markers(line), want, "{line:?}");
+                found += want.len();
+            }
+            assert!(found > 5, "only {found} markers");
+        }
+    }
 
     fn markers(text: &str) -> Vec<(String, String)> {
         items(text)

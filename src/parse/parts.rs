@@ -20,9 +20,7 @@ const HEAD_WINDOW: usize = 15;
 lazy_regex! {
     /// What follows the organ of a 发文字号: `〔2019〕4号`, anchored.
     static DOC_NUMBER_TAIL = r"^\s*[〔\[［（(﹝【]\s*([0-9０-９]{4})\s*[〕\]］）)﹞】]\s*第?\s*([0-9０-９]{1,5})\s*号";
-    static COPY_NUMBER = r"^(?:份号\s*[:：]?\s*)?([0-9]{6})$";
     static SECRECY = r"^(?:密级\s*[:：]?\s*)?((?:绝密|机密|秘密)(?:\s*★\s*\S*)?)$";
-    static URGENCY = r"^(?:紧急程度\s*[:：]?\s*)?(特急|加急|特提|平急)$";
     static SIGNER = r"签\s*发\s*人\s*[:：]\s*(.+)$";
     static CC = r"^\s*抄\s*送\s*[:：]\s*(.+?)[。.]?\s*$";
     static NOTE = r"^\s*[（(](.+)[）)]\s*$";
@@ -209,6 +207,33 @@ fn read_glued(text: &str, parts: &mut Parts) {
     }
 }
 
+/// The value after an optional `label` (`份号：`, white space and one colon allowed), or the
+/// whole of `s` without it: `^(?:label\s*[:：]?\s*)?(…)$` up to the value.
+fn after_label<'a>(s: &'a str, label: &str) -> [&'a str; 2] {
+    let labelled = s.strip_prefix(label).map_or("", |rest| {
+        let rest = rest.trim_start();
+        rest.strip_prefix([':', '：']).unwrap_or(rest).trim_start()
+    });
+    [labelled, s]
+}
+
+/// 份号: six ASCII digits, perhaps after `份号：` (the regex
+/// `^(?:份号\s*[:：]?\s*)?([0-9]{6})$`, scanned by hand).
+fn copy_number(token: &str) -> Option<&str> {
+    let [labelled, whole] = after_label(token, "份号");
+    let six = |v: &str| v.len() == 6 && v.bytes().all(|b| b.is_ascii_digit());
+    [labelled, whole].into_iter().find(|v| six(v))
+}
+
+/// 紧急程度: `特急`, `加急`, `特提`, `平急`, perhaps after `紧急程度：` (the regex
+/// `^(?:紧急程度\s*[:：]?\s*)?(特急|加急|特提|平急)$`, scanned by hand).
+fn urgency(token: &str) -> Option<&str> {
+    let [labelled, whole] = after_label(token, "紧急程度");
+    [labelled, whole]
+        .into_iter()
+        .find(|v| matches!(*v, "特急" | "加急" | "特提" | "平急"))
+}
+
 /// True for a line that holds only 版头 parts (份号, 密级, 紧急程度, 发文字号, 签发人).
 pub(crate) fn is_header_line(text: &str) -> bool {
     read_line(text.trim(), &mut Parts::default())
@@ -220,14 +245,12 @@ fn read_line(text: &str, parts: &mut Parts) -> bool {
     let tokens: Vec<&str> = text.split_whitespace().collect();
     let mut all_tokens = !tokens.is_empty();
     for token in &tokens {
-        if let Some(c) = scan::captures(&COPY_NUMBER, token).and_then(|c| c.get(1)) {
-            parts
-                .copy_number
-                .get_or_insert_with(|| c.as_str().to_string());
+        if let Some(c) = copy_number(token) {
+            parts.copy_number.get_or_insert_with(|| c.to_string());
         } else if let Some(c) = scan::captures_with("密", &SECRECY, token).and_then(|c| c.get(1)) {
             parts.secrecy.get_or_insert_with(|| c.as_str().to_string());
-        } else if let Some(c) = scan::captures(&URGENCY, token).and_then(|c| c.get(1)) {
-            parts.urgency.get_or_insert_with(|| c.as_str().to_string());
+        } else if let Some(c) = urgency(token) {
+            parts.urgency.get_or_insert_with(|| c.to_string());
         } else {
             all_tokens = false;
         }
@@ -367,6 +390,62 @@ pub(crate) fn note(blocks: &mut [Block], after: usize, parts: &mut Parts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod parts_same_as_regex {
+        use super::super::*;
+
+        lazy_regex! {
+            static COPY_NUMBER = r"^(?:份号\s*[:：]?\s*)?([0-9]{6})$";
+            static URGENCY = r"^(?:紧急程度\s*[:：]?\s*)?(特急|加急|特提|平急)$";
+        }
+
+        /// The copy-number and urgency scanners answer as their regexes did, on every
+        /// white-space separated token of the shared texts (what `read_line` asks them).
+        #[test]
+        fn agrees_with_the_regexes() {
+            let lines = crate::testutil::shared_lines();
+            let mut tokens: Vec<String> = lines
+                .iter()
+                .flat_map(|l| l.split_whitespace().map(str::to_string))
+                .collect();
+            for extra in [
+                "000123",
+                "份号000123",
+                "份号：000123",
+                "份号:",
+                "份号::000123",
+                "份号 : 000123",
+                "0001234",
+                "00012",
+                "份号０００１２３",
+                "特急",
+                "紧急程度：特急",
+                "紧急程度特提",
+                "紧急程度：：加急",
+                "紧急程度 平急",
+                "特急件",
+                "",
+                "份号",
+            ] {
+                tokens.push(extra.to_string());
+            }
+            let (Some(copy), Some(urgent)) = (COPY_NUMBER.as_ref(), URGENCY.as_ref()) else {
+                panic!("parts regexes")
+            };
+            let mut found = 0;
+            for t in &tokens {
+                let want = copy.captures(t).and_then(|c| c.get(1)).map(|m| m.as_str());
+                assert_eq!(copy_number(t), want, "{t:?}");
+                let want_u = urgent
+                    .captures(t)
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str());
+                assert_eq!(urgency(t), want_u, "{t:?}");
+                found += usize::from(want.is_some()) + usize::from(want_u.is_some());
+            }
+            assert!(found >= 6, "only {found} parts");
+        }
+    }
 
     #[test]
     fn doc_numbers() {

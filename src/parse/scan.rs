@@ -122,6 +122,101 @@ pub(crate) fn squeeze(s: &str) -> String {
     out
 }
 
+// Building blocks of the hand-written scanners that replace small regexes (a regex costs
+// 0.3–2 M instructions to compile, paid by every process that reaches it; these cost nothing
+// up front). Each scanner tries the alternatives in the order the regex's leftmost-first
+// backtracking would, and has a differential test against the pattern it replaces.
+
+/// Byte offset after the white space at `at` (`\s*`: the regex crate's `\s` is Unicode
+/// `White_Space`, as `char::is_whitespace`).
+pub(crate) fn skip_ws(s: &str, at: usize) -> usize {
+    let rest = s.get(at..).unwrap_or("");
+    at + (rest.len() - rest.trim_start().len())
+}
+
+/// Byte offset after `c` when `s` has `c` at `at`.
+pub(crate) fn after_char(s: &str, at: usize, c: char) -> Option<usize> {
+    s.get(at..)?.starts_with(c).then(|| at + c.len_utf8())
+}
+
+/// Byte offset after the first of `words` that `s` has at `at` (a literal alternation, tried
+/// in order as the regex does).
+pub(crate) fn after_word(s: &str, at: usize, words: &[&str]) -> Option<usize> {
+    let rest = s.get(at..)?;
+    words
+        .iter()
+        .find(|w| rest.starts_with(**w))
+        .map(|w| at + w.len())
+}
+
+/// The leftmost match of the literal alternation `words` (`a|b|c`): the first offset where any
+/// word starts, the first word in order there, as a regex finds it.
+pub(crate) fn find_words(s: &str, words: &[&str]) -> Option<(usize, usize)> {
+    s.char_indices()
+        .find_map(|(i, _)| after_word(s, i, words).map(|end| (i, end)))
+}
+
+/// End of the longest run of `class` chars at `at` (`at` itself when there is none): `[…]+`
+/// where what follows the repeat cannot start with a `class` char, so greedy is the only
+/// choice.
+pub(crate) fn run_end(s: &str, at: usize, class: impl Fn(char) -> bool) -> usize {
+    let rest = s.get(at..).unwrap_or("");
+    at + rest.find(|c: char| !class(c)).unwrap_or(rest.len())
+}
+
+/// The ends of `class{min,max}` at `at` (`max` ≤ 4), longest first: the order in which a
+/// greedy bounded repeat tries them.
+pub(crate) fn repeat_ends(
+    s: &str,
+    at: usize,
+    class: impl Fn(char) -> bool,
+    min: usize,
+    max: usize,
+) -> impl Iterator<Item = usize> {
+    let mut ends = [0usize; 4];
+    let mut n = 0;
+    for (i, c) in s.get(at..).unwrap_or("").char_indices() {
+        if n >= max.min(ends.len()) || !class(c) {
+            break;
+        }
+        if let Some(slot) = ends.get_mut(n) {
+            *slot = at + i + c.len_utf8();
+        }
+        n += 1;
+    }
+    let lo = min.max(1);
+    (lo..=n).rev().filter_map(move |k| ends.get(k - 1).copied())
+}
+
+/// Every non-overlapping leftmost match of `at_start` (a matcher anchored at a byte offset,
+/// `None` when nothing matches there), as a regex's `captures_iter` finds them: the search
+/// resumes at the end of each match. `may_start` rules out, cheaply, chars no match starts
+/// with. Matches must not be empty.
+pub(crate) fn matches<'a, M>(
+    s: &'a str,
+    may_start: impl Fn(char) -> bool + 'a,
+    at_start: impl Fn(&str, usize) -> Option<(usize, M)> + 'a,
+) -> impl Iterator<Item = (usize, usize, M)> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = s.get(from..)?;
+        for (i, c) in rest.char_indices() {
+            if !may_start(c) {
+                continue;
+            }
+            let start = from + i;
+            if let Some((end, m)) = at_start(s, start) {
+                if end > start {
+                    from = end;
+                    return Some((start, end, m));
+                }
+            }
+        }
+        from = s.len() + 1;
+        None
+    })
+}
+
 /// Char offset of byte offset `byte` in `s`.
 pub(crate) fn char_offset(s: &str, byte: usize) -> usize {
     s.get(..byte).map_or(0, |p| p.chars().count())

@@ -8,7 +8,7 @@
 //! The one date parser: the parser's passes find dates in prose with it, and metadata values
 //! (`发布日期：2023-07-14 10:00:00`, `<meta name="PubDate">`) become ISO through [`iso_date`].
 
-use crate::parse::scan::lazy_regex;
+use crate::parse::scan;
 
 use super::numeral;
 
@@ -40,60 +40,164 @@ pub(crate) fn iso(year: u32, month: u32, day: u32) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-const DIGIT: &str = "[0-9０-９]";
-const CN: &str = "[〇○零一二三四五六七八九十]";
+/// `[0-9０-９]`.
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
 
-lazy_regex! {
-    static CHINESE_FORM = {
-    let pattern = format!(
-        r"(?:({DIGIT}{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*)?({DIGIT}{{1,2}}|{CN}{{1,2}})\s*月(?:\s*({DIGIT}{{1,2}}|{CN}{{1,3}})\s*[日号])?"
-    );
-    pattern
-};
-    static NUMERIC_FORM = {
-    let pattern = format!(
-        r"({DIGIT}{{4}})\s*([-/.－／．])\s*({DIGIT}{{1,2}})\s*([-/.－／．])\s*({DIGIT}{{1,2}})"
-    );
-    pattern
-};
+/// `[〇○零一二三四五六七八九]`: the digits of a Chinese year.
+fn is_cn_year(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '○' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    )
+}
+
+/// `[〇○零一二三四五六七八九十]`: the digits of a Chinese month or day.
+fn is_cn(c: char) -> bool {
+    c == '十' || is_cn_year(c)
+}
+
+/// A Chinese-form date matched at one offset: byte ranges of the year, month and day digits.
+struct ChineseForm {
+    year: Option<(usize, usize)>,
+    month: (usize, usize),
+    day: Option<(usize, usize)>,
+}
+
+/// The regex
+/// `(?:([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*)?([0-9０-９]{1,2}|[〇…十]{1,2})\s*月(?:\s*([0-9０-９]{1,2}|[〇…十]{1,3})\s*[日号])?`
+/// anchored at `at`, alternatives tried in the regex's order (a hand-written scanner: the
+/// pattern cost ~1.5 M instructions to compile, in every process that met a `月`).
+fn chinese_at(t: &str, at: usize) -> Option<(usize, ChineseForm)> {
+    let year_classes: [fn(char) -> bool; 2] = [is_digit, is_cn_year];
+    for class in year_classes {
+        for year_end in scan::repeat_ends(t, at, class, 4, 4) {
+            let Some(p) = scan::after_char(t, scan::skip_ws(t, year_end), '年') else {
+                continue;
+            };
+            if let Some((end, month, day)) = month_day(t, scan::skip_ws(t, p)) {
+                let year = Some((at, year_end));
+                return Some((end, ChineseForm { year, month, day }));
+            }
+        }
+    }
+    let (end, month, day) = month_day(t, at)?;
+    Some((
+        end,
+        ChineseForm {
+            year: None,
+            month,
+            day,
+        },
+    ))
+}
+
+/// A digit class and its longest repeat.
+type Class = (fn(char) -> bool, usize);
+
+type MonthDay = (usize, (usize, usize), Option<(usize, usize)>);
+
+/// `(month)\s*月(?:\s*(day)\s*[日号])?` at `at`: the match end, the month and day ranges.
+fn month_day(t: &str, at: usize) -> Option<MonthDay> {
+    let month_classes: [Class; 2] = [(is_digit, 2), (is_cn, 2)];
+    for (class, max) in month_classes {
+        for month_end in scan::repeat_ends(t, at, class, 1, max) {
+            let Some(after_month) = scan::after_char(t, scan::skip_ws(t, month_end), '月') else {
+                continue;
+            };
+            // The optional day: once `月` matched, the date matches with or without it.
+            let day_at = scan::skip_ws(t, after_month);
+            let day_classes: [Class; 2] = [(is_digit, 2), (is_cn, 3)];
+            for (class, max) in day_classes {
+                for day_end in scan::repeat_ends(t, day_at, class, 1, max) {
+                    let r = scan::skip_ws(t, day_end);
+                    if let Some(end) =
+                        scan::after_char(t, r, '日').or_else(|| scan::after_char(t, r, '号'))
+                    {
+                        return Some((end, (at, month_end), Some((day_at, day_end))));
+                    }
+                }
+            }
+            return Some((after_month, (at, month_end), None));
+        }
+    }
+    None
+}
+
+/// A date separator `[-/.－／．]`.
+fn is_separator(c: char) -> bool {
+    matches!(c, '-' | '/' | '.' | '－' | '／' | '．')
+}
+
+/// A numeric-form date matched at one offset: byte ranges of year, first separator, month,
+/// second separator, day.
+type NumericForm = [(usize, usize); 5];
+
+/// The regex `([0-9０-９]{4})\s*([-/.－／．])\s*([0-9０-９]{1,2})\s*([-/.－／．])\s*([0-9０-９]{1,2})`
+/// anchored at `at`, tried in the regex's order.
+fn numeric_at(t: &str, at: usize) -> Option<(usize, NumericForm)> {
+    let separator = |p: usize| {
+        let c = t.get(p..)?.chars().next().filter(|&c| is_separator(c))?;
+        Some((p, p + c.len_utf8()))
+    };
+    for year_end in scan::repeat_ends(t, at, is_digit, 4, 4) {
+        let Some(sep1) = separator(scan::skip_ws(t, year_end)) else {
+            continue;
+        };
+        let month_at = scan::skip_ws(t, sep1.1);
+        for month_end in scan::repeat_ends(t, month_at, is_digit, 1, 2) {
+            let Some(sep2) = separator(scan::skip_ws(t, month_end)) else {
+                continue;
+            };
+            let day_at = scan::skip_ws(t, sep2.1);
+            if let Some(day_end) = scan::repeat_ends(t, day_at, is_digit, 1, 2).next() {
+                let caps = [
+                    (at, year_end),
+                    sep1,
+                    (month_at, month_end),
+                    sep2,
+                    (day_at, day_end),
+                ];
+                return Some((day_end, caps));
+            }
+        }
+    }
+    None
 }
 
 /// Every date in `text`, in order of appearance.
 pub(crate) fn find_dates(text: &str) -> Vec<DateMatch> {
     let mut out: Vec<DateMatch> = Vec::new();
-    // Literal prefilters (`月`; a separator and an ASCII or full-width digit) keep each
-    // pattern uncompiled, and unsearched, for text that cannot hold it.
-    if let Some(re) = crate::parse::scan::when(text.contains('月'), &CHINESE_FORM) {
-        for caps in re.captures_iter(text) {
-            let (Some(all), Some(month)) = (caps.get(0), caps.get(2)) else {
-                continue;
-            };
-            if !digit_boundaries(text, all.start(), all.end()) {
+    let part = |r: (usize, usize)| text.get(r.0..r.1).unwrap_or("");
+    // `月` is in every Chinese-form date; digits start every date.
+    if text.contains('月') {
+        let may_start = |c: char| is_digit(c) || is_cn(c);
+        for (start, end, m) in scan::matches(text, may_start, chinese_at) {
+            if !digit_boundaries(text, start, end) {
                 continue;
             }
-            let year = caps.get(1).and_then(|m| numeral::number(m.as_str()));
-            let month = numeral::number(month.as_str());
-            let day = caps.get(3).and_then(|m| numeral::number(m.as_str()));
+            let year = m.year.and_then(|r| numeral::number(part(r)));
+            let month = numeral::number(part(m.month));
+            let day = m.day.and_then(|r| numeral::number(part(r)));
             // A month with neither year nor day (`3月份`, `一月`) is too weak to be a date.
             if year.is_none() && day.is_none() {
                 continue;
             }
-            if let Some(d) = build(year, month, day, all.start(), all.end()) {
+            if let Some(d) = build(year, month, day, start, end) {
                 out.push(d);
             }
         }
     }
-    let may_be_numeric = text.contains(['-', '/', '.', '－', '／', '．'])
-        && text.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    if let Some(re) = crate::parse::scan::when(may_be_numeric, &NUMERIC_FORM) {
-        for caps in re.captures_iter(text) {
-            let Some(all) = caps.get(0) else { continue };
-            let same_sep = caps.get(2).map(|m| m.as_str()) == caps.get(4).map(|m| m.as_str());
-            if !same_sep || !digit_boundaries(text, all.start(), all.end()) {
+    if text.contains(is_separator) {
+        for (start, end, caps) in scan::matches(text, is_digit, numeric_at) {
+            let [year, sep1, month, sep2, day] = caps.map(part);
+            let same_sep = sep1 == sep2;
+            if !same_sep || !digit_boundaries(text, start, end) {
                 continue;
             }
-            let num = |i| caps.get(i).and_then(|m| numeral::number(m.as_str()));
-            if let Some(d) = build(num(1), num(3), num(5), all.start(), all.end()) {
+            let num = numeral::number;
+            if let Some(d) = build(num(year), num(month), num(day), start, end) {
                 if !out.iter().any(|o| o.start < d.end && d.start < o.end) {
                     out.push(d);
                 }
@@ -196,6 +300,90 @@ fn digit_boundaries(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod same_as_regex {
+        use super::super::*;
+        use crate::parse::scan::lazy_regex;
+
+        const DIGIT: &str = "[0-9０-９]";
+        const CN: &str = "[〇○零一二三四五六七八九十]";
+
+        lazy_regex! {
+            static CHINESE_FORM = format!(
+                r"(?:({DIGIT}{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*)?({DIGIT}{{1,2}}|{CN}{{1,2}})\s*月(?:\s*({DIGIT}{{1,2}}|{CN}{{1,3}})\s*[日号])?"
+            );
+            static NUMERIC_FORM = format!(
+                r"({DIGIT}{{4}})\s*([-/.－／．])\s*({DIGIT}{{1,2}})\s*([-/.－／．])\s*({DIGIT}{{1,2}})"
+            );
+        }
+
+        type Found = Vec<(usize, usize, Vec<Option<(usize, usize)>>)>;
+
+        fn by_regex(re: &regex::Regex, text: &str) -> Found {
+            re.captures_iter(text)
+                .filter_map(|c| {
+                    let all = c.get(0)?;
+                    let groups = (1..c.len())
+                        .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                        .collect();
+                    Some((all.start(), all.end(), groups))
+                })
+                .collect()
+        }
+
+        /// The date scanners find what the two date regexes found, group for group.
+        #[test]
+        fn agrees_with_the_regexes() {
+            let mut lines = crate::testutil::shared_lines();
+            for extra in [
+                "2023年7月14日",
+                "2022 年 6 月 30 日至 7 月 3 号",
+                "二〇二二年六月三十日",
+                "二〇二二年十二月三十一日",
+                "12345年6月7日",
+                "2023年13月",
+                "2023年 月",
+                "年7月",
+                "三月份",
+                "十二月三十一",
+                "7月 123日",
+                "7月十一十日",
+                "○○○○年一月一日",
+                "２０２３年７月１４日",
+                "2023-07-14",
+                "2023 / 7 / 14",
+                "2023.07.14.5",
+                "12023-1-123",
+                "2023-1-2-3",
+                "2023－07／14",
+                "2023-123-4",
+                "2023-1 2-3",
+                "电话 2023-12-1234",
+                "",
+                "月",
+            ] {
+                lines.push(extra.to_string());
+            }
+            let (Some(cn), Some(num)) = (CHINESE_FORM.as_ref(), NUMERIC_FORM.as_ref()) else {
+                panic!("date regexes");
+            };
+            let mut found = 0;
+            for line in &lines {
+                let want = by_regex(cn, line);
+                let got: Found = scan::matches(line, |_| true, chinese_at)
+                    .map(|(s, e, m)| (s, e, vec![m.year, Some(m.month), m.day]))
+                    .collect();
+                assert_eq!(got, want, "chinese {line:?}");
+                let want = by_regex(num, line);
+                let got: Found = scan::matches(line, |_| true, numeric_at)
+                    .map(|(s, e, caps)| (s, e, caps.iter().map(|&r| Some(r)).collect()))
+                    .collect();
+                assert_eq!(got, want, "numeric {line:?}");
+                found += want.len();
+            }
+            assert!(found > 0);
+        }
+    }
 
     fn isos(text: &str) -> Vec<Option<String>> {
         find_dates(text).iter().map(|d| d.iso(None)).collect()

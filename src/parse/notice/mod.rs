@@ -9,7 +9,7 @@
 //! The text may or may not be normalized yet, so every pattern accepts ASCII and full-width
 //! punctuation and spaced digits (`2022 年 6 月 30 日`).
 
-use crate::parse::scan::lazy_regex;
+use crate::parse::scan::{self, lazy_regex};
 
 use crate::model::{Block, BlockKind, Document, InspectionKind, Inspector, Notice, Period};
 use crate::vocab::date::{self, DateMatch};
@@ -89,7 +89,7 @@ fn opening(blocks: &[Block]) -> Option<Opening> {
     // dates the inspection or names whom it inspected.
     let pos = window.iter().position(|b| {
         b.kind != BlockKind::Heading
-            && GROUP.as_ref().is_some_and(|re| re.is_match(&b.text))
+            && groups(&b.text).next().is_some()
             && (!date::find_dates(&b.text).is_empty() || target::find(&b.text).is_some())
     })?;
     let mut text = window.get(pos)?.text.trim().to_string();
@@ -105,22 +105,84 @@ fn opening(blocks: &[Block]) -> Option<Opening> {
     Some(Opening { text })
 }
 
-lazy_regex! {
-    /// The inspection group: `省委第三巡视组`, `区委第六巡察组`, `中央第十二巡视组`, `市委巡察组`.
-    static GROUP = r"(中央|省委|自治区党委|市委|州委|县委|区委|旗委|盟委|工委|党委|党组)(第\s*[〇一二两三四五六七八九十百0-9０-９]+\s*)?((?:专项)?巡[视察])组";
+/// The organs that send inspection groups, in the order they are tried.
+const ORGANS: &[&str] = &[
+    "中央",
+    "省委",
+    "自治区党委",
+    "市委",
+    "州委",
+    "县委",
+    "区委",
+    "旗委",
+    "盟委",
+    "工委",
+    "党委",
+    "党组",
+];
+
+/// `[〇一二两三四五六七八九十百0-9０-９]`: the number of a group.
+fn is_group_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百'
+    ) || c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+}
+
+/// An inspection group found in text: byte ranges of the organ, of the optional
+/// `第N` part (with its trailing spaces) and of the kind (`巡视`, `专项巡察`).
+struct Group {
+    organ: (usize, usize),
+    number: Option<(usize, usize)>,
+    kind: (usize, usize),
+}
+
+/// The inspection group at `at` (`省委第三巡视组`, `区委第六巡察组`, `中央第十二巡视组`,
+/// `市委巡察组`): the regex
+/// `(中央|省委|…|党组)(第\s*[〇一二两三四五六七八九十百0-9０-９]+\s*)?((?:专项)?巡[视察])组`
+/// anchored there, as a hand-written scanner (the pattern cost ~1.5 M instructions to compile
+/// in every process). The organs differ in their first two chars and none of the optional
+/// parts can be skipped once its first char is there, so there is one way to match.
+fn group_at(t: &str, at: usize) -> Option<(usize, Group)> {
+    let organ_end = scan::after_word(t, at, ORGANS)?;
+    let (number, kind_at) = match scan::after_char(t, organ_end, '第') {
+        Some(p) => {
+            let digits = scan::skip_ws(t, p);
+            let digits_end = scan::run_end(t, digits, is_group_numeral);
+            if digits_end == digits {
+                return None;
+            }
+            let kind_at = scan::skip_ws(t, digits_end);
+            (Some((organ_end, kind_at)), kind_at)
+        }
+        None => (None, organ_end),
+    };
+    let kind_end = scan::after_word(t, kind_at, &["专项巡视", "专项巡察", "巡视", "巡察"])?;
+    let end = scan::after_char(t, kind_end, '组')?;
+    let group = Group {
+        organ: (at, organ_end),
+        number,
+        kind: (kind_at, kind_end),
+    };
+    Some((end, group))
+}
+
+/// Every inspection group in `t`, as the regex's `captures_iter` found them.
+fn groups(t: &str) -> impl Iterator<Item = (usize, usize, Group)> + '_ {
+    let may_start = |c: char| ORGANS.iter().any(|o| o.starts_with(c));
+    scan::matches(t, may_start, group_at)
 }
 
 fn inspector(text: &str) -> Option<Inspector> {
-    let re = GROUP.as_ref()?;
     // Prefer a numbered group (`省委第三巡视组`) over a later bare mention (`省委巡视组`).
-    let caps = re
-        .captures_iter(text)
-        .find(|c| c.get(2).is_some())
-        .or_else(|| re.captures(text))?;
-    let group: String = caps.get(0)?.as_str().split_whitespace().collect();
+    let (start, end, g) = groups(text)
+        .find(|(_, _, g)| g.number.is_some())
+        .or_else(|| groups(text).next())?;
+    let group: String = text.get(start..end)?.split_whitespace().collect();
     Some(Inspector {
         group,
-        parent: caps.get(1).map(|m| m.as_str().to_string()),
+        parent: text.get(g.organ.0..g.organ.1).map(str::to_string),
     })
 }
 
@@ -140,12 +202,11 @@ fn kind(title: &str, opening: &str) -> InspectionKind {
     };
     // The name comes from the group when there is one: a 巡察 notice may mention 巡视 in its
     // title's organ name, never in the group.
-    let name = GROUP
-        .as_ref()
-        .and_then(|re| re.captures(opening))
-        .and_then(|c| c.get(3))
-        .map(|m| {
-            if m.as_str().ends_with('视') {
+    let name = groups(opening)
+        .next()
+        .and_then(|(_, _, g)| opening.get(g.kind.0..g.kind.1))
+        .map(|kind| {
+            if kind.ends_with('视') {
                 "巡视"
             } else {
                 "巡察"
@@ -155,12 +216,11 @@ fn kind(title: &str, opening: &str) -> InspectionKind {
     InspectionKind {
         name: name.to_string(),
         follow_up: both.contains("回头看"),
-        special: FOLLOW_SPECIAL.as_ref().is_some_and(|re| re.is_match(&both)),
+        special: both.contains("专项巡视") || both.contains("专项巡察"),
     }
 }
 
 lazy_regex! {
-    static FOLLOW_SPECIAL = r"专项巡[视察]";
     /// `（以下简称：工业园党委）`, `(以下简称区空港委)`.
     static ALIAS = r"[（(]\s*以下简称[^）)]*[）)]";
 }
@@ -301,6 +361,60 @@ fn report_date(doc: &Document) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod same_as_regex {
+        use super::super::*;
+
+        lazy_regex! {
+            static GROUP = r"(中央|省委|自治区党委|市委|州委|县委|区委|旗委|盟委|工委|党委|党组)(第\s*[〇一二两三四五六七八九十百0-9０-９]+\s*)?((?:专项)?巡[视察])组";
+        }
+
+        /// The group scanner finds what the group regex found, group for group.
+        #[test]
+        fn agrees_with_the_regex() {
+            let mut lines = crate::testutil::shared_lines();
+            for extra in [
+                "省委第三巡视组",
+                "区委第 六 巡察组",
+                "中央第十二巡视组和市委巡察组",
+                "市委专项巡察组",
+                "市委专项巡视",
+                "县委第巡察组",
+                "县委第三组",
+                "自治区党委第１巡视组",
+                "党组巡视组党委巡察组",
+                "省委省委第二巡视组",
+                "",
+            ] {
+                lines.push(extra.to_string());
+            }
+            let Some(re) = GROUP.as_ref() else {
+                panic!("group regex")
+            };
+            type Found = Vec<(usize, usize, usize, Option<(usize, usize)>, (usize, usize))>;
+            let mut found = 0;
+            for line in &lines {
+                let want: Found = re
+                    .captures_iter(line)
+                    .filter_map(|c| {
+                        let (a, o, k) = (c.get(0)?, c.get(1)?, c.get(3)?);
+                        assert_eq!(o.start(), a.start());
+                        let n = c.get(2).map(|m| (m.start(), m.end()));
+                        Some((a.start(), a.end(), o.end(), n, (k.start(), k.end())))
+                    })
+                    .collect();
+                let got: Found = groups(line)
+                    .map(|(s, e, g)| {
+                        assert_eq!(g.organ.0, s);
+                        (s, e, g.organ.1, g.number, g.kind)
+                    })
+                    .collect();
+                assert_eq!(got, want, "{line:?}");
+                found += want.len();
+            }
+            assert!(found > 5, "only {found} groups");
+        }
+    }
 
     fn doc(lines: &[&str]) -> Document {
         let mut d = Document::new();

@@ -8,35 +8,102 @@
 //! outermost grouping heading (`（一）针对…的问题` over `1.…`). Level-1 headings (`二、坚持问题
 //! 导向`) are the notice's parts, never problems or categories unless they name a 方面.
 
-use crate::parse::scan::{lazy_regex, Lazy};
+use crate::parse::scan::{self, lazy_regex};
 
 use crate::model::{Block, BlockKind, Document, Problem, ProblemStatus, Section};
 
+/// Labels of a problem's parts, in the order they are tried.
+const LABELS: &[&str] = &[
+    "原因分析",
+    "问题原因",
+    "整改落实情况",
+    "整改进展情况",
+    "整改情况",
+    "整改进展",
+    "整改结果",
+];
+
+/// `原因分析：`, `整改情况：`, `整改进展：`, `整改落实情况：`, `整改结果：` at the start of a block:
+/// the end of the label with its colon and spaces, and the label's range. The regex
+/// `^\s*(原因分析|…|整改结果)\s*[：:]\s*`, scanned by hand.
+fn label(t: &str) -> Option<(usize, (usize, usize))> {
+    let at = scan::skip_ws(t, 0);
+    LABELS.iter().find_map(|w| {
+        let end = scan::after_word(t, at, &[w])?;
+        let colon = scan::skip_ws(t, end);
+        let after = scan::after_char(t, colon, '：').or_else(|| scan::after_char(t, colon, ':'))?;
+        Some((scan::skip_ws(t, after), (at, end)))
+    })
+}
+
+/// A 方面 line: `第一方面问题，…`, `第二个方面问题`, `（一）“…”方面`, `…方面的问题`. The regex
+/// `^\s*第[一二三四五六七八九十]+个?方面|方面(?:的问题)?\s*[。.]?\s*$`, scanned by hand.
+fn aspect_line(t: &str) -> bool {
+    let numbered = scan::after_char(t, scan::skip_ws(t, 0), '第').is_some_and(|at| {
+        let end = scan::run_end(t, at, |c| "一二三四五六七八九十".contains(c));
+        let p = scan::after_char(t, end, '个').unwrap_or(end);
+        end > at && scan::after_word(t, p, &["方面"]).is_some()
+    });
+    let tail = t.trim_end();
+    let tail = tail.strip_suffix(['。', '.']).unwrap_or(tail).trim_end();
+    numbered || tail.ends_with("方面") || tail.ends_with("方面的问题")
+}
+
 lazy_regex! {
-    /// `原因分析：`, `整改情况：`, `整改进展：`, `整改落实情况：`, `整改结果：` at the start of a block.
-    static LABEL = r"^\s*(原因分析|问题原因|整改落实情况|整改进展情况|整改情况|整改进展|整改结果)\s*[：:]\s*";
-    /// A 方面 line: `第一方面问题，…`, `第二个方面问题`, `（一）“…”方面`, `…方面的问题`.
-    static ASPECT = r"^\s*第[一二三四五六七八九十]+个?方面|方面(?:的问题)?\s*[。.]?\s*$";
     /// In-paragraph enumeration markers `一是`, `二是` (start of text or after punctuation).
     static ENUM = r"(?:^|[。；;，,：:\s])([一二三四五六七八九十]+是)";
 }
 
 lazy_regex! {
     static COMPLETED_ONGOING = r"(?:已完成整改|已整改完成|整改已完成|整改完成|完成整改|已整改到位|已完成)\s*[，,、]?\s*(?:并|且)?\s*(?:长期坚持|持续巩固|持续坚持)";
-    static MOSTLY_COMPLETED = r"基本完成(?:整改)?";
-    static PARTIAL_PROGRESS = r"(?:已)?取得阶段性(?:成效|进展)";
-    static IN_PROGRESS = r"正在整改|持续整改|整改中|正在推进|持续推进";
-    static COMPLETED = r"已完成整改|已整改完成|整改已完成|整改完成|已整改到位|已整改完毕|整改完毕|已完成";
 }
 
-/// Status phrases, most specific first.
-static STATUS: [(&Lazy, ProblemStatus); 5] = [
-    (&COMPLETED_ONGOING, ProblemStatus::CompletedOngoing),
-    (&MOSTLY_COMPLETED, ProblemStatus::MostlyCompleted),
-    (&PARTIAL_PROGRESS, ProblemStatus::PartialProgress),
-    (&IN_PROGRESS, ProblemStatus::InProgress),
-    (&COMPLETED, ProblemStatus::Completed),
+/// The words that end every [`COMPLETED_ONGOING`] phrase (its prefilter).
+const ONGOING: &[&str] = &["长期坚持", "持续巩固", "持续坚持"];
+const IN_PROGRESS: &[&str] = &["正在整改", "持续整改", "整改中", "正在推进", "持续推进"];
+const COMPLETED: &[&str] = &[
+    "已完成整改",
+    "已整改完成",
+    "整改已完成",
+    "整改完成",
+    "已整改到位",
+    "已整改完毕",
+    "整改完毕",
+    "已完成",
 ];
+
+/// `基本完成(?:整改)?`.
+fn mostly_completed(t: &str) -> Option<(usize, usize)> {
+    let start = t.find("基本完成")?;
+    let end = start + "基本完成".len();
+    Some((start, scan::after_word(t, end, &["整改"]).unwrap_or(end)))
+}
+
+/// `(?:已)?取得阶段性(?:成效|进展)`: the first `取得阶段性成效|进展`, with the `已` before it.
+fn partial_progress(t: &str) -> Option<(usize, usize)> {
+    t.match_indices("取得阶段性").find_map(|(i, w)| {
+        let end = scan::after_word(t, i + w.len(), &["成效", "进展"])?;
+        let start = t
+            .get(..i)
+            .and_then(|b| b.strip_suffix('已'))
+            .map_or(i, str::len);
+        Some((start, end))
+    })
+}
+
+/// The first status phrase of a problem, most specific first (the regex phrases, found by
+/// hand but for the compound `COMPLETED_ONGOING`, which is compiled only for text that holds
+/// one of its final words).
+fn status_span(t: &str) -> Option<(ProblemStatus, (usize, usize))> {
+    let ongoing = scan::when(ONGOING.iter().any(|w| t.contains(w)), &COMPLETED_ONGOING)
+        .and_then(|re| re.find(t))
+        .map(|m| (ProblemStatus::CompletedOngoing, (m.start(), m.end())));
+    ongoing
+        .or_else(|| mostly_completed(t).map(|r| (ProblemStatus::MostlyCompleted, r)))
+        .or_else(|| partial_progress(t).map(|r| (ProblemStatus::PartialProgress, r)))
+        .or_else(|| scan::find_words(t, IN_PROGRESS).map(|r| (ProblemStatus::InProgress, r)))
+        .or_else(|| scan::find_words(t, COMPLETED).map(|r| (ProblemStatus::Completed, r)))
+}
 
 /// Every problem, in document order.
 pub(super) fn problems(doc: &Document) -> Vec<Problem> {
@@ -66,7 +133,7 @@ fn aspect_paragraphs(blocks: &[Block]) -> Vec<Option<usize>> {
 }
 
 fn is_aspect(text: &str) -> bool {
-    text.contains("方面") && ASPECT.as_ref().is_some_and(|re| re.is_match(text.trim()))
+    text.contains("方面") && aspect_line(text.trim())
 }
 
 fn walk<'a>(
@@ -88,9 +155,10 @@ fn walk<'a>(
 
 fn problem_like(node: &Section, blocks: &[Block]) -> bool {
     title_names_problem(&node.title)
-        || node.content.iter().any(|&i| {
-            block(blocks, i).is_some_and(|b| LABEL.as_ref().is_some_and(|re| re.is_match(&b.text)))
-        })
+        || node
+            .content
+            .iter()
+            .any(|&i| block(blocks, i).is_some_and(|b| label(&b.text).is_some()))
 }
 
 fn title_names_problem(title: &str) -> bool {
@@ -191,13 +259,10 @@ fn problem(
         if b.kind == BlockKind::Heading {
             continue;
         }
-        let labelled = LABEL.as_ref().and_then(|re| re.captures(&b.text));
-        if let Some(caps) = labelled {
+        if let Some((end, (label_start, label_end))) = label(&b.text) {
             flush(&mut current, &mut p);
-            let label = caps.get(1).map_or("", |m| m.as_str()).to_string();
-            let rest = caps
-                .get(0)
-                .map_or(b.text.as_str(), |m| b.text.get(m.end()..).unwrap_or(""));
+            let label = b.text.get(label_start..label_end).unwrap_or("").to_string();
+            let rest = b.text.get(end..).unwrap_or("");
             if !label.contains("原因") {
                 let found = if b.items.is_empty() {
                     enumerate(rest)
@@ -332,17 +397,89 @@ fn first_sentence(text: &str) -> &str {
 }
 
 fn status(text: &str) -> Option<(ProblemStatus, String)> {
-    STATUS.iter().find_map(|(re, s)| {
-        // Status phrases are pure Chinese: spaces in them are extraction noise.
-        re.as_ref()?
-            .find(text)
-            .map(|m| (*s, m.as_str().split_whitespace().collect::<String>()))
-    })
+    let (s, (start, end)) = status_span(text)?;
+    // Status phrases are pure Chinese: spaces in them are extraction noise.
+    let phrase = text.get(start..end)?.split_whitespace().collect::<String>();
+    Some((s, phrase))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod same_as_regex {
+        use super::super::*;
+
+        lazy_regex! {
+            static LABEL = r"^\s*(原因分析|问题原因|整改落实情况|整改进展情况|整改情况|整改进展|整改结果)\s*[：:]\s*";
+            static ASPECT = r"^\s*第[一二三四五六七八九十]+个?方面|方面(?:的问题)?\s*[。.]?\s*$";
+            static MOSTLY_COMPLETED = r"基本完成(?:整改)?";
+            static PARTIAL_PROGRESS = r"(?:已)?取得阶段性(?:成效|进展)";
+            static IN_PROGRESS_RE = r"正在整改|持续整改|整改中|正在推进|持续推进";
+            static COMPLETED_RE = r"已完成整改|已整改完成|整改已完成|整改完成|已整改到位|已整改完毕|整改完毕|已完成";
+        }
+
+        fn old_status(text: &str) -> Option<(ProblemStatus, (usize, usize))> {
+            let table: [(&crate::parse::scan::Lazy, ProblemStatus); 5] = [
+                (&COMPLETED_ONGOING, ProblemStatus::CompletedOngoing),
+                (&MOSTLY_COMPLETED, ProblemStatus::MostlyCompleted),
+                (&PARTIAL_PROGRESS, ProblemStatus::PartialProgress),
+                (&IN_PROGRESS_RE, ProblemStatus::InProgress),
+                (&COMPLETED_RE, ProblemStatus::Completed),
+            ];
+            table
+                .iter()
+                .find_map(|(re, s)| re.as_ref()?.find(text).map(|m| (*s, (m.start(), m.end()))))
+        }
+
+        /// The label, 方面 and status scanners answer as their regexes did.
+        #[test]
+        fn agrees_with_the_regexes() {
+            let mut lines = crate::testutil::shared_lines();
+            for extra in [
+                "原因分析：x",
+                " 整改进展 : 已完成",
+                "整改进展情况x：",
+                "整改进展情况：",
+                "整改结果",
+                "第一方面问题，",
+                "第二个方面问题",
+                "第方面",
+                "（一）“四风”方面",
+                "…方面的问题 。 ",
+                "方面。。",
+                "方面.",
+                "已完成整改并长期坚持",
+                "已完成 ，且 持续巩固",
+                "基本完成整改",
+                "已取得阶段性进展",
+                "已取得阶段性x，取得阶段性成效",
+                "整改中，已完成",
+                "",
+            ] {
+                lines.push(extra.to_string());
+            }
+            let (Some(label_re), Some(aspect_re)) = (LABEL.as_ref(), ASPECT.as_ref()) else {
+                panic!("problem regexes")
+            };
+            let mut found = 0;
+            for line in &lines {
+                let want = label_re.captures(line).and_then(|c| {
+                    let (all, l) = (c.get(0)?, c.get(1)?);
+                    Some((all.end(), (l.start(), l.end())))
+                });
+                assert_eq!(label(line), want, "label {line:?}");
+                let want_aspect = aspect_re.is_match(line.trim());
+                assert_eq!(aspect_line(line.trim()), want_aspect, "aspect {line:?}");
+                let want_status = old_status(line);
+                assert_eq!(status_span(line), want_status, "status {line:?}");
+                found += usize::from(want.is_some())
+                    + usize::from(want_aspect)
+                    + usize::from(want_status.is_some());
+            }
+            assert!(found > 10, "only {found} matches");
+        }
+    }
 
     /// Build a document from `(level, number, text)`; level 0 is a paragraph. Sections are
     /// built the way the heading pass builds them.
