@@ -61,6 +61,27 @@ impl TextLayer<'_> {
     }
 }
 
+/// The OCR engine, started when a page first needs it. Under `auto`, an engine that cannot start
+/// (no models) is a `code` warning saying how to get them, and `None`; under `always`, the error.
+fn started<'r>(
+    run: &'r mut Option<OcrRun>,
+    opts: &ReadOptions,
+    code: Code,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Option<&'r mut OcrRun>> {
+    if run.is_none() {
+        match OcrRun::start(opts) {
+            Ok(r) => *run = Some(r),
+            Err(e) if opts.ocr.mode == OcrMode::Auto => {
+                warnings.push(Diagnostic::new(code, e.to_string()));
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(run.as_mut())
+}
+
 /// Resolution pages made of several images are composed at.
 const COMPOSE_DPI: f32 = 200.0;
 
@@ -95,17 +116,10 @@ pub(super) fn ocr_pages(
             });
             let max_side = u32::try_from(opts.limits.ocr_side).unwrap_or(u32::MAX);
             if let Some(raster) = renderer.as_ref().and_then(|r| r.page(index, max_side)) {
-                let engine = match &mut run {
-                    Some(r) => r,
-                    None => match OcrRun::start(opts) {
-                        Ok(r) => run.insert(r),
-                        Err(e) if mode == OcrMode::Auto => {
-                            out.warnings
-                                .push(Diagnostic::new(Code::UnreliableText, e.to_string()));
-                            return Ok(rendered);
-                        }
-                        Err(e) => return Err(e),
-                    },
+                let Some(engine) =
+                    started(&mut run, opts, Code::UnreliableText, &mut out.warnings)?
+                else {
+                    return Ok(rendered);
                 };
                 let (_, width, height) = page_matrix(p);
                 let placed = [PlacedRaster {
@@ -133,17 +147,8 @@ pub(super) fn ocr_pages(
             }
             continue;
         }
-        let engine = match &mut run {
-            Some(r) => r,
-            None => match OcrRun::start(opts) {
-                Ok(r) => run.insert(r),
-                Err(e) if mode == OcrMode::Auto => {
-                    out.warnings
-                        .push(Diagnostic::new(Code::NoTextLayer, e.to_string()));
-                    return Ok(rendered);
-                }
-                Err(e) => return Err(e),
-            },
+        let Some(engine) = started(&mut run, opts, Code::NoTextLayer, &mut out.warnings)? else {
+            return Ok(rendered);
         };
         let images = one_layer(images, p, opts);
         page.glyphs = engine.page(page.number, &images)?;
