@@ -60,6 +60,7 @@ fn texts(doc: &Document, indices: &[u32]) -> Vec<String> {
 fn statute_articles_are_sections_and_their_items_a_list() {
     // 国徽法: 19 articles, no chapters; 第四条 lists nine organs (（一）…；…（九）…。).
     let doc = fixture("guohui_fa.txt");
+    assert_eq!(doc.meta.title.as_deref(), Some("中华人民共和国国徽法"));
     let outline = outline(&doc);
     assert_eq!(outline.len(), 19, "{outline:?}");
     assert!(outline.iter().all(|(level, _, _)| *level == 1));
@@ -116,6 +117,10 @@ fn article_number_keeps_its_separator_in_text() {
 #[test]
 fn chapters_hold_their_articles() {
     let doc = fixture("junren_diwei_fa_excerpt.txt");
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("中华人民共和国军人地位和权益保障法")
+    );
     let chapters: Vec<(u8, String, String)> = doc
         .sections
         .iter()
@@ -1240,4 +1245,94 @@ fn real_news_page_title_meta_with_markup_inside() {
     let body = paragraphs(&doc);
     assert_eq!(body.len(), 6, "{body:?}");
     assert_eq!(body.last(), Some(&"预祝大会圆满成功！"));
+}
+
+#[test]
+fn criminal_law_parts_chapters_sections_and_articles() {
+    // 中华人民共和国刑法, an excerpt (tests/fixtures/kinds/README.md): 第一编 总则 with 第一章
+    // (articles 1-2) and 第二章 第一节 (articles 13-18 and the inserted 第十七条之一), then 第二编
+    // 分则 第一章 (articles 102-103). The law's name is its title.
+    let doc = fixture("xingfa_excerpt.txt");
+    assert_eq!(doc.meta.title.as_deref(), Some("中华人民共和国刑法"));
+    assert!(doc.warnings.iter().all(|w| w.code != Code::NoTitle));
+    let top: Vec<(u8, String, String, Option<HeadingKind>)> = doc
+        .sections
+        .iter()
+        .map(|s| {
+            (
+                s.level,
+                s.number.clone().unwrap_or_default(),
+                s.title.clone(),
+                s.kind,
+            )
+        })
+        .collect();
+    assert_eq!(
+        top,
+        [
+            (1, "第一编".into(), "总则".into(), Some(HeadingKind::Part)),
+            (1, "第二编".into(), "分则".into(), Some(HeadingKind::Part)),
+        ]
+    );
+    let chapters = |part: &Section| -> Vec<(String, String)> {
+        part.children
+            .iter()
+            .map(|s| (s.number.clone().unwrap_or_default(), s.title.clone()))
+            .collect()
+    };
+    assert_eq!(
+        chapters(&doc.sections[0]),
+        [
+            (
+                "第一章".to_string(),
+                "刑法的任务、基本原则和适用范围".to_string()
+            ),
+            ("第二章".to_string(), "犯罪".to_string()),
+        ]
+    );
+    assert_eq!(
+        chapters(&doc.sections[1]),
+        [("第一章".to_string(), "危害国家安全罪".to_string())]
+    );
+    // 第二章 holds 第一节, which holds the articles.
+    let section1 = &doc.sections[0].children[1].children;
+    assert_eq!(section1.len(), 1);
+    assert_eq!(section1[0].kind, Some(HeadingKind::Section));
+    assert_eq!(section1[0].title, "犯罪和刑事责任");
+    let articles: Vec<(String, Option<u32>)> = section1[0]
+        .children
+        .iter()
+        .map(|s| (s.number.clone().unwrap_or_default(), s.article))
+        .collect();
+    assert_eq!(
+        articles,
+        [
+            ("第十三条".to_string(), Some(13)),
+            ("第十四条".to_string(), Some(14)),
+            ("第十五条".to_string(), Some(15)),
+            ("第十六条".to_string(), Some(16)),
+            ("第十七条".to_string(), Some(17)),
+            ("第十七条之一".to_string(), Some(17)),
+            ("第十八条".to_string(), Some(18)),
+        ]
+    );
+    // 第十七条 has five 款; the one in 第二编 is cited by its number.
+    let art17 = find(&doc.sections, "第十七条").expect("第十七条");
+    assert_eq!(art17.content.len(), 5);
+    assert_eq!(
+        texts(&doc, &art17.content)[0],
+        "已满十六周岁的人犯罪，应当负刑事责任。"
+    );
+    let art102 = find(&doc.sections, "第一百零二条").expect("第一百零二条 can be cited");
+    assert_eq!(art102.article, Some(102));
+    assert_eq!(
+        texts(&doc, &art102.content),
+        [
+            "勾结外国，危害中华人民共和国的主权、领土完整和安全的，处无期徒刑或者十年以上有期徒刑。",
+            "与境外机构、组织、个人相勾结，犯前款罪的，依照前款的规定处罚。"
+        ]
+    );
+    // The excerpt cuts articles 3-12 and 19-101: two gaps, none at the inserted article nor
+    // where 第二编 starts its chapters again.
+    assert_eq!(gaps(&doc), 2, "{:?}", doc.warnings);
 }

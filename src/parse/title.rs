@@ -183,8 +183,21 @@ fn organ_file(t: &str) -> bool {
 }
 
 fn ends_with_kind(t: &str) -> bool {
-    let t = t.trim_end_matches(['”', '》', ' ']);
-    KINDS.iter().chain(COURT_KINDS).any(|k| t.ends_with(k))
+    let bare = t.trim_end_matches(['”', '》', ' ']);
+    KINDS.iter().chain(COURT_KINDS).any(|k| bare.ends_with(k)) || is_statute_name(t)
+}
+
+/// Endings of the names of laws and regulations printed as their own title (`专利代理条例`,
+/// `中华人民共和国民法典`); `…法` only after `中华人民共和国`, where it cannot be `方法`.
+const STATUTE_KINDS: &[&str] = &["条例", "规则", "章程", "法典"];
+
+/// The name of a statute as its title line: `中华人民共和国刑法`, `专利代理条例`. Not a line
+/// that cites one (`关于贯彻《…条例》` breaks a two-line title before its kind).
+fn is_statute_name(t: &str) -> bool {
+    !t.contains("关于")
+        && !t.ends_with(['》', '”'])
+        && (STATUTE_KINDS.iter().any(|k| t.ends_with(k))
+            || (t.starts_with("中华人民共和国") && t.ends_with('法') && char_len(t) > 8))
 }
 
 fn is_candidate(b: &Block) -> bool {
@@ -396,6 +409,25 @@ mod tests {
         assert!(!mark("竞争性磋商文件", false));
         assert!(!mark("招标文件", false));
         assert!(mark("竞争性磋商文件", true));
+    }
+
+    #[test]
+    fn statute_names_are_titles_but_not_a_cited_one() {
+        let t = title(&[
+            "中华人民共和国刑法",
+            "1997年3月14日 第八届全国人民代表大会第五次会议修订",
+            BODY,
+        ]);
+        assert_eq!(t.0.as_deref(), Some("中华人民共和国刑法"));
+        let t = title(&["专利代理条例", BODY]);
+        assert_eq!(t.0.as_deref(), Some("专利代理条例"));
+        let t = title(&["关于贯彻落实《某某条例》", "的实施意见", BODY]);
+        assert_eq!(t.0.as_deref(), Some("关于贯彻落实《某某条例》的实施意见"));
+        let t = title(&["中华人民共和国海关法", BODY]);
+        assert_eq!(t.0.as_deref(), Some("中华人民共和国海关法"));
+        // `…方法` is no statute.
+        let t = title(&["一种新的工作方法", BODY]);
+        assert_eq!(t.0, None);
     }
 
     #[test]
