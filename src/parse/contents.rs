@@ -47,9 +47,11 @@ pub(crate) fn apply(blocks: &mut [Block], start: usize) {
     }
 }
 
+/// `目录` or `目次`, white space allowed anywhere (`目　　录`). Asked of every paragraph, so the
+/// chars are compared as they come instead of collecting the squeezed text first.
 fn is_contents_label(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    t == "目录" || t == "目次"
+    let mut t = text.chars().filter(|c| !c.is_whitespace());
+    t.next() == Some('目') && matches!(t.next(), Some('录' | '次')) && t.next().is_none()
 }
 
 fn is_entry(text: &str) -> bool {
@@ -121,6 +123,22 @@ mod tests {
             "1.1 编制目的",
         ]);
         assert_eq!(got, [true, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn contents_labels() {
+        for (text, want) in [
+            ("目录", true),
+            ("目　　录", true),
+            (" 目 次 ", true),
+            ("目", false),
+            ("目录一", false),
+            ("录目", false),
+            ("", false),
+            ("目标", false),
+        ] {
+            assert_eq!(is_contents_label(text), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -335,11 +335,69 @@ impl Quotes {
     }
 }
 
+/// True for a char that opens some keyword of [`KEYWORDS`] (the test
+/// `keyword_ends_are_listed` keeps this in step with the list).
+fn opens_keyword(c: char) -> bool {
+    matches!(
+        c,
+        '问' | '线'
+            | '信'
+            | '整'
+            | '措'
+            | '举'
+            | '建'
+            | '制'
+            | '规'
+            | '长'
+            | '专'
+            | '会'
+            | '研'
+            | '方'
+            | '具'
+            | '事'
+            | '立'
+            | '党'
+            | '处'
+            | '组'
+    )
+}
+
+/// True for a char that closes some keyword of [`KEYWORDS`].
+fn closes_keyword(c: char) -> bool {
+    matches!(
+        c,
+        '索' | '件'
+            | '报'
+            | '访'
+            | '施'
+            | '措'
+            | '务'
+            | '制'
+            | '度'
+            | '章'
+            | '会'
+            | '议'
+            | '究'
+            | '署'
+            | '面'
+            | '题'
+            | '项'
+            | '案'
+            | '分'
+            | '理'
+            | '责'
+    )
+}
+
 /// The topic whose keyword starts earliest in `s` (longest keyword at a tie).
 fn first_keyword(s: &str) -> Option<Topic> {
     // One pass from the front: the first offset where a keyword starts, the longest there
-    // (the same answer as the earliest `find` of every keyword, without 28 searchers).
-    s.char_indices().find_map(|(i, _)| {
+    // (the same answer as the earliest `find` of every keyword, without 28 searchers); only
+    // offsets whose char opens a keyword are tried.
+    s.char_indices().find_map(|(i, c)| {
+        if !opens_keyword(c) {
+            return None;
+        }
         let rest = s.get(i..)?;
         KEYWORDS
             .iter()
@@ -351,11 +409,15 @@ fn first_keyword(s: &str) -> Option<Topic> {
 
 /// The topic whose keyword ends latest in `s` (longest keyword at a tie).
 fn last_keyword(s: &str) -> Option<Topic> {
-    // One pass from the back: the last offset where a keyword ends, the longest there.
+    // One pass from the back: the last offset where a keyword ends, the longest there; only
+    // ends after a char that closes a keyword are tried.
     std::iter::once(s.len())
         .chain(s.char_indices().rev().map(|(i, _)| i))
         .find_map(|end| {
             let head = s.get(..end)?;
+            if !head.chars().next_back().is_some_and(closes_keyword) {
+                return None;
+            }
             KEYWORDS
                 .iter()
                 .filter(|(k, _)| head.ends_with(k))
@@ -446,6 +508,17 @@ mod tests {
 
         /// The count scanner finds what the count regex found; the one-pass keyword scans
         /// answer as the per-keyword `find`/`rfind` did.
+        #[test]
+        fn keyword_ends_are_listed() {
+            for (k, _) in KEYWORDS {
+                let (Some(first), Some(last)) = (k.chars().next(), k.chars().next_back()) else {
+                    panic!("empty keyword");
+                };
+                assert!(opens_keyword(first), "{k}: {first}");
+                assert!(closes_keyword(last), "{k}: {last}");
+            }
+        }
+
         #[test]
         fn agrees_with_the_regex_and_the_searches() {
             let mut lines = crate::testutil::shared_lines();
